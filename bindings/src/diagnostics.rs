@@ -1,0 +1,15 @@
+//! Self-checks the shells' test suites run against the real library.
+
+/// Panics inside Rust with `message`. The shells' tests call it to prove that a
+/// panic in the core reaches Kotlin and Swift as an exception instead of
+/// aborting the app (release builds keep `panic = "unwind"` for this).
+#[uniffi::export]
+pub fn diagnostics_panic(message: String) {
+    panic!("{message}");
+}
+
+/// The version of the core library, for bug reports and the about screen.
+#[uniffi::export]
+pub fn core_version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

@@ -1,0 +1,62 @@
+//! The one public error type of the FFI: few variants the shells can act on,
+//! mapped from the core's detailed error (as in mozilla/application-services).
+
+use ihanoi_core::Error as CoreError;
+use ihanoi_core::reports::Problem;
+
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum IhanoiError {
+    /// The report (or other item) does not exist (any more).
+    #[error("not found: {message}")]
+    NotFound { message: String },
+
+    /// The call does not fit the item's state (e.g. editing a queued report).
+    #[error("not allowed now: {message}")]
+    WrongState { message: String },
+
+    /// The report cannot be queued; every problem, with vi/en messages.
+    #[error("the report is not ready to send ({} problem(s))", problems.len())]
+    NotReady { problems: Vec<Problem> },
+
+    /// An argument from the shell is malformed (bad id, text too long, bad cursor).
+    #[error("invalid argument: {message}")]
+    InvalidArgument { message: String },
+
+    /// The data directory or database failed (disk full, corrupted file, newer schema).
+    #[error("storage failed: {message}")]
+    Storage { message: String },
+
+    /// The platform secure store failed.
+    #[error("secure store failed: {message}")]
+    SecretStore { message: String },
+
+    /// A callback implemented by the shell failed unexpectedly.
+    #[error("unexpected error: {message}")]
+    Unexpected { message: String },
+}
+
+impl From<CoreError> for IhanoiError {
+    fn from(error: CoreError) -> Self {
+        let message = error.to_string();
+        match error {
+            CoreError::ReportNotFound { .. } => IhanoiError::NotFound { message },
+            CoreError::WrongState { .. } => IhanoiError::WrongState { message },
+            CoreError::NotReady { problems } => IhanoiError::NotReady { problems },
+            CoreError::InvalidReportId { .. }
+            | CoreError::TooLong { .. }
+            | CoreError::InvalidCursor => IhanoiError::InvalidArgument { message },
+            CoreError::Sqlite(_) | CoreError::Io { .. } | CoreError::SchemaTooNew { .. } => {
+                IhanoiError::Storage { message }
+            }
+            CoreError::SecretStore(_) => IhanoiError::SecretStore { message },
+        }
+    }
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for IhanoiError {
+    fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        IhanoiError::Unexpected {
+            message: error.reason,
+        }
+    }
+}

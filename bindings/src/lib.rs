@@ -1,0 +1,19 @@
+//! The FFI surface of iHaNoi: thin uniffi wrappers over `ihanoi-core`.
+//!
+//! Rules for this crate: no logic, no I/O, no decisions. Each export converts its
+//! arguments, calls the core, and maps the core's detailed error onto
+//! [`IhanoiError`]. Core types that cross unchanged are declared as uniffi
+//! *remote* types (mirrors checked by the compiler) in [`types`]. The exported
+//! API is the same on every target: nothing here is `cfg`-gated.
+
+uniffi::setup_scaffolding!();
+
+mod core_object;
+mod diagnostics;
+mod error;
+mod secrets;
+mod types;
+
+pub use core_object::IhanoiCore;
+pub use error::IhanoiError;
+pub use secrets::{SecretStore, SecretStoreError};

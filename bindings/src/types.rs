@@ -1,0 +1,87 @@
+//! Core types exported as they are. Each block mirrors the core's definition;
+//! uniffi checks the mirror against the real type at compile time.
+
+use ihanoi_core::reports::{
+    DraftField, Problem, ProblemCode, Report, ReportActions, ReportFilter, ReportPage, ReportState,
+    Urgency,
+};
+
+#[uniffi::remote(Enum)]
+pub enum ReportState {
+    Draft,
+    Queued,
+    Sending,
+    Submitted,
+    NeedsAttention,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Urgency {
+    Normal,
+    Urgent,
+    Complex,
+}
+
+#[uniffi::remote(Record)]
+pub struct Report {
+    pub id: String,
+    pub state: ReportState,
+    pub category_code: Option<String>,
+    pub description: String,
+    pub address: Option<String>,
+    pub urgency: Urgency,
+    pub created_at_ms: i64,
+    pub updated_at_ms: i64,
+}
+
+#[uniffi::remote(Record)]
+pub struct ReportActions {
+    pub can_edit: bool,
+    pub can_queue: bool,
+    pub can_return_to_draft: bool,
+    pub can_delete: bool,
+}
+
+#[uniffi::remote(Enum)]
+pub enum DraftField {
+    Category { code: Option<String> },
+    Description { text: String },
+    Address { text: Option<String> },
+    Urgency { urgency: Urgency },
+}
+
+#[uniffi::remote(Enum)]
+pub enum ReportFilter {
+    All,
+    Drafts,
+    Outbox,
+    Submitted,
+}
+
+#[uniffi::remote(Record)]
+pub struct ReportPage {
+    pub reports: Vec<Report>,
+    pub next_cursor: Option<String>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ProblemCode {
+    CategoryMissing,
+    DescriptionTooShort,
+    DescriptionTooLong,
+    PhotoMissing,
+    LocationMissing,
+}
+
+#[uniffi::remote(Record)]
+pub struct Problem {
+    pub code: ProblemCode,
+    pub message_vi: String,
+    pub message_en: String,
+}
+
+/// The buttons a report's screen shows, decided by the core.
+#[uniffi::export]
+pub fn report_actions(report: Report) -> ReportActions {
+    report.actions()
+}

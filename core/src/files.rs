@@ -1,0 +1,65 @@
+//! The layout of the core's data directory. Every path the core writes is made
+//! here, from validated ids, so no input can point a write outside it.
+//!
+//! ```text
+//! <data_dir>/ihanoi.sqlite3          the store (plus -wal, -shm)
+//! <data_dir>/reports/<report id>/    files that belong to one report (photos, thumbnails)
+//! ```
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+const REPORTS_DIR: &str = "reports";
+
+#[derive(Debug, Clone)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    pub fn create(root: &Path) -> Result<Self> {
+        let reports = root.join(REPORTS_DIR);
+        fs::create_dir_all(&reports).map_err(|e| Error::io(&reports, e))?;
+        let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+        Ok(DataDir { root })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The folder of one report. `id` must be a validated report id.
+    pub fn report_dir(&self, id: &str) -> PathBuf {
+        debug_assert!(uuid::Uuid::parse_str(id).is_ok());
+        self.root.join(REPORTS_DIR).join(id)
+    }
+
+    pub fn remove_report_dir(&self, id: &str) -> Result<()> {
+        let dir = self.report_dir(id);
+        match fs::remove_dir_all(&dir) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Error::io(dir, e)),
+        }
+    }
+
+    /// Remove every report folder not named in `keep`.
+    pub fn remove_report_dirs_except(&self, keep: &[String]) -> Result<()> {
+        let keep: HashSet<&str> = keep.iter().map(String::as_str).collect();
+        let reports = self.root.join(REPORTS_DIR);
+        let entries = fs::read_dir(&reports).map_err(|e| Error::io(&reports, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(&reports, e))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if !keep.contains(name) && uuid::Uuid::parse_str(name).is_ok() {
+                self.remove_report_dir(name)?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,22 @@
+//! iHaNoi core — everything the phone shells need below the UI.
+//!
+//! One folder per concept:
+//! - [`store`]: the SQLite file, its connection settings and the schema migrations;
+//! - [`reports`]: a resident's field reports, from draft to the city's answer;
+//! - [`files`]: the layout of the data directory (every path the core writes);
+//! - [`secrets`]: the platform secure store the shells plug in (tokens live only there);
+//! - [`text`]: Unicode normalisation shared by every user-typed string.
+//!
+//! [`Core`] is the entry point the FFI crate wraps. Nothing here knows about uniffi.
+
+pub mod app;
+pub mod error;
+pub mod files;
+pub mod reports;
+pub mod secrets;
+pub mod store;
+pub mod text;
+pub mod time;
+
+pub use crate::app::{Core, CoreConfig};
+pub use crate::error::{Error, Result};

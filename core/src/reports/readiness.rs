@@ -1,0 +1,177 @@
+//! What must be true before a report may be queued. Every problem is returned at
+//! once, so the resident fixes them all in one pass, each with a stable code for
+//! the shells and a message in Vietnamese (first) and English.
+
+use crate::reports::model::Report;
+use crate::text;
+
+pub const DESCRIPTION_MIN_CHARS: usize = 10;
+pub const DESCRIPTION_MAX_CHARS: usize = 2000;
+pub const MAX_PHOTOS: usize = 5;
+pub const MIN_PHOTOS: usize = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemCode {
+    CategoryMissing,
+    DescriptionTooShort,
+    DescriptionTooLong,
+    PhotoMissing,
+    LocationMissing,
+}
+
+impl ProblemCode {
+    /// Stable spelling for shells, analytics and tests; never changes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemCode::CategoryMissing => "category_missing",
+            ProblemCode::DescriptionTooShort => "description_too_short",
+            ProblemCode::DescriptionTooLong => "description_too_long",
+            ProblemCode::PhotoMissing => "photo_missing",
+            ProblemCode::LocationMissing => "location_missing",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub code: ProblemCode,
+    pub message_vi: String,
+    pub message_en: String,
+}
+
+impl Problem {
+    fn new(code: ProblemCode, vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Problem {
+            code,
+            message_vi: vi.into(),
+            message_en: en.into(),
+        }
+    }
+}
+
+/// Facts about a report kept outside its row (photos, location).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Attachments {
+    pub photo_count: usize,
+    pub has_location: bool,
+}
+
+/// Every reason `report` cannot be queued yet; empty when it can.
+pub fn problems(report: &Report, attachments: Attachments) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if report.category_code.is_none() {
+        problems.push(Problem::new(
+            ProblemCode::CategoryMissing,
+            "Vui lòng chọn lĩnh vực phản ánh.",
+            "Please choose a category.",
+        ));
+    }
+    let length = text::char_len(&text::normalize(&report.description));
+    if length < DESCRIPTION_MIN_CHARS {
+        problems.push(Problem::new(
+            ProblemCode::DescriptionTooShort,
+            format!(
+                "Nội dung phản ánh cần ít nhất {DESCRIPTION_MIN_CHARS} ký tự (hiện có {length})."
+            ),
+            format!(
+                "The description needs at least {DESCRIPTION_MIN_CHARS} characters (it has {length})."
+            ),
+        ));
+    } else if length > DESCRIPTION_MAX_CHARS {
+        problems.push(Problem::new(
+            ProblemCode::DescriptionTooLong,
+            format!(
+                "Nội dung phản ánh tối đa {DESCRIPTION_MAX_CHARS} ký tự (hiện có {length})."
+            ),
+            format!(
+                "The description may have at most {DESCRIPTION_MAX_CHARS} characters (it has {length})."
+            ),
+        ));
+    }
+    if attachments.photo_count < MIN_PHOTOS {
+        problems.push(Problem::new(
+            ProblemCode::PhotoMissing,
+            "Vui lòng chụp hoặc chọn ít nhất một ảnh hiện trường.",
+            "Please take or choose at least one photo of the scene.",
+        ));
+    }
+    if !attachments.has_location {
+        problems.push(Problem::new(
+            ProblemCode::LocationMissing,
+            "Vui lòng xác định vị trí hiện trường trên bản đồ.",
+            "Please set the location of the problem on the map.",
+        ));
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reports::model::{ReportState, Urgency};
+
+    fn report(category: Option<&str>, description: &str) -> Report {
+        Report {
+            id: "r".into(),
+            state: ReportState::Draft,
+            category_code: category.map(Into::into),
+            description: description.into(),
+            address: None,
+            urgency: Urgency::Normal,
+            created_at_ms: 0,
+            updated_at_ms: 0,
+        }
+    }
+
+    fn codes(problems: &[Problem]) -> Vec<ProblemCode> {
+        problems.iter().map(|p| p.code).collect()
+    }
+
+    const COMPLETE: Attachments = Attachments {
+        photo_count: 1,
+        has_location: true,
+    };
+
+    #[test]
+    fn an_empty_draft_reports_every_problem_at_once() {
+        let found = problems(&report(None, ""), Attachments::default());
+        assert_eq!(
+            codes(&found),
+            vec![
+                ProblemCode::CategoryMissing,
+                ProblemCode::DescriptionTooShort,
+                ProblemCode::PhotoMissing,
+                ProblemCode::LocationMissing
+            ]
+        );
+        assert!(
+            found
+                .iter()
+                .all(|p| !p.message_vi.is_empty() && !p.message_en.is_empty())
+        );
+    }
+
+    #[test]
+    fn description_length_counts_nfc_characters_after_trimming() {
+        // Ten letters once composed, but 14 scalars decomposed, plus padding.
+        let decomposed = "   Nga\u{302}\u{303}p u\u{301}ng  ";
+        assert_eq!(text::char_len(&text::normalize(decomposed)), 9);
+        assert_eq!(
+            codes(&problems(&report(Some("ngap_ung"), decomposed), COMPLETE)),
+            vec![ProblemCode::DescriptionTooShort]
+        );
+        let ten = "Ngập úng 1";
+        assert!(problems(&report(Some("ngap_ung"), ten), COMPLETE).is_empty());
+    }
+
+    #[test]
+    fn description_over_2000_characters_is_too_long() {
+        let at_limit = "ệ".repeat(DESCRIPTION_MAX_CHARS);
+        assert!(problems(&report(Some("c"), &at_limit), COMPLETE).is_empty());
+        let over = "ệ".repeat(DESCRIPTION_MAX_CHARS + 1);
+        assert_eq!(
+            codes(&problems(&report(Some("c"), &over), COMPLETE)),
+            vec![ProblemCode::DescriptionTooLong]
+        );
+    }
+}

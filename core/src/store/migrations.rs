@@ -1,0 +1,105 @@
+//! Every schema change, in order, in one place.
+//!
+//! The schema version lives in SQLite's `user_version`. Migration N brings a
+//! database from version N-1 to N inside one transaction, so an app killed
+//! mid-upgrade restarts from the last complete version. Never edit a migration
+//! that has shipped; add a new one.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+pub struct Migration {
+    pub version: u32,
+    pub description: &'static str,
+    pub sql: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    description: "reports: a resident's field reports and their lifecycle state",
+    sql: r#"
+        CREATE TABLE reports (
+            id            TEXT PRIMARY KEY NOT NULL,   -- UUID v7 made on the phone
+            state         TEXT NOT NULL DEFAULT 'draft'
+                          CHECK (state IN ('draft', 'queued', 'sending', 'submitted', 'needs_attention')),
+            category_code TEXT,
+            description   TEXT NOT NULL DEFAULT '',
+            address       TEXT,                        -- landmark typed by the resident
+            urgency       TEXT NOT NULL DEFAULT 'normal'
+                          CHECK (urgency IN ('normal', 'urgent', 'complex')),
+            created_at    INTEGER NOT NULL,            -- Unix ms
+            updated_at    INTEGER NOT NULL
+        ) STRICT;
+        -- Newest first, with a stable tiebreak for cursor paging.
+        CREATE INDEX reports_newest ON reports (created_at DESC, id DESC);
+        CREATE INDEX reports_state_newest ON reports (state, created_at DESC, id DESC);
+    "#,
+}];
+
+/// The version a fully migrated database has.
+pub fn latest_version() -> u32 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+/// Bring the database up to the latest schema.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, latest_version())
+}
+
+/// Bring the database up to `target` (tests use this to build older databases).
+pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
+    let current = user_version(conn)?;
+    if current > latest_version() {
+        return Err(Error::SchemaTooNew {
+            found: current,
+            supported: latest_version(),
+        });
+    }
+    for migration in MIGRATIONS
+        .iter()
+        .filter(|m| m.version > current && m.version <= target)
+    {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(migration.sql)?;
+        tx.pragma_update(None, "user_version", migration.version)?;
+        tx.commit()?;
+        tracing::info!(
+            version = migration.version,
+            description = migration.description,
+            "migrated database"
+        );
+    }
+    Ok(())
+}
+
+pub fn user_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_consecutive_from_one() {
+        for (index, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version as usize, index + 1, "{}", m.description);
+        }
+    }
+
+    #[test]
+    fn a_database_from_a_newer_app_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = Connection::open(dir.path().join("db")).unwrap();
+        conn.pragma_update(None, "user_version", latest_version() + 1)
+            .unwrap();
+        match migrate(&mut conn) {
+            Err(Error::SchemaTooNew { found, supported }) => {
+                assert_eq!(found, latest_version() + 1);
+                assert_eq!(supported, latest_version());
+            }
+            other => panic!("expected SchemaTooNew, got {other:?}"),
+        }
+    }
+}
