@@ -12,7 +12,7 @@ type Result<T> = std::result::Result<T, IhanoiError>;
 
 #[derive(uniffi::Object)]
 pub struct IhanoiCore {
-    core: Core,
+    pub(crate) core: Core,
 }
 
 #[uniffi::export]
