@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Build the FFI library for this machine and generate the Kotlin and Swift bindings
+# from it (uniffi library mode). Prints nothing but errors; the outputs are:
+#   $TARGET/debug/libihanoi_ffi.so        the library the JVM and Swift tests load
+#   $TARGET/bindings/kotlin/vn/ihanoi/core/ihanoi_ffi.kt
+#   $TARGET/bindings/swift/{IhanoiCore.swift,IhanoiCoreFFI.h,IhanoiCoreFFI.modulemap}
+# where $TARGET is $CARGO_TARGET_DIR or <repo>/target.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+target=${CARGO_TARGET_DIR:-$repo/target}
+cd "$repo"
+cargo build --quiet -p ihanoi-ffi -p uniffi-bindgen
+lib="$target/debug/libihanoi_ffi.so"
+for language in kotlin swift; do
+  out="$target/bindings/$language"
+  rm -rf "$out"
+  "$target/debug/uniffi-bindgen" generate --library "$lib" --language "$language" \
+    --config "$repo/uniffi.toml" --no-format --out-dir "$out" >/dev/null
+done
