@@ -1,0 +1,116 @@
+//! A phone may skip app updates: a database of EVERY earlier schema version must
+//! open and migrate with its data intact. When you add a migration, add a seed
+//! for the version before it here (the test below insists).
+
+use std::sync::Arc;
+
+use ihanoi_core::reports::{ReportState, Urgency};
+use ihanoi_core::secrets::InMemorySecretStore;
+use ihanoi_core::store::migrations::{latest_version, migrate_to, user_version};
+use ihanoi_core::store::{DATABASE_FILE_NAME, open_connection};
+use ihanoi_core::{Core, CoreConfig};
+
+const REPORT_ID: &str = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+
+/// Data as an app at that schema version would have written it.
+fn seed(version: u32) -> Option<&'static str> {
+    match version {
+        0 => Some(""),
+        1 => Some(
+            "INSERT INTO reports (id, state, category_code, description, address, urgency, created_at, updated_at)
+             VALUES ('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'queued', 'ngap_ung',
+                     'Nước ngập sâu 40 cm trước cổng trường', 'số 1 Đại Cồ Việt', 'urgent',
+                     1764000000000, 1764000001000);",
+        ),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_database_of_every_earlier_version_migrates_with_its_data() {
+    for version in 0..latest_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DATABASE_FILE_NAME);
+        {
+            let mut conn = open_connection(&path).unwrap();
+            migrate_to(&mut conn, version).unwrap();
+            assert_eq!(user_version(&conn).unwrap(), version);
+            let sql = seed(version).unwrap_or_else(|| {
+                panic!("add a seed for schema version {version} in core/tests/migrations.rs")
+            });
+            conn.execute_batch(sql).unwrap();
+        }
+
+        let core = Core::open(
+            CoreConfig {
+                data_dir: dir.path().to_owned(),
+            },
+            Arc::new(InMemorySecretStore::new()),
+        )
+        .unwrap_or_else(|e| panic!("opening a version {version} database: {e}"));
+
+        let conn = open_connection(&path).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), latest_version());
+        let integrity: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(integrity, "ok");
+        let fk_violations: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(fk_violations, 0);
+
+        if version >= 1 {
+            let report = core.report(REPORT_ID).unwrap();
+            assert_eq!(report.state, ReportState::Queued);
+            assert_eq!(report.category_code.as_deref(), Some("ngap_ung"));
+            assert_eq!(report.description, "Nước ngập sâu 40 cm trước cổng trường");
+            assert_eq!(report.urgency, Urgency::Urgent);
+            assert_eq!(report.created_at_ms, 1_764_000_000_000);
+        }
+    }
+}
+
+#[test]
+fn migrating_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE_NAME);
+    let mut conn = open_connection(&path).unwrap();
+    migrate_to(&mut conn, latest_version()).unwrap();
+    let schema = |conn: &rusqlite::Connection| -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before = schema(&conn);
+    migrate_to(&mut conn, latest_version()).unwrap();
+    assert_eq!(schema(&conn), before);
+}
+
+#[test]
+fn connections_use_wal_foreign_keys_and_a_busy_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = open_connection(&dir.path().join(DATABASE_FILE_NAME)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let timeout: i64 = conn
+        .query_row("PRAGMA busy_timeout", [], |r| r.get(0))
+        .unwrap();
+    assert!(timeout >= 1000);
+    let synchronous: i64 = conn
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(synchronous, 2, "FULL: a saved draft survives a power cut");
+}
