@@ -75,7 +75,7 @@ impl Core {
     /// Validate and move a draft to the outbox. Returns every problem at once.
     pub fn queue_report(&self, id: &str) -> Result<Report> {
         let id = parse_id(id)?;
-        self.store.write(|tx| {
+        self.store.write_synced(|tx| {
             let report = db::get(tx, &id)?;
             require_editable(&report)?;
             let problems = readiness::problems(&report, self.attachments(tx, &id)?);
@@ -94,7 +94,7 @@ impl Core {
     /// Take a queued report back to draft, if sending has not started.
     pub fn return_to_draft(&self, id: &str) -> Result<Report> {
         let id = parse_id(id)?;
-        self.store.write(|tx| {
+        self.store.write_synced(|tx| {
             let report = db::get(tx, &id)?;
             if report.state != ReportState::Queued {
                 return Err(Error::WrongState {

@@ -2,8 +2,10 @@
 //!
 //! Settings chosen for a phone that can be killed at any moment:
 //! - WAL: readers never block the writer, and a commit is one append to the log;
-//! - `synchronous = FULL`: a commit is on flash when the call returns, so an
-//!   autosaved draft survives even a power cut, not only an app kill;
+//! - `synchronous = NORMAL` for autosave: a commit survives the app being killed
+//!   (the OS holds the log), at well under a millisecond; `FULL` (an fsync, 5–10 ms
+//!   on flash) for the transitions that must also survive a power cut — queueing
+//!   a report, and what the sync engine records — through [`Store::write_synced`];
 //! - foreign keys on, so a report's photos go with it;
 //! - `busy_timeout`, so a background sync and the UI thread wait for each other
 //!   instead of failing with SQLITE_BUSY.
@@ -59,6 +61,21 @@ impl Store {
         Ok(value)
     }
 
+    /// Like [`Store::write`], but the commit is also on stable storage when this
+    /// returns (survives a power cut). For state transitions, not for keystrokes.
+    pub fn write_synced<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let result = (|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        result
+    }
+
     /// Run `f` against a consistent snapshot.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let mut conn = self.lock();
@@ -78,8 +95,9 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // synchronous first: switching a new file to WAL is itself a write.
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
     Ok(conn)
 }
