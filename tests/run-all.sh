@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test of the project, on a fresh machine: the README's test command.
+#   1. system packages (tests/install-deps.sh)
+#   2. Rust: every crate's unit and integration tests (core, FFI, reference server),
+#      including the crash test (200 SIGKILLs)
+#   3. Kotlin: generated bindings + JUnit 5 on the JVM against the Linux library
+#   4. Swift: generated bindings + tests compiled with swiftc 6 in a trixie chroot
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+export IHANOI_SHARED=${IHANOI_SHARED:-$repo/../shared}
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "system packages"
+tests/install-deps.sh
+
+step "Rust tests"
+cargo test --workspace
+
+step "Kotlin tests (JVM)"
+tests/kotlin/run.sh
+
+step "Swift tests (swiftc on Linux)"
+tests/swift/run.sh
+
+step "all tests passed"
