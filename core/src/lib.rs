@@ -17,6 +17,7 @@ pub mod files;
 pub mod reports;
 pub mod secrets;
 pub mod store;
+pub mod sync;
 pub mod text;
 pub mod time;
 
