@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Kotlin (JVM) tests of the generated bindings against the real Linux library.
+#   1. tests/bindgen.sh builds libihanoi_ffi.so and regenerates the Kotlin bindings
+#      under $TARGET/bindings/kotlin ($TARGET = $CARGO_TARGET_DIR or <repo>/target);
+#   2. Maven compiles those bindings plus src/test/kotlin and runs JUnit 5, with
+#      jna.library.path pointing at $TARGET/debug.
+# Extra arguments go to Maven, e.g. one test:
+#   tests/kotlin/run.sh -Dtest='DraftsTest#each draft field*'
+# The first run downloads Maven plugins and dependencies into ~/.m2 (see README.md).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+target=${CARGO_TARGET_DIR:-$repo/target}
+shared=${IHANOI_SHARED:-$repo/../shared}
+
+# A JDK (17+) and Maven; present on the project's machines, installed here if not.
+if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
+  echo "tests/kotlin: installing a JDK and Maven (apt)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless maven >/dev/null
+fi
+
+"$repo/tests/bindgen.sh"
+lib="$target/debug/libihanoi_ffi.so"
+[[ -f $lib ]] || { echo "tests/kotlin: $lib was not built" >&2; exit 1; }
+
+# Quiet Maven (warnings and errors only) except Surefire, whose per-class lines and
+# "Tests run: N, Failures: N, ..." summary are the point of this run.
+exec mvn -B --no-transfer-progress -Dstyle.color=never -f "$here/pom.xml" \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire=info \
+  -Dihanoi.target="$target" \
+  -Dihanoi.sharedDir="$shared" \
+  "$@" test
