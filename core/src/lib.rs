@@ -14,6 +14,7 @@ pub mod app;
 pub mod areas;
 pub mod error;
 pub mod files;
+pub mod i18n;
 pub mod reports;
 pub mod secrets;
 pub mod store;

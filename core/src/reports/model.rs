@@ -1,5 +1,6 @@
 //! What a report is, and which actions its state allows.
 
+use crate::i18n::Language;
 use crate::time::UnixMillis;
 
 /// Where a report is in its life. Only drafts can be edited; a queued report can
@@ -42,6 +43,17 @@ impl ReportState {
         Self::ALL.into_iter().find(|state| state.as_db_str() == s)
     }
 
+    /// What the report's status chip says.
+    pub fn label(self, language: Language) -> &'static str {
+        match self {
+            ReportState::Draft => language.pick("Bản nháp", "Draft"),
+            ReportState::Queued => language.pick("Chờ gửi", "Waiting to send"),
+            ReportState::Sending => language.pick("Đang gửi", "Sending"),
+            ReportState::Submitted => language.pick("Đã gửi", "Sent"),
+            ReportState::NeedsAttention => language.pick("Cần bổ sung", "Needs your attention"),
+        }
+    }
+
     /// The resident may change the text, category, photos and location.
     pub fn is_editable(self) -> bool {
         matches!(self, ReportState::Draft | ReportState::NeedsAttention)
@@ -63,6 +75,14 @@ impl Urgency {
             Urgency::Normal => "normal",
             Urgency::Urgent => "urgent",
             Urgency::Complex => "complex",
+        }
+    }
+
+    pub fn label(self, language: Language) -> &'static str {
+        match self {
+            Urgency::Normal => language.pick("Bình thường", "Normal"),
+            Urgency::Urgent => language.pick("Khẩn cấp", "Urgent"),
+            Urgency::Complex => language.pick("Phức tạp", "Complex"),
         }
     }
 
@@ -161,6 +181,15 @@ mod tests {
             assert_eq!(ReportState::from_db_str(state.as_db_str()), Some(state));
         }
         assert_eq!(ReportState::from_db_str("deleted"), None);
+    }
+
+    #[test]
+    fn every_state_has_a_label_in_both_languages() {
+        for state in ReportState::ALL {
+            let (vi, en) = (state.label(Language::Vi), state.label(Language::En));
+            assert!(!vi.is_empty() && !en.is_empty());
+            assert_ne!(vi, en, "{state:?}");
+        }
     }
 
     #[test]
