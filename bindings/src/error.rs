@@ -30,6 +30,15 @@ pub enum IhanoiError {
     #[error("secure store failed: {message}")]
     SecretStore { message: String },
 
+    /// A photo could not be attached or changed; `kind` says why, the messages
+    /// say it to the resident (Vietnamese, English).
+    #[error("photo: {message_en}")]
+    Photo {
+        kind: crate::photos::PhotoErrorKind,
+        message_vi: String,
+        message_en: String,
+    },
+
     /// A callback implemented by the shell failed unexpectedly.
     #[error("unexpected error: {message}")]
     Unexpected { message: String },
@@ -49,6 +58,11 @@ impl From<CoreError> for IhanoiError {
                 IhanoiError::Storage { message }
             }
             CoreError::SecretStore(_) => IhanoiError::SecretStore { message },
+            CoreError::Photo(error) => IhanoiError::Photo {
+                kind: (&error).into(),
+                message_vi: error.message_vi(),
+                message_en: message,
+            },
         }
     }
 }

@@ -11,9 +11,11 @@ uniffi::setup_scaffolding!();
 mod core_object;
 mod diagnostics;
 mod error;
+mod photos;
 mod secrets;
 mod types;
 
 pub use core_object::IhanoiCore;
 pub use error::IhanoiError;
+pub use photos::{PhotoCancelToken, PhotoErrorKind};
 pub use secrets::{SecretStore, SecretStoreError};

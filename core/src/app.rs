@@ -20,6 +20,7 @@ pub struct Core {
     pub(crate) store: Store,
     pub(crate) files: DataDir,
     pub(crate) secrets: Arc<dyn SecretStore>,
+    pub(crate) photos: crate::photos::Photos,
 }
 
 impl Core {
@@ -31,6 +32,7 @@ impl Core {
             store,
             files,
             secrets,
+            photos: Default::default(),
         };
         core.sweep_orphan_files()?;
         Ok(core)
@@ -48,7 +50,8 @@ impl Core {
     /// between deleting a row and its files).
     fn sweep_orphan_files(&self) -> Result<()> {
         let known = self.store.read(crate::reports::db::all_ids)?;
-        self.files.remove_report_dirs_except(&known)
+        self.files.remove_report_dirs_except(&known)?;
+        self.sweep_stray_photo_files()
     }
 }
 

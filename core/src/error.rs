@@ -49,6 +49,9 @@ pub enum Error {
 
     #[error(transparent)]
     SecretStore(#[from] SecretStoreError),
+
+    #[error(transparent)]
+    Photo(#[from] crate::photos::PhotoError),
 }
 
 impl Error {

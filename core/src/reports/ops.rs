@@ -121,14 +121,17 @@ impl Core {
         self.files.remove_report_dir(&id)
     }
 
-    fn attachments(&self, _conn: &rusqlite::Connection, _id: &str) -> Result<Attachments> {
-        // Photos and location are added by their own components; until then a
-        // report has neither and is reported as missing both.
-        Ok(Attachments::default())
+    fn attachments(&self, conn: &rusqlite::Connection, id: &str) -> Result<Attachments> {
+        // Location is added by its own component; until then a report has
+        // none and is reported as missing it.
+        Ok(Attachments {
+            photo_count: crate::photos::db::count(conn, id)?,
+            ..Attachments::default()
+        })
     }
 }
 
-fn require_editable(report: &Report) -> Result<()> {
+pub(crate) fn require_editable(report: &Report) -> Result<()> {
     if report.state.is_editable() {
         Ok(())
     } else {
@@ -142,7 +145,7 @@ fn require_editable(report: &Report) -> Result<()> {
 
 /// Ids come from the shells; refuse anything that is not a UUID before it
 /// reaches SQL or a file path.
-fn parse_id(id: &str) -> Result<String> {
+pub(crate) fn parse_id(id: &str) -> Result<String> {
     Uuid::parse_str(id)
         .map(|uuid| uuid.hyphenated().to_string())
         .map_err(|_| Error::InvalidReportId { id: id.to_owned() })

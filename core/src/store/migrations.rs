@@ -15,10 +15,11 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    description: "reports: a resident's field reports and their lifecycle state",
-    sql: r#"
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        description: "reports: a resident's field reports and their lifecycle state",
+        sql: r#"
         CREATE TABLE reports (
             id            TEXT PRIMARY KEY NOT NULL,   -- UUID v7 made on the phone
             state         TEXT NOT NULL DEFAULT 'draft'
@@ -35,7 +36,41 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
         CREATE INDEX reports_newest ON reports (created_at DESC, id DESC);
         CREATE INDEX reports_state_newest ON reports (state, created_at DESC, id DESC);
     "#,
-}];
+    },
+    Migration {
+        version: 2,
+        description: "report_photos: compressed photos attached to a report, with EXIF facts",
+        sql: r#"
+        CREATE TABLE report_photos (
+            id                  TEXT PRIMARY KEY NOT NULL,   -- UUID v7
+            report_id           TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+            position            INTEGER NOT NULL,            -- 0-based order in the report
+            file_name           TEXT NOT NULL,               -- <sha256>.jpg in the report's folder
+            thumbnail_file_name TEXT NOT NULL,
+            width               INTEGER NOT NULL,
+            height              INTEGER NOT NULL,
+            bytes               INTEGER NOT NULL,
+            sha256              TEXT NOT NULL,               -- of the stored JPEG
+            source_sha256       TEXT NOT NULL,               -- of the shell's file: finds duplicates
+            source              TEXT NOT NULL CHECK (source IN ('camera', 'gallery')),
+            captured_at         INTEGER,                     -- EXIF DateTimeOriginal, Unix ms
+            capture_utc_offset_minutes INTEGER,
+            gps_latitude        REAL,
+            gps_longitude       REAL,
+            gps_accuracy_m      REAL,
+            camera_make         TEXT,
+            camera_model        TEXT,
+            software            TEXT,
+            flag_older_than_7_days  INTEGER NOT NULL,
+            flag_no_capture_time    INTEGER NOT NULL,
+            flag_edited_by_software INTEGER NOT NULL,
+            added_at            INTEGER NOT NULL,
+            UNIQUE (report_id, source_sha256)
+        ) STRICT;
+        CREATE INDEX report_photos_by_report ON report_photos (report_id, position);
+    "#,
+    },
+];
 
 /// The version a fully migrated database has.
 pub fn latest_version() -> u32 {

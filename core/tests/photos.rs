@@ -1,0 +1,832 @@
+//! The photo pipeline against the real test photos in `$IHANOI_SHARED/photos`
+//! (default `<repo>/../shared/photos`), a real SQLite store and real files.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ihanoi_core::photos::{
+    self, CancelFlag, CompressOptions, ImageFormat, Photo, PhotoError, PhotoSource, SizePreset,
+};
+use ihanoi_core::reports::ProblemCode;
+use ihanoi_core::secrets::InMemorySecretStore;
+use ihanoi_core::{Core, CoreConfig, Error};
+
+// ---------------------------------------------------------------- helpers
+
+fn shared_photos() -> PathBuf {
+    let shared = std::env::var_os("IHANOI_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
+    shared.join("photos")
+}
+
+fn photo(name: &str) -> PathBuf {
+    let path = shared_photos().join(name);
+    assert!(path.is_file(), "test photo missing: {}", path.display());
+    path
+}
+
+fn all_photos() -> Vec<PathBuf> {
+    let mut photos: Vec<PathBuf> = std::fs::read_dir(shared_photos())
+        .expect("shared photos folder")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jpg"))
+        .collect();
+    photos.sort();
+    assert!(photos.len() >= 9, "expected the 9 shared test photos");
+    photos
+}
+
+struct Fixture {
+    core: Core,
+    data: tempfile::TempDir,
+    /// A folder the core is told it may read (like the shell's cache).
+    inbox: tempfile::TempDir,
+}
+
+fn fixture() -> Fixture {
+    let data = tempfile::tempdir().unwrap();
+    let inbox = tempfile::tempdir().unwrap();
+    let core = Core::open(
+        CoreConfig {
+            data_dir: data.path().to_owned(),
+        },
+        Arc::new(InMemorySecretStore::new()),
+    )
+    .unwrap();
+    core.set_photo_input_dirs(&[shared_photos(), inbox.path().to_owned()])
+        .unwrap();
+    Fixture { core, data, inbox }
+}
+
+impl Fixture {
+    fn attach(&self, report_id: &str, path: &Path) -> Result<Photo, Error> {
+        self.core.attach_photo(
+            report_id,
+            path,
+            PhotoSource::Camera,
+            &CompressOptions::default(),
+            &CancelFlag::new(),
+        )
+    }
+
+    fn report_dir(&self, report_id: &str) -> PathBuf {
+        self.data.path().join("reports").join(report_id)
+    }
+
+    /// Every file under the data directory except the database.
+    fn photo_files(&self) -> Vec<PathBuf> {
+        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if !path.to_string_lossy().contains("ihanoi.sqlite3") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(&self.data.path().join("reports"), &mut files);
+        files
+    }
+}
+
+#[derive(Debug)]
+struct Pixels {
+    width: usize,
+    height: usize,
+    rgb: Vec<u8>,
+}
+
+fn decode(jpeg: &[u8], factor: turbojpeg::ScalingFactor) -> Pixels {
+    let mut d = turbojpeg::Decompressor::new().unwrap();
+    let header = d.read_header(jpeg).unwrap().scaled(factor);
+    d.set_scaling_factor(factor).unwrap();
+    let mut rgb = vec![0; header.width * header.height * 3];
+    d.decompress(
+        jpeg,
+        turbojpeg::Image {
+            pixels: rgb.as_mut_slice(),
+            width: header.width,
+            pitch: header.width * 3,
+            height: header.height,
+            format: turbojpeg::PixelFormat::RGB,
+        },
+    )
+    .unwrap();
+    Pixels {
+        width: header.width,
+        height: header.height,
+        rgb,
+    }
+}
+
+/// The upright image, written independently of the core: for each *output*
+/// pixel, which stored pixel it shows (EXIF 2.32, table of Orientation).
+fn reference_upright(stored: &Pixels, orientation: u32) -> Pixels {
+    let (w, h) = (stored.width, stored.height);
+    let (ow, oh) = if orientation >= 5 { (h, w) } else { (w, h) };
+    let mut rgb = vec![0; ow * oh * 3];
+    for oy in 0..oh {
+        for ox in 0..ow {
+            let (x, y) = match orientation {
+                1 => (ox, oy),
+                2 => (w - 1 - ox, oy),
+                3 => (w - 1 - ox, h - 1 - oy),
+                4 => (ox, h - 1 - oy),
+                5 => (oy, ox),
+                6 => (oy, h - 1 - ox),
+                7 => (w - 1 - oy, h - 1 - ox),
+                8 => (w - 1 - oy, ox),
+                _ => unreachable!(),
+            };
+            let from = (y * w + x) * 3;
+            rgb[(oy * ow + ox) * 3..][..3].copy_from_slice(&stored.rgb[from..from + 3]);
+        }
+    }
+    Pixels {
+        width: ow,
+        height: oh,
+        rgb,
+    }
+}
+
+/// Mean luma of each cell of a `cols` x `rows` grid: compares images of
+/// different sizes by content.
+fn grid(image: &Pixels, cols: usize, rows: usize) -> Vec<f64> {
+    let mut cells = vec![(0.0, 0u64); cols * rows];
+    for y in 0..image.height {
+        for x in 0..image.width {
+            let p = &image.rgb[(y * image.width + x) * 3..][..3];
+            let luma = 0.299 * f64::from(p[0]) + 0.587 * f64::from(p[1]) + 0.114 * f64::from(p[2]);
+            let cell = &mut cells[(y * rows / image.height) * cols + x * cols / image.width];
+            cell.0 += luma;
+            cell.1 += 1;
+        }
+    }
+    cells.iter().map(|(sum, n)| sum / *n as f64).collect()
+}
+
+fn mean_abs_diff(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| (x - y).abs()).sum::<f64>() / a.len() as f64
+}
+
+fn exif_orientation(file: &[u8]) -> u32 {
+    exif::Reader::new()
+        .read_from_container(&mut std::io::Cursor::new(file))
+        .ok()
+        .and_then(|e| {
+            e.get_field(exif::Tag::Orientation, exif::In::PRIMARY)
+                .and_then(|f| f.value.get_uint(0))
+        })
+        .unwrap_or(1)
+}
+
+/// The segments of a JPEG before its first scan: (marker, payload).
+fn segments(jpeg: &[u8]) -> Vec<(u8, Vec<u8>)> {
+    assert_eq!(&jpeg[..2], &[0xFF, 0xD8], "starts with SOI");
+    let mut at = 2;
+    let mut found = Vec::new();
+    loop {
+        assert_eq!(jpeg[at], 0xFF);
+        let marker = jpeg[at + 1];
+        let len = usize::from(u16::from_be_bytes([jpeg[at + 2], jpeg[at + 3]]));
+        found.push((marker, jpeg[at + 4..at + 2 + len].to_vec()));
+        if marker == 0xDA {
+            return found;
+        }
+        at += 2 + len;
+    }
+}
+
+/// Proves "no metadata at all": only JFIF APP0, tables, frame and scan headers.
+fn assert_no_metadata(jpeg: &[u8]) {
+    for (marker, payload) in segments(jpeg) {
+        match marker {
+            0xE0 => assert!(payload.starts_with(b"JFIF\0"), "APP0 other than JFIF"),
+            0xDB | 0xC4 | 0xC0 | 0xDD | 0xDA => {}
+            other => panic!("unexpected segment FF{other:02X} (metadata?)"),
+        }
+    }
+    assert!(
+        exif::Reader::new()
+            .read_from_container(&mut std::io::Cursor::new(jpeg))
+            .is_err(),
+        "the output must carry no EXIF"
+    );
+    for needle in [
+        &b"Exif"[..],
+        b"http://ns.adobe.com/xap",
+        b"Photoshop 3.0",
+        b"ICC_PROFILE",
+    ] {
+        assert!(
+            !jpeg.windows(needle.len()).any(|w| w == needle),
+            "found {:?} in output",
+            String::from_utf8_lossy(needle)
+        );
+    }
+}
+
+/// 4:2:0: luma sampled 2x2, both chroma components 1x1.
+fn assert_420(jpeg: &[u8]) {
+    let (_, sof) = segments(jpeg)
+        .into_iter()
+        .find(|(m, _)| *m == 0xC0)
+        .expect("baseline SOF0");
+    assert_eq!(sof[5], 3, "three components");
+    assert_eq!(sof[6 + 1], 0x22, "Y sampled 2x2");
+    assert_eq!(sof[9 + 1], 0x11, "Cb 1x1");
+    assert_eq!(sof[12 + 1], 0x11, "Cr 1x1");
+}
+
+// ---------------------------------------------------------------- real photos
+
+#[test]
+fn every_real_photo_becomes_an_upright_private_jpeg_within_budget() {
+    let f = fixture();
+    for path in all_photos() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let original = std::fs::read(&path).unwrap();
+        let orientation = exif_orientation(&original);
+        let header = turbojpeg::read_header(&original).unwrap();
+        let (upright_w, upright_h) = if orientation >= 5 {
+            (header.height, header.width)
+        } else {
+            (header.width, header.height)
+        };
+
+        let draft = f.core.create_draft().unwrap();
+        let stored = f.attach(&draft.id, &path).unwrap();
+        let jpeg = std::fs::read(&stored.path).unwrap();
+
+        // Size: long edge 1600 or the photo's own, never upscaled, aspect kept.
+        let long = upright_w.max(upright_h);
+        let expected_long = long.min(1600);
+        assert_eq!(
+            stored.width.max(stored.height) as usize,
+            expected_long,
+            "{name}"
+        );
+        assert_eq!(
+            stored.width > stored.height,
+            upright_w > upright_h,
+            "{name}: portrait/landscape follows the EXIF orientation"
+        );
+        let aspect = |w: f64, h: f64| w / h;
+        assert!(
+            (aspect(stored.width.into(), stored.height.into())
+                - aspect(upright_w as f64, upright_h as f64))
+            .abs()
+                < 0.01,
+            "{name}: aspect ratio kept"
+        );
+        // Record matches the file.
+        assert_eq!(stored.bytes as usize, jpeg.len(), "{name}");
+        assert!(stored.bytes <= 400 * 1024, "{name}: {} bytes", stored.bytes);
+        let written = turbojpeg::read_header(&jpeg).unwrap();
+        assert_eq!(
+            (written.width, written.height),
+            (stored.width as usize, stored.height as usize)
+        );
+        assert_eq!(
+            Path::new(&stored.path)
+                .file_name()
+                .unwrap()
+                .to_string_lossy(),
+            format!("{}.jpg", stored.sha256),
+            "{name}: named by content hash"
+        );
+        assert_no_metadata(&jpeg);
+        if stored.width >= 16 && stored.height >= 16 {
+            assert_420(&jpeg);
+        }
+
+        // Thumbnail: 320 px long edge from the resized image, also clean.
+        let thumbnail = std::fs::read(&stored.thumbnail_path).unwrap();
+        let thumb = turbojpeg::read_header(&thumbnail).unwrap();
+        assert_eq!(
+            thumb.width.max(thumb.height),
+            expected_long.min(320),
+            "{name}"
+        );
+        assert_no_metadata(&thumbnail);
+
+        // Content is upright: compare a coarse luma grid with the original
+        // turned by an independent implementation.
+        // Decode the original small, but not so small that grid cells blur.
+        let factor = [
+            turbojpeg::ScalingFactor::ONE_EIGHTH,
+            turbojpeg::ScalingFactor::ONE_QUARTER,
+            turbojpeg::ScalingFactor::ONE_HALF,
+        ]
+        .into_iter()
+        .find(|f| f.scale(long) >= 400)
+        .unwrap_or(turbojpeg::ScalingFactor::ONE);
+        let reference = reference_upright(&decode(&original, factor), orientation);
+        let output = decode(&jpeg, turbojpeg::ScalingFactor::ONE);
+        let (cols, rows) = (6, 6);
+        let right = mean_abs_diff(&grid(&output, cols, rows), &grid(&reference, cols, rows));
+        eprintln!("{name}: orientation {orientation}, grid difference {right:.2}");
+        assert!(
+            right < 2.0,
+            "{name}: content differs from the upright original ({right:.1})"
+        );
+        if orientation != 1 {
+            let unturned = decode(&original, factor);
+            let wrong = mean_abs_diff(&grid(&output, cols, rows), &grid(&unturned, cols, rows));
+            assert!(
+                wrong > right * 2.0,
+                "{name}: orientation {orientation} must change the content ({wrong:.1} vs {right:.1})"
+            );
+        }
+    }
+}
+
+#[test]
+fn exif_gps_time_and_flags_are_read() {
+    let f = fixture();
+    let draft = f.core.create_draft().unwrap();
+
+    let hanoi = f
+        .attach(&draft.id, &photo("phone-12mp-rot6-hanoi.jpg"))
+        .unwrap();
+    let gps = hanoi.gps.expect("GPS");
+    assert!((gps.latitude - 21.02870).abs() < 1e-4, "{gps:?}");
+    assert!((gps.longitude - 105.85240).abs() < 1e-4, "{gps:?}");
+    assert_eq!(gps.accuracy_m, Some(8.0));
+    // 2026-11-20 08:15 +07:00 = 01:15 UTC.
+    assert_eq!(hanoi.capture_utc_offset_minutes, Some(420));
+    assert_eq!(hanoi.captured_at_ms, Some(1_795_137_300_000));
+    assert!(!hanoi.flags.no_capture_time);
+    assert!(!hanoi.flags.edited_by_software);
+    assert_eq!(
+        hanoi.flags.older_than_7_days,
+        hanoi.added_at_ms - 1_795_137_300_000 > 7 * 24 * 3600 * 1000
+    );
+    assert_eq!(hanoi.source, PhotoSource::Camera);
+
+    let xiaomi = f
+        .attach(&draft.id, &photo("phone-13mp-xiaomi-rot6-hanoi.jpg"))
+        .unwrap();
+    let gps = xiaomi.gps.expect("GPS");
+    assert!((gps.latitude - 21.03680).abs() < 1e-4 && (gps.longitude - 105.83470).abs() < 1e-4);
+
+    let edited = f
+        .attach(&draft.id, &photo("nikon-photoshop-edited.jpg"))
+        .unwrap();
+    assert!(edited.flags.edited_by_software, "{:?}", edited.software);
+    assert!(edited.software.as_deref().unwrap().contains("Photoshop"));
+    assert!(edited.flags.older_than_7_days);
+    assert!(!edited.flags.no_capture_time);
+
+    let iphone = f
+        .attach(&draft.id, &photo("iphone4s-gps-small.jpg"))
+        .unwrap();
+    assert!(
+        iphone.gps.is_some(),
+        "iPhone 4S GPS (outside Hanoi) is still read"
+    );
+}
+
+#[test]
+fn presets_and_byte_budget_are_respected() {
+    let file = std::fs::read(photo("camera-18mp-progressive-q100.jpg")).unwrap();
+    for (preset, long) in [
+        (SizePreset::Small, 1024),
+        (SizePreset::Standard, 1600),
+        (SizePreset::Large, 2048),
+    ] {
+        let out = photos::compress(
+            &file,
+            &CompressOptions {
+                preset,
+                max_bytes: 400 * 1024,
+            },
+            &CancelFlag::new(),
+        )
+        .unwrap();
+        assert_eq!(out.width.max(out.height), long);
+        assert!(out.jpeg.len() <= 400 * 1024);
+    }
+    // A tight budget lowers the quality, not the promise.
+    let tight = photos::compress(
+        &file,
+        &CompressOptions {
+            preset: SizePreset::Standard,
+            max_bytes: 120 * 1024,
+        },
+        &CancelFlag::new(),
+    )
+    .unwrap();
+    assert!(tight.jpeg.len() <= 120 * 1024, "{}", tight.jpeg.len());
+    assert!(tight.quality < 80);
+    assert_no_metadata(&tight.jpeg);
+}
+
+#[test]
+fn png_alpha_is_flattened_on_white_and_webp_and_cmyk_decode() {
+    // PNG: left half opaque red, right half fully transparent.
+    let (w, h) = (64u32, 32u32);
+    let mut rgba = Vec::new();
+    for _y in 0..h {
+        for x in 0..w {
+            rgba.extend_from_slice(if x < w / 2 {
+                &[200, 0, 0, 255]
+            } else {
+                &[0, 0, 0, 0]
+            });
+        }
+    }
+    let mut png_bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png_bytes, w, h);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder
+            .write_header()
+            .unwrap()
+            .write_image_data(&rgba)
+            .unwrap();
+    }
+    let out =
+        photos::compress(&png_bytes, &CompressOptions::default(), &CancelFlag::new()).unwrap();
+    let pixels = decode(&out.jpeg, turbojpeg::ScalingFactor::ONE);
+    let at = |x: usize, y: usize| &pixels.rgb[(y * pixels.width + x) * 3..][..3];
+    assert!(
+        at(56, 16).iter().all(|&c| c > 245),
+        "transparent became white: {:?}",
+        at(56, 16)
+    );
+    assert!(
+        at(8, 16)[0] > 170 && at(8, 16)[1] < 40,
+        "opaque red kept: {:?}",
+        at(8, 16)
+    );
+
+    // WebP (lossless, from the pure-Rust encoder).
+    let rgb: Vec<u8> = (0..w * h).flat_map(|i| [(i % 251) as u8, 90, 30]).collect();
+    let mut webp = Vec::new();
+    image_webp::WebPEncoder::new(&mut webp)
+        .encode(&rgb, w, h, image_webp::ColorType::Rgb8)
+        .unwrap();
+    let out = photos::compress(&webp, &CompressOptions::default(), &CancelFlag::new()).unwrap();
+    assert_eq!((out.width, out.height), (w, h));
+
+    // CMYK JPEG (as Photoshop writes them: inverted inks). Top half no ink
+    // (white), bottom half full magenta.
+    let (cw, ch) = (64usize, 64usize);
+    let cmyk: Vec<u8> = (0..cw * ch)
+        .flat_map(|i| {
+            if i < cw * ch / 2 {
+                [255, 255, 255, 255]
+            } else {
+                [255, 0, 255, 255]
+            }
+        })
+        .collect();
+    let mut compressor = turbojpeg::Compressor::new().unwrap();
+    compressor.set_quality(95).unwrap();
+    let cmyk_jpeg = compressor
+        .compress_to_vec(turbojpeg::Image {
+            pixels: cmyk.as_slice(),
+            width: cw,
+            pitch: cw * 4,
+            height: ch,
+            format: turbojpeg::PixelFormat::CMYK,
+        })
+        .unwrap();
+    let header = turbojpeg::read_header(&cmyk_jpeg).unwrap();
+    assert!(matches!(
+        header.colorspace,
+        turbojpeg::Colorspace::YCCK | turbojpeg::Colorspace::CMYK
+    ));
+    let out =
+        photos::compress(&cmyk_jpeg, &CompressOptions::default(), &CancelFlag::new()).unwrap();
+    let pixels = decode(&out.jpeg, turbojpeg::ScalingFactor::ONE);
+    let at = |x: usize, y: usize| pixels.rgb[(y * pixels.width + x) * 3..][..3].to_vec();
+    assert!(at(32, 8).iter().all(|&c| c > 240), "white: {:?}", at(32, 8));
+    let magenta = at(32, 56);
+    assert!(
+        magenta[0] > 200 && magenta[1] < 60 && magenta[2] > 200,
+        "magenta: {magenta:?}"
+    );
+}
+
+// ---------------------------------------------------------------- drafts
+
+#[test]
+fn attach_remove_reorder_and_limits() {
+    let f = fixture();
+    let draft = f.core.create_draft().unwrap();
+    let problem_codes = |id: &str| -> Vec<ProblemCode> {
+        f.core
+            .problems(id)
+            .unwrap()
+            .iter()
+            .map(|p| p.code)
+            .collect()
+    };
+    assert!(problem_codes(&draft.id).contains(&ProblemCode::PhotoMissing));
+
+    let names = [
+        "iphone4s-gps-small.jpg",
+        "nikon-photoshop-edited.jpg",
+        "orientation-rotate270.jpg",
+        "orientation-mirror-vertical.jpg",
+        "nokia-lumia-gps.jpg",
+    ];
+    let mut attached = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let p = f.attach(&draft.id, &photo(name)).unwrap();
+        assert_eq!(p.position as usize, i);
+        attached.push(p);
+    }
+    assert!(!problem_codes(&draft.id).contains(&ProblemCode::PhotoMissing));
+
+    // The same source photo twice is refused, and so is a sixth photo.
+    match f.attach(&draft.id, &photo(names[1])) {
+        Err(Error::Photo(PhotoError::Duplicate { .. }))
+        | Err(Error::Photo(PhotoError::TooManyPhotos { .. })) => {}
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    match f.attach(&draft.id, &photo("phone-13mp-xiaomi-rot6-hanoi.jpg")) {
+        Err(Error::Photo(PhotoError::TooManyPhotos { max: 5 })) => {}
+        other => panic!("expected TooManyPhotos, got {other:?}"),
+    }
+
+    // Remove: the row and both files go; positions close up.
+    let removed = attached.remove(1);
+    f.core.remove_photo(&draft.id, &removed.id).unwrap();
+    assert!(!Path::new(&removed.path).exists());
+    assert!(!Path::new(&removed.thumbnail_path).exists());
+    let listed = f.core.photos(&draft.id).unwrap();
+    assert_eq!(listed.len(), 4);
+    assert_eq!(
+        listed.iter().map(|p| p.position).collect::<Vec<_>>(),
+        vec![0, 1, 2, 3]
+    );
+
+    // Duplicate detection now on a report with room.
+    match f.attach(&draft.id, &photo(names[0])) {
+        Err(Error::Photo(PhotoError::Duplicate { existing_photo_id })) => {
+            assert_eq!(existing_photo_id, attached[0].id)
+        }
+        other => panic!("expected Duplicate, got {other:?}"),
+    }
+
+    // Reorder: reversed, then a wrong list is refused.
+    let mut order: Vec<String> = listed.iter().map(|p| p.id.clone()).collect();
+    order.reverse();
+    let reordered = f.core.reorder_photos(&draft.id, &order).unwrap();
+    assert_eq!(
+        reordered.iter().map(|p| p.id.clone()).collect::<Vec<_>>(),
+        order
+    );
+    assert!(matches!(
+        f.core.reorder_photos(&draft.id, &order[..2]),
+        Err(Error::Photo(PhotoError::InvalidOrder))
+    ));
+
+    // The same photo may go on another report.
+    let other = f.core.create_draft().unwrap();
+    f.attach(&other.id, &photo(names[0])).unwrap();
+
+    // Deleting the draft deletes its files.
+    let dir = f.report_dir(&draft.id);
+    assert!(dir.is_dir());
+    f.core.delete_draft(&draft.id).unwrap();
+    assert!(!dir.exists());
+    assert_eq!(f.core.photos(&other.id).unwrap().len(), 1);
+}
+
+#[test]
+fn a_cancelled_attach_leaves_nothing() {
+    let f = fixture();
+    let draft = f.core.create_draft().unwrap();
+    let cancel = CancelFlag::new();
+    cancel.cancel();
+    let result = f.core.attach_photo(
+        &draft.id,
+        &photo("phone-12mp-rot6-hanoi.jpg"),
+        PhotoSource::Gallery,
+        &CompressOptions::default(),
+        &cancel,
+    );
+    assert!(
+        matches!(result, Err(Error::Photo(PhotoError::Cancelled))),
+        "{result:?}"
+    );
+    assert!(f.photo_files().is_empty());
+    assert!(f.core.photos(&draft.id).unwrap().is_empty());
+
+    // Cancelled from another thread while it runs: either it finished first
+    // (attached, files present) or it stopped (nothing left).
+    let cancel = CancelFlag::new();
+    let result = std::thread::scope(|s| {
+        let flag = cancel.clone();
+        s.spawn(move || flag.cancel());
+        f.core.attach_photo(
+            &draft.id,
+            &photo("camera-24mp-sony.jpg"),
+            PhotoSource::Gallery,
+            &CompressOptions::default(),
+            &cancel,
+        )
+    });
+    match result {
+        Ok(_) => assert_eq!(f.photo_files().len(), 2),
+        Err(Error::Photo(PhotoError::Cancelled)) => assert!(f.photo_files().is_empty()),
+        Err(other) => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn stray_files_from_a_killed_attach_are_swept_at_start() {
+    let f = fixture();
+    let draft = f.core.create_draft().unwrap();
+    let kept = f
+        .attach(&draft.id, &photo("iphone4s-gps-small.jpg"))
+        .unwrap();
+    let dir = f.report_dir(&draft.id);
+    std::fs::write(dir.join(".abc.0190.partial"), b"half").unwrap();
+    std::fs::write(
+        dir.join("0000000000000000000000000000000000000000000000000000000000000000.jpg"),
+        b"x",
+    )
+    .unwrap();
+    drop(f.core);
+    let core = Core::open(
+        CoreConfig {
+            data_dir: f.data.path().to_owned(),
+        },
+        Arc::new(InMemorySecretStore::new()),
+    )
+    .unwrap();
+    let mut left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    let mut expected = vec![
+        format!("{}.jpg", kept.sha256),
+        Path::new(&kept.thumbnail_path)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned(),
+    ];
+    expected.sort();
+    assert_eq!(left, expected);
+    assert_eq!(core.photos(&draft.id).unwrap().len(), 1);
+}
+
+// ---------------------------------------------------------------- bad input
+
+/// A JPEG whose frame header claims `width` x `height` (the rest is a real
+/// small photo, so everything up to the scan parses).
+fn jpeg_declaring(width: u16, height: u16) -> Vec<u8> {
+    let mut jpeg = std::fs::read(photo("iphone4s-gps-small.jpg")).unwrap();
+    let mut at = 2;
+    loop {
+        let marker = jpeg[at + 1];
+        let len = usize::from(u16::from_be_bytes([jpeg[at + 2], jpeg[at + 3]]));
+        if matches!(marker, 0xC0..=0xC2) {
+            jpeg[at + 5..at + 7].copy_from_slice(&height.to_be_bytes());
+            jpeg[at + 7..at + 9].copy_from_slice(&width.to_be_bytes());
+            return jpeg;
+        }
+        at += 2 + len;
+    }
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    let mut body = kind.to_vec();
+    body.extend_from_slice(data);
+    out.extend_from_slice(&body);
+    out.extend_from_slice(&crc32(&body).to_be_bytes());
+}
+
+/// A valid-looking PNG whose IHDR declares `width` x `height` RGB pixels.
+fn png_declaring(width: u32, height: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    png_chunk(&mut png, b"IHDR", &ihdr);
+    // A zlib stream of zeros: the start of an all-black image.
+    png_chunk(
+        &mut png,
+        b"IDAT",
+        &[0x78, 0x9C, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01],
+    );
+    png_chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+fn random_bytes(len: usize) -> Vec<u8> {
+    // xorshift: deterministic "random" content without a dependency.
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn every_bad_input_gets_its_own_typed_error_and_leaves_nothing() {
+    let f = fixture();
+    let draft = f.core.create_draft().unwrap();
+    let inbox = f.inbox.path();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = inbox.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    let lumia = std::fs::read(photo("nokia-lumia-gps.jpg")).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let outside_photo = outside.path().join("secret.jpg");
+    std::fs::copy(photo("iphone4s-gps-small.jpg"), &outside_photo).unwrap();
+    std::fs::create_dir(inbox.join("a-folder")).unwrap();
+
+    type Check = fn(&PhotoError) -> bool;
+    let cases: Vec<(&str, PathBuf, Check)> = vec![
+        ("truncated JPEG", write("truncated.jpg", &lumia[..lumia.len() / 2]), |e| {
+            matches!(e, PhotoError::Corrupt { .. })
+        }),
+        ("zero-byte file", write("empty.jpg", b""), |e| matches!(e, PhotoError::Empty)),
+        ("random bytes", write("noise.jpg", &random_bytes(100_000)), |e| {
+            matches!(e, PhotoError::UnrecognizedFormat)
+        }),
+        ("JPEG declaring 65500x65500", write("bomb.jpg", &jpeg_declaring(65500, 65500)), |e| {
+            matches!(e, PhotoError::TooManyPixels { width: 65500, height: 65500, .. })
+        }),
+        ("PNG declaring 65500x65500", write("bomb.png", &png_declaring(65500, 65500)), |e| {
+            matches!(e, PhotoError::TooManyPixels { width: 65500, height: 65500, .. })
+        }),
+        ("GIF", write("anim.gif", b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"), |e| {
+            matches!(e, PhotoError::UnsupportedFormat(ImageFormat::Gif))
+        }),
+        ("HEIC header", write("iphone.heic", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic\x00\x00\x00\x00"), |e| {
+            matches!(e, PhotoError::UnsupportedFormat(ImageFormat::Heif))
+        }),
+        ("missing path", inbox.join("does-not-exist.jpg"), |e| matches!(e, PhotoError::NotFound)),
+        ("directory", inbox.join("a-folder"), |e| matches!(e, PhotoError::NotAFile)),
+        ("outside the readable folders", outside_photo.clone(), |e| {
+            matches!(e, PhotoError::OutsideReadableDirs)
+        }),
+        ("escape with ..", inbox.join("..").join(outside.path().file_name().unwrap()).join("secret.jpg"), |e| {
+            matches!(e, PhotoError::OutsideReadableDirs)
+        }),
+    ];
+    for (what, path, expected) in cases {
+        let started = std::time::Instant::now();
+        let result = f.attach(&draft.id, &path);
+        match result {
+            Err(Error::Photo(ref e)) if expected(e) => {}
+            other => panic!("{what}: unexpected {other:?}"),
+        }
+        eprintln!(
+            "{what}: {:?} in {:?}",
+            result.unwrap_err().to_string(),
+            started.elapsed()
+        );
+        assert!(
+            f.photo_files().is_empty(),
+            "{what}: left {:?}",
+            f.photo_files()
+        );
+    }
+    // The same checks hold on the in-memory entry point.
+    assert!(matches!(
+        photos::compress(
+            &png_declaring(65500, 65500),
+            &CompressOptions::default(),
+            &CancelFlag::new()
+        ),
+        Err(PhotoError::TooManyPixels { .. })
+    ));
+    assert!(f.core.photos(&draft.id).unwrap().is_empty());
+}
