@@ -25,6 +25,20 @@ fi
 lib="$target/debug/libihanoi_ffi.so"
 [[ -f $lib ]] || { echo "tests/kotlin: $lib was not built" >&2; exit 1; }
 
+# An error field named `message` clashes with Throwable.message and the Kotlin
+# compiler's complaint about it is cryptic; say what to do instead (uniffi-rs #1434).
+generated="$target/bindings/kotlin/vn/ihanoi/core/ihanoi_ffi.kt"
+if clashes=$(grep -n 'val `message`' "$generated"); then
+  cat >&2 <<MSG
+tests/kotlin: an exported error has a field named 'message', which does not compile
+in Kotlin. Add a line per variant, e.g. "IhanoiError.MyVariant.message" = "reason",
+to [defaults.bindings.kotlin.rename] in uniffi.toml AND android/uniffi-android.toml
+(or name the Rust field something else). Generated lines:
+$clashes
+MSG
+  exit 1
+fi
+
 # Quiet Maven (warnings and errors only) except Surefire, whose per-class lines and
 # "Tests run: N, Failures: N, ..." summary are the point of this run.
 exec mvn -B --no-transfer-progress -Dstyle.color=never -f "$here/pom.xml" \
