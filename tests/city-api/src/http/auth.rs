@@ -1,0 +1,98 @@
+//! Who is calling: the app (`api_key`), a resident (bearer token), an official
+//! (`X-Official-Key`).
+
+use axum::http::{HeaderMap, header};
+
+use super::body::Fields;
+use super::error::{ApiError, ApiResult};
+use crate::server::AppState;
+use crate::store::accounts;
+
+/// Compare secrets without an early exit on the first differing byte.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// `api_key` from the body or the query string (the standard allows both).
+pub fn check_api_key(state: &AppState, body: &Fields, query: &Fields) -> ApiResult<()> {
+    let key = match body.get("api_key")? {
+        Some(k) => Some(k),
+        None => query.get("api_key")?,
+    };
+    match key {
+        Some(k)
+            if state
+                .config
+                .api_keys
+                .iter()
+                .any(|known| same_secret(known, k)) =>
+        {
+            Ok(())
+        }
+        _ => Err(ApiError::invalid_api_key()),
+    }
+}
+
+pub fn check_official(state: &AppState, headers: &HeaderMap) -> ApiResult<()> {
+    let given = headers.get("x-official-key").and_then(|v| v.to_str().ok());
+    match given {
+        Some(k) if same_secret(&state.config.official_key, k) => Ok(()),
+        _ => Err(ApiError::new(
+            axum::http::StatusCode::FORBIDDEN,
+            "invalid_official_key",
+            "Khóa cán bộ không hợp lệ.",
+            "Invalid or missing X-Official-Key.",
+        )),
+    }
+}
+
+fn invalid_token() -> ApiError {
+    ApiError::unauthorized(
+        "invalid_token",
+        "Phiên đăng nhập không hợp lệ, hãy đăng nhập lại.",
+        "Invalid access token; sign in again.",
+    )
+}
+
+/// The bearer token, if an `Authorization` header is present. A header that is not
+/// a well-formed bearer token is an error, not "anonymous".
+pub fn bearer(headers: &HeaderMap) -> ApiResult<Option<&str>> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let text = value.to_str().map_err(|_| invalid_token())?;
+    let (scheme, token) = text.split_once(' ').ok_or_else(invalid_token)?;
+    let token = token.trim();
+    if !scheme.eq_ignore_ascii_case("bearer") || token.is_empty() {
+        return Err(invalid_token());
+    }
+    Ok(Some(token))
+}
+
+/// The signed-in resident's account id, `None` when no token was sent. A token that
+/// was sent but is forged, revoked or expired is a 401.
+pub async fn resident(state: &AppState, headers: &HeaderMap) -> ApiResult<Option<i64>> {
+    let Some(token) = bearer(headers)? else {
+        return Ok(None);
+    };
+    let hash = accounts::token_hash(token);
+    let now = state.now_ms();
+    let found = state
+        .db
+        .call(move |conn| accounts::session_by_access(conn, &hash))
+        .await?;
+    match found {
+        None => Err(invalid_token()),
+        Some(s) if s.revoked => Err(invalid_token()),
+        Some(s) if s.access_expires_ms <= now => Err(ApiError::unauthorized(
+            "token_expired",
+            "Phiên đăng nhập đã hết hạn.",
+            "Access token expired; refresh it.",
+        )),
+        Some(s) => Ok(Some(s.account_id)),
+    }
+}

@@ -1,0 +1,195 @@
+//! Resident sign-in: phone → one-time code → bearer tokens; refresh; sign-out.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::http::ApiError;
+use crate::http::auth::{self, check_api_key};
+use crate::http::body::{parse_query, read_fields};
+use crate::http::error::ApiResult;
+use crate::server::AppState;
+use crate::store::accounts;
+
+fn phone_field(fields: &crate::http::body::Fields) -> ApiResult<String> {
+    let raw = fields.require("phone")?;
+    accounts::normalize_phone(raw).ok_or_else(|| {
+        ApiError::bad_request(
+            "invalid_phone",
+            "Số điện thoại không hợp lệ.",
+            "Not a Vietnamese mobile phone number.",
+        )
+    })
+}
+
+pub async fn request_code(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+    body: Body,
+) -> ApiResult<Response> {
+    let query = parse_query(q.as_deref())?;
+    let fields = read_fields(&headers, body, state.body_limits()).await?;
+    check_api_key(&state, &fields, &query)?;
+    let phone = phone_field(&fields)?;
+    let now = state.now_ms();
+    state
+        .rate_limiter
+        .check_hourly(
+            &format!("code:{phone}"),
+            state.config.limits.codes_per_phone_per_hour,
+            now,
+        )
+        .map_err(|retry| ApiError::rate_limited("too_many_codes", retry))?;
+    let code = accounts::new_code();
+    let ttl_ms = state.config.code_ttl.as_millis() as i64;
+    let expires = now + ttl_ms;
+    {
+        let (phone, code) = (phone.clone(), code.clone());
+        state
+            .db
+            .call(move |conn| Ok(accounts::put_code(conn, &phone, &code, expires)?))
+            .await?;
+    }
+    if state.config.dev_mode {
+        // Development only: there is no SMS gateway. The phone is masked; the code
+        // is useless five minutes from now.
+        tracing::info!(phone = %accounts::mask_phone(&phone), %code, "development sign-in code");
+        state
+            .dev_codes
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(phone.clone(), (code, expires));
+    }
+    Ok((
+        StatusCode::ACCEPTED,
+        axum::Json(json!({ "phone": phone, "expires_in": ttl_ms / 1000 })),
+    )
+        .into_response())
+}
+
+fn tokens_json(
+    state: &AppState,
+    account_id: i64,
+    access: &str,
+    refresh: &str,
+) -> serde_json::Value {
+    json!({
+        "access_token": access,
+        "token_type": "Bearer",
+        "expires_in": state.config.access_token_ttl.as_secs(),
+        "refresh_token": refresh,
+        "refresh_expires_in": state.config.refresh_token_ttl.as_secs(),
+        "account_id": account_id.to_string(),
+    })
+}
+
+pub async fn token(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+    body: Body,
+) -> ApiResult<axum::Json<serde_json::Value>> {
+    let query = parse_query(q.as_deref())?;
+    let fields = read_fields(&headers, body, state.body_limits()).await?;
+    check_api_key(&state, &fields, &query)?;
+    let now = state.now_ms();
+    let access_exp = now + state.config.access_token_ttl.as_millis() as i64;
+    let refresh_exp = now + state.config.refresh_token_ttl.as_millis() as i64;
+    match fields.require("grant_type")? {
+        "one_time_code" => {
+            let phone = phone_field(&fields)?;
+            let code = fields.require("code")?.to_owned();
+            let (account, access, refresh) = state
+                .db
+                .call(move |conn| {
+                    let account = accounts::redeem_code(conn, &phone, &code, now)?;
+                    let (a, r) = accounts::open_session(conn, account, access_exp, refresh_exp)?;
+                    Ok((account, a, r))
+                })
+                .await?;
+            if state.config.dev_mode {
+                let phone = phone_field(&fields)?;
+                state
+                    .dev_codes
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .remove(&phone);
+            }
+            Ok(axum::Json(tokens_json(&state, account, &access, &refresh)))
+        }
+        "refresh_token" => {
+            let hash = accounts::token_hash(fields.require("refresh_token")?);
+            let (account, access, refresh) = state
+                .db
+                .call(move |conn| {
+                    let invalid = || {
+                        ApiError::unauthorized(
+                            "invalid_token",
+                            "Phiên đăng nhập không hợp lệ, hãy đăng nhập lại.",
+                            "Invalid refresh token; sign in again.",
+                        )
+                    };
+                    let session = accounts::session_by_refresh(conn, &hash)?.ok_or_else(invalid)?;
+                    if session.revoked {
+                        return Err(invalid());
+                    }
+                    if session.refresh_expires_ms <= now {
+                        return Err(ApiError::unauthorized(
+                            "token_expired",
+                            "Phiên đăng nhập đã hết hạn, hãy đăng nhập lại.",
+                            "Refresh token expired; sign in again.",
+                        ));
+                    }
+                    // Rotation: the old pair dies with the new one's birth.
+                    let tx = conn.transaction()?;
+                    accounts::revoke(&tx, session.id)?;
+                    let (a, r) =
+                        accounts::open_session(&tx, session.account_id, access_exp, refresh_exp)?;
+                    tx.commit()?;
+                    Ok((session.account_id, a, r))
+                })
+                .await?;
+            Ok(axum::Json(tokens_json(&state, account, &access, &refresh)))
+        }
+        _ => Err(ApiError::invalid(
+            "grant_type",
+            "expected one_time_code or refresh_token",
+        )),
+    }
+}
+
+pub async fn sign_out(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let token = auth::bearer(&headers)?.ok_or_else(|| {
+        ApiError::unauthorized(
+            "invalid_token",
+            "Chưa đăng nhập.",
+            "Sign-out needs the bearer token.",
+        )
+    })?;
+    // An expired access token may still sign out: the point is to kill the refresh.
+    let hash = accounts::token_hash(token);
+    state
+        .db
+        .call(move |conn| {
+            let session = accounts::session_by_access(conn, &hash)?
+                .filter(|s| !s.revoked)
+                .ok_or_else(|| {
+                    ApiError::unauthorized(
+                        "invalid_token",
+                        "Phiên không hợp lệ.",
+                        "Invalid access token.",
+                    )
+                })?;
+            Ok(accounts::revoke(conn, session.id)?)
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

@@ -1,0 +1,81 @@
+//! One module per endpoint family of docs/city-api.md.
+
+pub mod alerts;
+pub mod areas;
+pub mod auth;
+pub mod discovery;
+pub mod media;
+pub mod officials;
+pub mod requests;
+pub mod services;
+pub mod updates;
+
+use crate::http::ApiError;
+use crate::http::body::Fields;
+use crate::http::error::ApiResult;
+use crate::server::AppState;
+use crate::time::w3c;
+
+/// `jurisdiction_id` is optional; when sent it must be ours.
+pub(crate) fn check_jurisdiction(state: &AppState, sources: &[&Fields]) -> ApiResult<()> {
+    for fields in sources {
+        if let Some(j) = fields.text("jurisdiction_id")?
+            && j != state.config.jurisdiction_id
+        {
+            return Err(ApiError::bad_request(
+                "unknown_jurisdiction",
+                format!(
+                    "Máy chủ này chỉ phục vụ \"{}\".",
+                    state.config.jurisdiction_id
+                ),
+                format!(
+                    "This endpoint serves only jurisdiction \"{}\".",
+                    state.config.jurisdiction_id
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn date_param(fields: &Fields, name: &str) -> ApiResult<Option<i64>> {
+    match fields.text(name)? {
+        Some(text) => w3c::parse(text)
+            .map(Some)
+            .ok_or_else(|| ApiError::invalid_date(name)),
+        None => Ok(None),
+    }
+}
+
+/// A non-negative integer parameter (cursor, page, limit).
+pub(crate) fn count_param(fields: &Fields, name: &str) -> ApiResult<Option<i64>> {
+    match fields.text(name)? {
+        Some(text) => text
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n >= 0)
+            .map(Some)
+            .ok_or_else(|| ApiError::invalid(name, "expected a non-negative integer")),
+        None => Ok(None),
+    }
+}
+
+/// Comma-separated ids; values that are not ours cannot match anything.
+pub(crate) fn id_list(text: &str) -> Vec<i64> {
+    text.split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect()
+}
+
+/// `true` / `false` / absent.
+pub(crate) fn flag_param(fields: &Fields, name: &str) -> ApiResult<bool> {
+    match fields.text(name)? {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(_) => Err(ApiError::invalid(name, "expected true or false")),
+    }
+}
+
+pub(crate) fn json_array<T: serde::Serialize>(items: T) -> axum::Json<T> {
+    axum::Json(items)
+}
