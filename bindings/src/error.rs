@@ -2,6 +2,8 @@
 //! mapped from the core's detailed error (as in mozilla/application-services).
 
 use ihanoi_core::Error as CoreError;
+use ihanoi_core::areas::AreasError;
+use ihanoi_core::location::LocationError;
 use ihanoi_core::reports::Problem;
 
 #[derive(Debug, thiserror::Error, uniffi::Error)]
@@ -39,6 +41,17 @@ pub enum IhanoiError {
         message_en: String,
     },
 
+    /// The location lies outside Hà Nội: the service covers Hanoi only.
+    #[error("outside Hanoi: {message_en}")]
+    OutsideHanoi {
+        message_vi: String,
+        message_en: String,
+    },
+
+    /// No ward/commune set is available on this device yet (import one first).
+    #[error("areas unavailable: {message}")]
+    AreasUnavailable { message: String },
+
     /// A callback implemented by the shell failed unexpectedly.
     #[error("unexpected error: {message}")]
     Unexpected { message: String },
@@ -58,6 +71,17 @@ impl From<CoreError> for IhanoiError {
                 IhanoiError::Storage { message }
             }
             CoreError::SecretStore(_) => IhanoiError::SecretStore { message },
+            CoreError::Areas(AreasError::NotLoaded) => IhanoiError::AreasUnavailable { message },
+            CoreError::Areas(AreasError::CorruptCache { .. }) => IhanoiError::Storage { message },
+            CoreError::Areas(_) => IhanoiError::InvalidArgument { message },
+            CoreError::Location(LocationError::OutsideHanoi) => IhanoiError::OutsideHanoi {
+                message_vi: "Vị trí nằm ngoài địa bàn Hà Nội; ứng dụng chỉ tiếp nhận phản ánh tại Hà Nội."
+                    .to_owned(),
+                message_en: "The location is outside Hanoi; the app takes reports in Hanoi only."
+                    .to_owned(),
+            },
+            CoreError::Location(LocationError::NoLocation) => IhanoiError::WrongState { message },
+            CoreError::Location(_) => IhanoiError::InvalidArgument { message },
             CoreError::Photo(error) => IhanoiError::Photo {
                 kind: (&error).into(),
                 message_vi: error.message_vi(),

@@ -8,9 +8,11 @@
 
 uniffi::setup_scaffolding!();
 
+mod areas;
 mod core_object;
 mod diagnostics;
 mod error;
+mod location;
 mod photos;
 mod secrets;
 mod types;

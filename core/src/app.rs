@@ -20,6 +20,7 @@ pub struct Core {
     pub(crate) store: Store,
     pub(crate) files: DataDir,
     pub(crate) secrets: Arc<dyn SecretStore>,
+    pub(crate) areas: crate::areas::AreaState,
     pub(crate) photos: crate::photos::Photos,
 }
 
@@ -32,6 +33,7 @@ impl Core {
             store,
             files,
             secrets,
+            areas: Default::default(),
             photos: Default::default(),
         };
         core.sweep_orphan_files()?;

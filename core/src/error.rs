@@ -51,6 +51,12 @@ pub enum Error {
     SecretStore(#[from] SecretStoreError),
 
     #[error(transparent)]
+    Areas(#[from] crate::areas::AreasError),
+
+    #[error(transparent)]
+    Location(#[from] crate::location::LocationError),
+
+    #[error(transparent)]
     Photo(#[from] crate::photos::PhotoError),
 }
 

@@ -5,6 +5,7 @@
 //! - [`reports`]: a resident's field reports, from draft to the city's answer;
 //! - [`areas`]: Hanoi's wards and communes, point lookup and name search, offline;
 //! - [`photos`]: from a camera file to a small, private, upright JPEG attached to a draft;
+//! - [`location`]: GPS, photo and pin positions, their verdict, a report's routed unit;
 //! - [`files`]: the layout of the data directory (every path the core writes);
 //! - [`secrets`]: the platform secure store the shells plug in (tokens live only there);
 //! - [`text`]: Unicode normalisation shared by every user-typed string.
@@ -15,6 +16,7 @@ pub mod app;
 pub mod areas;
 pub mod error;
 pub mod files;
+pub mod location;
 pub mod photos;
 pub mod i18n;
 pub mod reports;

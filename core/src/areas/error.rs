@@ -78,6 +78,10 @@ pub enum AreasError {
     #[error("former names table, line {line}: {reason}")]
     MalformedFormerNames { line: usize, reason: String },
 
+    /// No area set was imported on this device yet.
+    #[error("no area set is loaded yet")]
+    NotLoaded,
+
     /// A point given to a lookup is not a valid WGS84 position.
     #[error("invalid position (lat {lat}, lon {lon})")]
     InvalidPosition { lat: f64, lon: f64 },

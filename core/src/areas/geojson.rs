@@ -71,7 +71,13 @@ fn parse_feature(index: usize, feature: Feature) -> AreasResult<UnitOutline> {
             .filter(|s| !s.is_empty())
     };
     let code = string("code")
-        .or_else(|| feature.id.as_ref().and_then(Value::as_str).map(text::normalize))
+        .or_else(|| {
+            feature
+                .id
+                .as_ref()
+                .and_then(Value::as_str)
+                .map(text::normalize)
+        })
         .filter(|s| !s.is_empty())
         .ok_or_else(|| AreasError::MissingProperty {
             at: at.clone(),
@@ -113,7 +119,9 @@ fn parse_feature(index: usize, feature: Feature) -> AreasResult<UnitOutline> {
         name_en: string("fullNameEn").or_else(|| string("nameEn")),
         kind,
     };
-    let geometry = feature.geometry.ok_or_else(|| AreasError::EmptyGeometry { at: at.clone() })?;
+    let geometry = feature
+        .geometry
+        .ok_or_else(|| AreasError::EmptyGeometry { at: at.clone() })?;
     let polygons = match geometry.kind.as_str() {
         "Polygon" => vec![parse_polygon(&at, &geometry.coordinates)?],
         "MultiPolygon" => array(&at, &geometry.coordinates)?

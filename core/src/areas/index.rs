@@ -51,7 +51,10 @@ pub struct Lookup<'a> {
 
 impl<'a> Lookup<'a> {
     pub fn containing(&self) -> Option<&'a Area> {
-        self.candidates.first().filter(|c| c.contains).map(|c| c.area)
+        self.candidates
+            .first()
+            .filter(|c| c.contains)
+            .map(|c| c.area)
     }
 }
 
@@ -89,7 +92,10 @@ impl AreaIndex {
             .enumerate()
             .map(|(i, s)| {
                 let b = s.bbox;
-                GeomWithData::new(Rectangle::from_corners([b[0], b[1]], [b[2], b[3]]), i as u32)
+                GeomWithData::new(
+                    Rectangle::from_corners([b[0], b[1]], [b[2], b[3]]),
+                    i as u32,
+                )
             })
             .collect();
         AreaIndex {

@@ -9,18 +9,22 @@
 //!   in and out; [`geometry`]: validation;
 //! - [`cache`] and [`ops`]: the set kept in SQLite and the [`crate::Core`] calls.
 
+pub mod cache;
 pub mod codec;
 pub mod error;
 pub mod geojson;
 pub mod geometry;
 pub mod index;
 pub mod model;
+pub mod ops;
 pub mod projection;
 pub mod search;
 mod shape;
 
+pub use cache::AreaSetInfo;
 pub use error::{AreasError, FeatureRef};
 pub use geometry::UnitOutline;
 pub use index::{AreaIndex, Candidate, Lookup, MAX_RADIUS_M};
 pub use model::{Area, AreaKind, LatLon};
-pub use search::{FormerName, FormerNames, SearchHit};
+pub use ops::{AreaCandidate, AreaLookup, AreaState, LoadedAreas};
+pub use search::{FormerName, FormerNames, NameSearch, SearchHit};

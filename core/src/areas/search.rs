@@ -83,7 +83,10 @@ impl FormerNames {
     /// Read the mapping table (`old_code,old_name,new_code,...` with a header
     /// row, as in `hanoi_old_to_new.csv`). Columns are found by header name.
     pub fn from_csv(text: &str) -> AreasResult<FormerNames> {
-        let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty());
         let (_, header) = lines.next().ok_or(AreasError::MalformedFormerNames {
             line: 1,
             reason: "empty table".into(),
@@ -101,8 +104,11 @@ impl FormerNames {
                     reason: format!("no column {name:?}"),
                 })
         };
-        let (old_code, old_name, new_code) =
-            (column("old_code")?, column("old_name")?, column("new_code")?);
+        let (old_code, old_name, new_code) = (
+            column("old_code")?,
+            column("old_name")?,
+            column("new_code")?,
+        );
         let mut entries = Vec::new();
         for (number, line) in lines {
             let fields = split_csv_line(line);
@@ -181,8 +187,14 @@ impl NameSearch {
             .filter_map(|e| {
                 // A row naming a unit this set lacks is skipped, not fatal: the
                 // table and the area set are updated separately.
-                position(&e.new_code)
-                    .map(|i| (i, e.old_name.clone(), fold(&e.old_name), tone_key(&e.old_name)))
+                position(&e.new_code).map(|i| {
+                    (
+                        i,
+                        e.old_name.clone(),
+                        fold(&e.old_name),
+                        tone_key(&e.old_name),
+                    )
+                })
             })
             .collect();
         NameSearch { current, former }
@@ -241,7 +253,10 @@ fn rank(text: &str, query: &str) -> Option<u8> {
         Some(0)
     } else if text.starts_with(query) {
         Some(1)
-    } else if text.match_indices(query).any(|(at, _)| at > 0 && text.as_bytes()[at - 1] == b' ') {
+    } else if text
+        .match_indices(query)
+        .any(|(at, _)| at > 0 && text.as_bytes()[at - 1] == b' ')
+    {
         Some(2)
     } else if text.contains(query) {
         Some(3)

@@ -75,6 +75,8 @@ impl Core {
     /// Validate and move a draft to the outbox. Returns every problem at once.
     pub fn queue_report(&self, id: &str) -> Result<Report> {
         let id = parse_id(id)?;
+        // Loaded before the transaction: loading reads the store.
+        let areas = crate::location::ops::areas_for_queue(self)?;
         self.store.write_synced(|tx| {
             let report = db::get(tx, &id)?;
             require_editable(&report)?;
@@ -82,6 +84,7 @@ impl Core {
             if !problems.is_empty() {
                 return Err(Error::NotReady { problems });
             }
+            crate::location::ops::check_for_queue(tx, &id, areas.as_deref())?;
             let now = now_ms();
             // What is sent is what was checked: trimmed, NFC.
             let description = text::normalize(&report.description);
@@ -122,11 +125,9 @@ impl Core {
     }
 
     fn attachments(&self, conn: &rusqlite::Connection, id: &str) -> Result<Attachments> {
-        // Location is added by its own component; until then a report has
-        // none and is reported as missing it.
         Ok(Attachments {
             photo_count: crate::photos::db::count(conn, id)?,
-            ..Attachments::default()
+            has_location: crate::location::db::exists(conn, id)?,
         })
     }
 }

@@ -70,7 +70,54 @@ pub const MIGRATIONS: &[Migration] = &[
         CREATE INDEX report_photos_by_report ON report_photos (report_id, position);
     "#,
     },
+    Migration {
+        version: 3,
+        description: "areas cache (units, former names) and each report's location and routed unit",
+        sql: MIGRATION_3_AREAS_AND_LOCATIONS,
+    },
 ];
+
+/// Migration 3 (areas and location; see core/src/areas/cache.rs and
+/// core/src/location/db.rs).
+const MIGRATION_3_AREAS_AND_LOCATIONS: &str = r#"
+    -- The one current set of units, in the compact binary form of
+    -- areas::codec (decoded and indexed in a few ms on a cold start).
+    CREATE TABLE area_sets (
+        id          INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+        version     TEXT NOT NULL,      -- the city's version of the set
+        format      INTEGER NOT NULL,   -- areas::cache::CODEC_FORMAT
+        unit_count  INTEGER NOT NULL,
+        outlines    BLOB NOT NULL,
+        imported_at INTEGER NOT NULL    -- Unix ms
+    ) STRICT;
+    -- Pre-2025 ward names → new units (one row per target of a split ward).
+    CREATE TABLE area_former_names (
+        old_code TEXT NOT NULL,
+        old_name TEXT NOT NULL,
+        new_code TEXT NOT NULL,
+        PRIMARY KEY (old_code, new_code)
+    ) STRICT;
+    CREATE TABLE report_locations (
+        report_id           TEXT PRIMARY KEY NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+        latitude            REAL NOT NULL,
+        longitude           REAL NOT NULL,
+        accuracy_m          REAL NOT NULL,
+        fixed_at            INTEGER NOT NULL,   -- when measured (photo: capture time), Unix ms
+        source              TEXT NOT NULL
+                            CHECK (source IN ('device_gps', 'network', 'photo_exif', 'manual_pin')),
+        mocked              INTEGER NOT NULL,
+        original_latitude   REAL,               -- the position a manual pin replaced
+        original_longitude  REAL,
+        pin_moved_m         REAL,
+        area_code           TEXT,               -- routed unit; NULL outside Hanoi / no set yet
+        area_name           TEXT,
+        area_ambiguous      INTEGER NOT NULL,
+        area_chosen_by_user INTEGER NOT NULL,
+        attached_at         INTEGER NOT NULL
+    ) STRICT;
+    -- Nearby-report search: a latitude range scan, then longitude and distance.
+    CREATE INDEX report_locations_by_latitude ON report_locations (latitude, longitude);
+"#;
 
 /// The version a fully migrated database has.
 pub fn latest_version() -> u32 {

@@ -1,0 +1,84 @@
+//! Hanoi's wards and communes across the FFI: import, point lookup, name search.
+
+use ihanoi_core::areas::{Area, AreaCandidate, AreaKind, AreaLookup, AreaSetInfo, SearchHit};
+
+use crate::core_object::IhanoiCore;
+use crate::error::IhanoiError;
+
+type Result<T> = std::result::Result<T, IhanoiError>;
+
+#[uniffi::remote(Enum)]
+pub enum AreaKind {
+    Ward,
+    Commune,
+}
+
+#[uniffi::remote(Record)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    pub name_en: Option<String>,
+    pub kind: AreaKind,
+}
+
+#[uniffi::remote(Record)]
+pub struct AreaCandidate {
+    pub area: Area,
+    pub contains: bool,
+    pub distance_m: f64,
+}
+
+#[uniffi::remote(Record)]
+pub struct AreaLookup {
+    pub candidates: Vec<AreaCandidate>,
+    pub ambiguous: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct SearchHit {
+    pub area: Area,
+    pub former_name: Option<String>,
+}
+
+#[uniffi::remote(Record)]
+pub struct AreaSetInfo {
+    pub version: String,
+    pub unit_count: u32,
+    pub imported_at_ms: i64,
+}
+
+#[uniffi::export]
+impl IhanoiCore {
+    /// Import the units from a GeoJSON file (validated first; a bad file leaves
+    /// the cached set untouched).
+    pub fn import_areas_file(&self, path: String, version: String) -> Result<AreaSetInfo> {
+        Ok(self.core.import_areas_file(path.as_ref(), &version)?)
+    }
+
+    /// Import the pre-reform ward names table (CSV); returns the row count.
+    pub fn import_former_names_file(&self, path: String) -> Result<u32> {
+        let rows = self.core.import_former_names_file(path.as_ref())?;
+        Ok(u32::try_from(rows).unwrap_or(u32::MAX))
+    }
+
+    /// The cached set's version, or nothing before the first import.
+    pub fn area_set_info(&self) -> Result<Option<AreaSetInfo>> {
+        Ok(self.core.area_set_info()?)
+    }
+
+    /// The unit containing the point; nothing outside Hanoi.
+    pub fn locate_area(&self, lat: f64, lon: f64) -> Result<Option<Area>> {
+        Ok(self.core.locate_area(lat, lon)?)
+    }
+
+    /// Every unit the accuracy circle reaches, the containing one first.
+    pub fn lookup_areas(&self, lat: f64, lon: f64, radius_m: f64) -> Result<AreaLookup> {
+        Ok(self.core.lookup_areas(lat, lon, radius_m)?)
+    }
+
+    /// Units by current or pre-reform name, best first.
+    pub fn search_areas(&self, query: String, limit: u32) -> Result<Vec<SearchHit>> {
+        Ok(self.core.search_areas(&query, limit)?)
+    }
+}

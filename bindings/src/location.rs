@@ -1,0 +1,136 @@
+//! A report's location across the FFI: fixes, verdicts, routing, nearby reports.
+
+use ihanoi_core::location::{
+    self, ExifPosition, LocationFix, LocationQuality, LocationSource, LocationVerdict,
+    NearbyReport, PoorReason, ReportLocation,
+};
+
+use crate::core_object::IhanoiCore;
+use crate::error::IhanoiError;
+
+type Result<T> = std::result::Result<T, IhanoiError>;
+
+#[uniffi::remote(Enum)]
+pub enum LocationSource {
+    DeviceGps,
+    Network,
+    PhotoExif,
+    ManualPin,
+}
+
+#[uniffi::remote(Record)]
+pub struct LocationFix {
+    pub lat: f64,
+    pub lon: f64,
+    pub accuracy_m: f64,
+    pub time_ms: i64,
+    pub source: LocationSource,
+    pub mocked: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct ExifPosition {
+    pub lat: f64,
+    pub lon: f64,
+    pub accuracy_m: Option<f64>,
+    pub captured_at_ms: Option<i64>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum LocationQuality {
+    Good,
+    Fair,
+    Poor,
+}
+
+#[uniffi::remote(Enum)]
+pub enum PoorReason {
+    Inaccurate,
+    Stale,
+    Mocked,
+}
+
+#[uniffi::remote(Record)]
+pub struct LocationVerdict {
+    pub quality: LocationQuality,
+    pub reasons: Vec<PoorReason>,
+    pub needs_confirmation: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct ReportLocation {
+    pub report_id: String,
+    pub fix: LocationFix,
+    pub verdict: LocationVerdict,
+    pub pin_adjusted: bool,
+    pub pin_moved_m: Option<f64>,
+    pub area_code: Option<String>,
+    pub area_name: Option<String>,
+    pub area_ambiguous: bool,
+    pub area_chosen_by_user: bool,
+    pub attached_at_ms: i64,
+}
+
+#[uniffi::remote(Record)]
+pub struct NearbyReport {
+    pub report_id: String,
+    pub category_code: Option<String>,
+    pub created_at_ms: i64,
+    pub distance_m: f64,
+}
+
+/// How far to trust a fix at `now_ms` (good / fair / poor and why).
+#[uniffi::export]
+pub fn location_verdict(fix: LocationFix, now_ms: i64) -> LocationVerdict {
+    location::verdict(&fix, now_ms)
+}
+
+/// The device fix if any, else the first photo's EXIF position (marked PhotoExif).
+#[uniffi::export]
+pub fn offered_location(
+    device: Option<LocationFix>,
+    first_photo_exif: Option<ExifPosition>,
+) -> Option<LocationFix> {
+    location::offered_location(device, first_photo_exif)
+}
+
+#[uniffi::export]
+impl IhanoiCore {
+    /// Attach a fix to a draft and route it; a manual pin is never replaced by a
+    /// later sensor or photo fix.
+    pub fn set_report_location(&self, id: String, fix: LocationFix) -> Result<ReportLocation> {
+        Ok(self.core.set_report_location(&id, fix)?)
+    }
+
+    pub fn report_location(&self, id: String) -> Result<Option<ReportLocation>> {
+        Ok(self.core.report_location(&id)?)
+    }
+
+    /// The resident picked the unit among the candidates.
+    pub fn choose_report_area(&self, id: String, code: String) -> Result<ReportLocation> {
+        Ok(self.core.choose_report_area(&id, &code)?)
+    }
+
+    /// Reports of the category within `radius_m` (default 50 m), nearest first.
+    #[allow(clippy::too_many_arguments)]
+    pub fn nearby_reports(
+        &self,
+        lat: f64,
+        lon: f64,
+        category_code: String,
+        since_ms: i64,
+        until_ms: i64,
+        radius_m: Option<f64>,
+        exclude_report_id: Option<String>,
+    ) -> Result<Vec<NearbyReport>> {
+        Ok(self.core.nearby_reports(
+            lat,
+            lon,
+            &category_code,
+            since_ms,
+            until_ms,
+            radius_m,
+            exclude_report_id.as_deref(),
+        )?)
+    }
+}
