@@ -75,8 +75,9 @@ impl From<CoreError> for IhanoiError {
             CoreError::Areas(AreasError::CorruptCache { .. }) => IhanoiError::Storage { message },
             CoreError::Areas(_) => IhanoiError::InvalidArgument { message },
             CoreError::Location(LocationError::OutsideHanoi) => IhanoiError::OutsideHanoi {
-                message_vi: "Vị trí nằm ngoài địa bàn Hà Nội; ứng dụng chỉ tiếp nhận phản ánh tại Hà Nội."
-                    .to_owned(),
+                message_vi:
+                    "Vị trí nằm ngoài địa bàn Hà Nội; ứng dụng chỉ tiếp nhận phản ánh tại Hà Nội."
+                        .to_owned(),
                 message_en: "The location is outside Hanoi; the app takes reports in Hanoi only."
                     .to_owned(),
             },
