@@ -3,8 +3,13 @@
 /// Panics inside Rust with `message`. The shells' tests call it to prove that a
 /// panic in the core reaches Kotlin and Swift as an exception instead of
 /// aborting the app (release builds keep `panic = "unwind"` for this).
+///
+/// It returns a `Result` although it never returns an error: uniffi's Swift calls
+/// a non-throwing export with `try!`, so a panic there would trap and kill the
+/// app. Declared fallible, Swift gets a `throws` function and the panic arrives
+/// as a thrown error (Kotlin throws either way).
 #[uniffi::export]
-pub fn diagnostics_panic(message: String) {
+pub fn diagnostics_panic(message: String) -> Result<(), crate::error::IhanoiError> {
     panic!("{message}");
 }
 

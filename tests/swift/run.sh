@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Build the Rust library, generate its Swift bindings, compile them and the XCTest tests in
+# tests/swift/Tests/*.swift with Swift 6 (Debian trixie's swiftlang, in a chroot made by
+# install-toolchain.sh), and run the tests against the real library.
+#
+#   tests/swift/run.sh                 everything; exit status non-zero when a test fails
+#   tests/swift/run.sh DraftTests      only that XCTestCase (or DraftTests/testName)
+#
+# The library is built on the host (bookworm) and loaded inside the chroot (trixie): its glibc is
+# newer, so that direction works. Works with CARGO_TARGET_DIR set (bindings come from there).
+# Needs root, like install-toolchain.sh.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+target=${CARGO_TARGET_DIR:-$repo/target}
+swiftc=/usr/libexec/swift/bin/swiftc
+
+log() { echo "tests/swift: $*" >&2; }
+
+chroot_dir=$("$here/install-toolchain.sh" | tail -n1)
+
+log "building libihanoi_ffi and generating bindings"
+"$repo/tests/bindgen.sh"
+generated="$target/bindings/swift"
+library="$target/debug/libihanoi_ffi.so"
+
+# A fresh work directory inside the chroot per run (runs may overlap on a shared machine), holding
+# copies: the chroot sees nothing of the host's file system, and copying is cheaper than managing
+# one more bind mount.
+work_host=$(mktemp -d "$chroot_dir/tmp/ihanoi-swift.XXXXXX")
+trap 'rm -rf "$work_host"' EXIT
+work=${work_host#"$chroot_dir"}
+mkdir -p "$work_host/lib" "$work_host/tests"
+cp "$generated/IhanoiCore.swift" "$generated/IhanoiCoreFFI.h" "$generated/IhanoiCoreFFI.modulemap" \
+  "$library" "$work_host/lib/"
+shopt -s nullglob
+test_sources=("$here"/Tests/*.swift)
+shopt -u nullglob
+if [ "${#test_sources[@]}" -eq 0 ]; then
+  log "no tests in $here/Tests"
+  exit 1
+fi
+cp "${test_sources[@]}" "$here"/Runner/*.swift "$work_host/tests/"
+"$here/discover-tests.sh" "${test_sources[@]}" >"$work_host/tests/main.swift"
+
+in_chroot() {
+  chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/libexec/swift/bin:/usr/bin:/bin HOME=/root \
+    LANG=C.UTF-8 TMPDIR=/tmp "$@"
+}
+
+module_map="-fmodule-map-file=$work/lib/IhanoiCoreFFI.modulemap"
+
+log "compiling the generated IhanoiCore.swift"
+in_chroot "$swiftc" -swift-version 6 -module-name IhanoiCore -parse-as-library \
+  -emit-library -o "$work/lib/libIhanoiCore.so" \
+  -emit-module -emit-module-path "$work/lib/IhanoiCore.swiftmodule" \
+  -Xcc "$module_map" -I "$work/lib" -L "$work/lib" -lihanoi_ffi \
+  "$work/lib/IhanoiCore.swift"
+
+sources_in_chroot=()
+for source in "$work_host"/tests/*.swift; do
+  sources_in_chroot+=("${source#"$chroot_dir"}")
+done
+log "compiling ${#test_sources[@]} test file(s)"
+in_chroot "$swiftc" -swift-version 6 -module-name IhanoiSwiftTests \
+  -Xcc "$module_map" -I "$work/lib" -L "$work/lib" -lIhanoiCore -lihanoi_ffi \
+  -Xlinker -rpath -Xlinker "$work/lib" \
+  -o "$work/ihanoi-swift-tests" "${sources_in_chroot[@]}"
+
+log "running"
+# XCTMain's exit status is the result; its last line is `N passed, N failed`.
+in_chroot "$work/ihanoi-swift-tests" "$@"
