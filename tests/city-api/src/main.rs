@@ -4,7 +4,8 @@
 //! ihanoi-city-api --port 8311 --data-dir /tmp/city \
 //!     --areas ../shared/geo/hanoi_wards_2025.geojson \
 //!     --categories tests/city-api/data/categories.json [--holidays FILE] \
-//!     [--api-key KEY]... [--official-key KEY] [--dev] [--host 127.0.0.1] [--public-url URL]
+//!     [--api-key KEY]... [--official-key KEY] [--dev] [--requests-per-minute N]
+//!     [--host 127.0.0.1] [--public-url URL]
 //! ```
 
 use std::path::PathBuf;
@@ -14,7 +15,7 @@ use ihanoi_city_api::config::{AreasSource, shipped_file};
 use ihanoi_city_api::{CityConfig, CityServer};
 
 const USAGE: &str = "usage: ihanoi-city-api --port N --data-dir DIR --areas FILE.geojson --categories FILE.json \
-[--holidays FILE.json] [--api-key KEY]... [--official-key KEY] [--dev] [--host ADDR] [--public-url URL]";
+[--holidays FILE.json] [--api-key KEY]... [--official-key KEY] [--dev] [--requests-per-minute N] [--host ADDR] [--public-url URL]";
 
 fn parse_args() -> Result<CityConfig, String> {
     let mut args = std::env::args().skip(1);
@@ -25,6 +26,7 @@ fn parse_args() -> Result<CityConfig, String> {
     let mut official_key = None;
     let mut public_url = None;
     let mut dev = false;
+    let mut limits = ihanoi_city_api::Limits::default();
     while let Some(arg) = args.next() {
         let mut value = || {
             args.next()
@@ -47,6 +49,11 @@ fn parse_args() -> Result<CityConfig, String> {
             "--official-key" => official_key = Some(value()?),
             "--public-url" => public_url = Some(value()?),
             "--dev" => dev = true,
+            "--requests-per-minute" => {
+                limits.requests_per_minute = value()?
+                    .parse()
+                    .map_err(|_| "--requests-per-minute: not a number".to_owned())?
+            }
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -64,7 +71,7 @@ fn parse_args() -> Result<CityConfig, String> {
     config.holidays_path = holidays.unwrap_or_else(|| shipped_file("holidays.json"));
     config.public_base_url = public_url;
     config.dev_mode = dev;
-    config.limits = Default::default();
+    config.limits = limits;
     config.api_keys = if api_keys.is_empty() {
         vec!["dev-app-key".into()]
     } else {
@@ -76,7 +83,9 @@ fn parse_args() -> Result<CityConfig, String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // The log goes to stderr: stdout carries only the base URL, for scripts.
     tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )

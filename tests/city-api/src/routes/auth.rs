@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::http::ApiError;
 use crate::http::auth::{self, check_api_key};
-use crate::http::body::{parse_query, read_fields};
+
 use crate::http::error::ApiResult;
 use crate::server::AppState;
 use crate::store::accounts;
@@ -32,8 +32,7 @@ pub async fn request_code(
     RawQuery(q): RawQuery,
     body: Body,
 ) -> ApiResult<Response> {
-    let query = parse_query(q.as_deref())?;
-    let fields = read_fields(&headers, body, state.body_limits()).await?;
+    let (query, fields) = super::read_post(&state, &headers, q.as_deref(), body).await?;
     check_api_key(&state, &fields, &query)?;
     let phone = phone_field(&fields)?;
     let now = state.now_ms();
@@ -94,8 +93,7 @@ pub async fn token(
     RawQuery(q): RawQuery,
     body: Body,
 ) -> ApiResult<axum::Json<serde_json::Value>> {
-    let query = parse_query(q.as_deref())?;
-    let fields = read_fields(&headers, body, state.body_limits()).await?;
+    let (query, fields) = super::read_post(&state, &headers, q.as_deref(), body).await?;
     check_api_key(&state, &fields, &query)?;
     let now = state.now_ms();
     let access_exp = now + state.config.access_token_ttl.as_millis() as i64;

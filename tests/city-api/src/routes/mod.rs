@@ -10,8 +10,12 @@ pub mod requests;
 pub mod services;
 pub mod updates;
 
+use axum::body::Body;
+use axum::http::HeaderMap;
+
 use crate::http::ApiError;
-use crate::http::body::Fields;
+use crate::http::auth::resident;
+use crate::http::body::{Fields, parse_query, read_fields};
 use crate::http::error::ApiResult;
 use crate::server::AppState;
 use crate::time::w3c;
@@ -74,6 +78,37 @@ pub(crate) fn flag_param(fields: &Fields, name: &str) -> ApiResult<bool> {
         Some("true") => Ok(true),
         Some(_) => Err(ApiError::invalid(name, "expected true or false")),
     }
+}
+
+/// A POST's query string and body fields.
+pub(crate) async fn read_post(
+    state: &AppState,
+    headers: &HeaderMap,
+    query: Option<&str>,
+    body: Body,
+) -> ApiResult<(Fields, Fields)> {
+    let query = parse_query(query)?;
+    let fields = read_fields(headers, body, state.body_limits()).await?;
+    Ok((query, fields))
+}
+
+/// `mine=true`: the bearer's account (a token is then required); otherwise `None`.
+pub(crate) async fn mine_filter(
+    state: &AppState,
+    headers: &HeaderMap,
+    query: &Fields,
+) -> ApiResult<Option<i64>> {
+    if !flag_param(query, "mine")? {
+        return Ok(None);
+    }
+    let account = resident(state, headers).await?.ok_or_else(|| {
+        ApiError::unauthorized(
+            "invalid_token",
+            "Cần đăng nhập để xem phản ánh của bạn.",
+            "mine=true needs a bearer token.",
+        )
+    })?;
+    Ok(Some(account))
 }
 
 pub(crate) fn json_array<T: serde::Serialize>(items: T) -> axum::Json<T> {

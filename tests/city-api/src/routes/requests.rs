@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::catalog::attributes;
-use crate::http::body::{Fields, parse_query, read_fields};
+use crate::http::body::{Fields, parse_query};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::{auth, format};
 use crate::server::AppState;
@@ -223,8 +223,7 @@ pub async fn create(
     RawQuery(q): RawQuery,
     body: Body,
 ) -> ApiResult<Response> {
-    let query = parse_query(q.as_deref())?;
-    let fields = read_fields(&headers, body, state.body_limits()).await?;
+    let (query, fields) = super::read_post(&state, &headers, q.as_deref(), body).await?;
     super::check_jurisdiction(&state, &[&query, &fields])?;
     auth::check_api_key(&state, &fields, &query)?;
     let account_id = auth::resident(&state, &headers).await?;
@@ -393,17 +392,7 @@ pub async fn list(
             Some((lat, lon, radius))
         }
     };
-    let account_id = if super::flag_param(&query, "mine")? {
-        Some(auth::resident(&state, &headers).await?.ok_or_else(|| {
-            ApiError::unauthorized(
-                "invalid_token",
-                "Cần đăng nhập để xem phản ánh của bạn.",
-                "mine=true needs a bearer token.",
-            )
-        })?)
-    } else {
-        None
-    };
+    let account_id = super::mine_filter(&state, &headers, &query).await?;
     let page = super::count_param(&query, "page")?.unwrap_or(1).max(1) as usize;
     let page_size = super::count_param(&query, "page_size")?
         .unwrap_or(MAX_PAGE_SIZE as i64)
@@ -428,18 +417,19 @@ pub async fn list(
         page,
         page_size,
     };
-    let (rows, total) = state
+    let page = state
         .db
         .call(move |conn| Ok(requests::search(conn, &search)?))
         .await?;
-    let body: Vec<Value> = rows
+    let body: Vec<Value> = page
+        .items
         .iter()
         .map(|(r, d)| request_json(&state, r, *d, now))
         .collect();
     let mut response = axum::Json(body).into_response();
     response
         .headers_mut()
-        .insert("x-total-count", HeaderValue::from(total));
+        .insert("x-total-count", HeaderValue::from(page.total));
     Ok(response)
 }
 

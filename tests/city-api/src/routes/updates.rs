@@ -6,8 +6,6 @@ use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use serde_json::{Value, json};
 
-use crate::http::ApiError;
-use crate::http::auth;
 use crate::http::body::parse_query;
 use crate::http::error::ApiResult;
 use crate::server::AppState;
@@ -37,17 +35,7 @@ pub async fn list(
 ) -> ApiResult<axum::Json<Vec<Value>>> {
     let query = parse_query(q.as_deref())?;
     super::check_jurisdiction(&state, &[&query])?;
-    let account_id = if super::flag_param(&query, "mine")? {
-        Some(auth::resident(&state, &headers).await?.ok_or_else(|| {
-            ApiError::unauthorized(
-                "invalid_token",
-                "Cần đăng nhập để xem phản ánh của bạn.",
-                "mine=true needs a bearer token.",
-            )
-        })?)
-    } else {
-        None
-    };
+    let account_id = super::mine_filter(&state, &headers, &query).await?;
     let search = UpdateSearch {
         after: super::count_param(&query, "after")?.unwrap_or(0),
         start_ms: super::date_param(&query, "start_date")?,

@@ -271,12 +271,15 @@ pub fn distance_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6_371_008.8 * a.sqrt().asin()
 }
 
-/// Matching reports newest first: one page, the total, and each page row's distance
-/// when searching near a point.
-pub fn search(
-    conn: &Connection,
-    s: &Search,
-) -> rusqlite::Result<(Vec<(RequestRow, Option<f64>)>, usize)> {
+/// One page of matching reports, newest first, with each row's distance when
+/// searching near a point, and how many match in all.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub items: Vec<(RequestRow, Option<f64>)>,
+    pub total: usize,
+}
+
+pub fn search(conn: &Connection, s: &Search) -> rusqlite::Result<Page> {
     let mut sql = format!("SELECT {COLUMNS} FROM requests WHERE 1=1");
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
     let placeholders = |values: Vec<rusqlite::types::Value>,
@@ -364,5 +367,8 @@ pub fn search(
     let (mut rows, distances): (Vec<RequestRow>, Vec<Option<f64>>) =
         matching.into_iter().skip(skip).take(s.page_size).unzip();
     load_photos(conn, &mut rows)?;
-    Ok((rows.into_iter().zip(distances).collect(), total))
+    Ok(Page {
+        items: rows.into_iter().zip(distances).collect(),
+        total,
+    })
 }

@@ -7,7 +7,10 @@ use serde_json::Value;
 
 use crate::common::*;
 
-fn valid_fields() -> Vec<(&'static str, String)> {
+/// Form fields of a POST.
+type Fields = Vec<(&'static str, String)>;
+
+fn valid_fields() -> Fields {
     vec![
         ("api_key", API_KEY.into()),
         ("service_code", "giao_thong".into()),
@@ -17,11 +20,7 @@ fn valid_fields() -> Vec<(&'static str, String)> {
     ]
 }
 
-fn with(
-    mut fields: Vec<(&'static str, String)>,
-    name: &'static str,
-    value: &str,
-) -> Vec<(&'static str, String)> {
+fn with(mut fields: Fields, name: &'static str, value: &str) -> Fields {
     fields.retain(|(k, _)| *k != name);
     fields.push((name, value.to_owned()));
     fields
@@ -33,13 +32,7 @@ async fn post_expect(
     status: StatusCode,
     reason: &str,
 ) {
-    let r = city
-        .http
-        .post(city.url("/requests.json"))
-        .form(fields)
-        .send()
-        .await
-        .unwrap();
+    let r = city.post_form("/requests.json", fields).await;
     assert_error(r, status, reason).await;
 }
 
@@ -53,7 +46,7 @@ async fn nothing_stored(city: &TestCity) {
 async fn missing_and_invalid_fields() {
     let city = TestCity::start().await;
     let f = valid_fields;
-    let cases: Vec<(Vec<(&'static str, String)>, StatusCode, &str)> = vec![
+    let cases: Vec<(Fields, StatusCode, &str)> = vec![
         (
             f().into_iter().filter(|(k, _)| *k != "api_key").collect(),
             StatusCode::FORBIDDEN,
@@ -159,12 +152,11 @@ async fn missing_and_invalid_fields() {
     // 4000 characters exactly is fine (counted after NFC: decomposed input is longer in bytes).
     let long = "e\u{323}\u{302}".repeat(4000);
     let r = city
-        .http
-        .post(city.url("/requests.json"))
-        .form(&with(valid_fields(), "description", &long))
-        .send()
-        .await
-        .unwrap();
+        .post_form(
+            "/requests.json",
+            &with(valid_fields(), "description", &long),
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::OK);
 }
 
@@ -312,13 +304,7 @@ async fn sql_metacharacters_in_every_field() {
     ] {
         fields = with(fields, name, evil);
     }
-    let r = city
-        .http
-        .post(city.url("/requests.json"))
-        .form(&fields)
-        .send()
-        .await
-        .unwrap();
+    let r = city.post_form("/requests.json", &fields).await;
     assert_eq!(r.status(), StatusCode::OK);
     let id = r.json::<Value>().await.unwrap()[0]["service_request_id"]
         .as_str()
@@ -422,13 +408,7 @@ async fn invalid_utf8_in_form_multipart_and_query() {
         .text("api_key", API_KEY)
         .text("service_code", "khac")
         .part("address_string", Part::bytes(vec![b'a', 0xFF, b'b']));
-    let r = city
-        .http
-        .post(city.url("/requests.json"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = city.post_multipart("/requests.json", form).await;
     assert_error(r, StatusCode::BAD_REQUEST, "invalid_utf8").await;
 
     assert_error(

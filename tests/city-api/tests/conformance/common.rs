@@ -92,10 +92,23 @@ impl TestCity {
         r.json().await.unwrap()
     }
 
-    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+    pub async fn post_form<T: serde::Serialize + ?Sized>(
+        &self,
+        path: &str,
+        fields: &T,
+    ) -> Response {
         self.http
             .post(self.url(path))
             .form(fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post_multipart(&self, path: &str, form: Form) -> Response {
+        self.http
+            .post(self.url(path))
+            .multipart(form)
             .send()
             .await
             .unwrap()

@@ -120,7 +120,10 @@ async fn ward_workflow_produces_updates_with_result_photos() {
 
     // Errors of the officials' side.
     let r = city
-        .post_form(&format!("/officials/requests/{id}/accept"), &[])
+        .post_form(
+            &format!("/officials/requests/{id}/accept"),
+            &[("description", "")],
+        )
         .await;
     assert_error(r, StatusCode::FORBIDDEN, "invalid_official_key").await;
     let r = act("/officials/requests/999999/accept".into(), vec![]).await;

@@ -89,26 +89,14 @@ async fn same_id_same_content_replays_and_changed_content_conflicts() {
     let fields = report_fields("Ổ gà");
     let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let form = multipart_with_photos(&borrowed, &five_small_photos()[..1]);
-    let r = city
-        .http
-        .post(city.url("/requests.json"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = city.post_multipart("/requests.json", form).await;
     assert_error(r, StatusCode::CONFLICT, "client_request_id_conflict").await;
     assert_eq!(city.stored_files(), 0);
 
     // Upper-case UUIDs are the same id.
     let mut fields = report_fields("Ổ gà");
     fields[5].1 = ID.to_uppercase();
-    let r = city
-        .http
-        .post(city.url("/requests.json"))
-        .form(&fields)
-        .send()
-        .await
-        .unwrap();
+    let r = city.post_form("/requests.json", &fields).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()["idempotent-replayed"], "true");
     assert_eq!(city.stored_requests(), 1);

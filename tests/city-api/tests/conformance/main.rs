@@ -4,6 +4,7 @@
 //! with its own temporary data directory.
 
 mod bad_input;
+mod binary;
 mod common;
 mod extensions;
 mod idempotency;

@@ -28,19 +28,28 @@ async fn code_for(city: &TestCity, phone: &str) -> String {
     body["code"].as_str().unwrap().to_owned()
 }
 
+async fn redeem(city: &TestCity, phone: &str, code: &str) -> reqwest::Response {
+    let fields = [
+        ("api_key", API_KEY),
+        ("grant_type", "one_time_code"),
+        ("phone", phone),
+        ("code", code),
+    ];
+    city.post_form("/auth/token", &fields).await
+}
+
+async fn refresh_tokens(city: &TestCity, refresh_token: &str) -> reqwest::Response {
+    let fields = [
+        ("api_key", API_KEY),
+        ("grant_type", "refresh_token"),
+        ("refresh_token", refresh_token),
+    ];
+    city.post_form("/auth/token", &fields).await
+}
+
 pub async fn sign_in(city: &TestCity) -> Value {
     let code = code_for(city, PHONE).await;
-    let r = city
-        .post_form(
-            "/auth/token",
-            &[
-                ("api_key", API_KEY),
-                ("grant_type", "one_time_code"),
-                ("phone", PHONE),
-                ("code", &code),
-            ],
-        )
-        .await;
+    let r = redeem(city, PHONE, &code).await;
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }
@@ -53,30 +62,10 @@ async fn full_sign_in_refresh_and_sign_out() {
 
     // A wrong code first.
     let wrong = if code == "000000" { "111111" } else { "000000" };
-    let r = city
-        .post_form(
-            "/auth/token",
-            &[
-                ("api_key", API_KEY),
-                ("grant_type", "one_time_code"),
-                ("phone", PHONE),
-                ("code", wrong),
-            ],
-        )
-        .await;
+    let r = redeem(&city, PHONE, wrong).await;
     assert_error(r, StatusCode::UNAUTHORIZED, "invalid_code").await;
 
-    let r = city
-        .post_form(
-            "/auth/token",
-            &[
-                ("api_key", API_KEY),
-                ("grant_type", "one_time_code"),
-                ("phone", PHONE),
-                ("code", &code),
-            ],
-        )
-        .await;
+    let r = redeem(&city, PHONE, &code).await;
     assert_eq!(r.status(), StatusCode::OK);
     let tokens: Value = r.json().await.unwrap();
     assert_eq!(tokens["token_type"], "Bearer");
@@ -85,17 +74,7 @@ async fn full_sign_in_refresh_and_sign_out() {
     assert_eq!(access.len(), 64);
 
     // The code is used up.
-    let r = city
-        .post_form(
-            "/auth/token",
-            &[
-                ("api_key", API_KEY),
-                ("grant_type", "one_time_code"),
-                ("phone", PHONE),
-                ("code", &code),
-            ],
-        )
-        .await;
+    let r = redeem(&city, PHONE, &code).await;
     assert_error(r, StatusCode::UNAUTHORIZED, "code_expired").await;
 
     // A report made while signed in belongs to the account.
@@ -134,30 +113,12 @@ async fn full_sign_in_refresh_and_sign_out() {
     .await;
 
     // Refresh rotates: the new pair works, the old pair does not.
-    let r = city
-        .post_form(
-            "/auth/token",
-            &[
-                ("api_key", API_KEY),
-                ("grant_type", "refresh_token"),
-                ("refresh_token", &refresh),
-            ],
-        )
-        .await;
+    let r = refresh_tokens(&city, &refresh).await;
     assert_eq!(r.status(), StatusCode::OK);
     let rotated: Value = r.json().await.unwrap();
     let access2 = rotated["access_token"].as_str().unwrap().to_owned();
     assert_ne!(access2, access);
-    let r = city
-        .post_form(
-            "/auth/token",
-            &[
-                ("api_key", API_KEY),
-                ("grant_type", "refresh_token"),
-                ("refresh_token", &refresh),
-            ],
-        )
-        .await;
+    let r = refresh_tokens(&city, &refresh).await;
     assert_error(r, StatusCode::UNAUTHORIZED, "invalid_token").await;
     let r = city
         .http
@@ -187,16 +148,7 @@ async fn full_sign_in_refresh_and_sign_out() {
         .await
         .unwrap();
     assert_error(r, StatusCode::UNAUTHORIZED, "invalid_token").await;
-    let r = city
-        .post_form(
-            "/auth/token",
-            &[
-                ("api_key", API_KEY),
-                ("grant_type", "refresh_token"),
-                ("refresh_token", rotated["refresh_token"].as_str().unwrap()),
-            ],
-        )
-        .await;
+    let r = refresh_tokens(&city, rotated["refresh_token"].as_str().unwrap()).await;
     assert_error(r, StatusCode::UNAUTHORIZED, "invalid_token").await;
 }
 
@@ -245,16 +197,7 @@ async fn expired_and_forged_tokens_are_refused_and_nothing_is_stored() {
         "invalid_token",
     )
     .await;
-    let r = city
-        .post_form(
-            "/auth/token",
-            &[
-                ("api_key", API_KEY),
-                ("grant_type", "refresh_token"),
-                ("refresh_token", tokens["refresh_token"].as_str().unwrap()),
-            ],
-        )
-        .await;
+    let r = refresh_tokens(&city, tokens["refresh_token"].as_str().unwrap()).await;
     assert_error(r, StatusCode::UNAUTHORIZED, "token_expired").await;
     assert_eq!(city.stored_requests(), 0);
 }
@@ -270,17 +213,7 @@ async fn sign_in_errors() {
     assert_error(r, StatusCode::BAD_REQUEST, "invalid_phone").await;
     let r = city.post_form("/auth/code", &[("api_key", API_KEY)]).await;
     assert_error(r, StatusCode::BAD_REQUEST, "missing_parameter").await;
-    let r = city
-        .post_form(
-            "/auth/token",
-            &[
-                ("api_key", API_KEY),
-                ("grant_type", "one_time_code"),
-                ("phone", "0987654321"),
-                ("code", "123456"),
-            ],
-        )
-        .await;
+    let r = redeem(&city, "0987654321", "123456").await;
     assert_error(r, StatusCode::UNAUTHORIZED, "code_expired").await;
     let r = city
         .post_form(
@@ -289,6 +222,14 @@ async fn sign_in_errors() {
         )
         .await;
     assert_error(r, StatusCode::BAD_REQUEST, "invalid_parameter").await;
+
+    let r = city
+        .http
+        .post(city.url("/auth/sign-out"))
+        .send()
+        .await
+        .unwrap();
+    assert_error(r, StatusCode::UNAUTHORIZED, "invalid_token").await;
 
     // Two codes an hour for this test server, then 429 with Retry-After.
     let first = code_for(&city, PHONE).await;
@@ -302,7 +243,7 @@ async fn sign_in_errors() {
         .unwrap()
         .parse()
         .unwrap();
-    assert!(retry >= 1 && retry <= 3600);
+    assert!((1..=3600).contains(&retry));
     assert_error(r, StatusCode::TOO_MANY_REQUESTS, "too_many_codes").await;
 
     // Five wrong tries withdraw the code, even the right one after them.
@@ -321,30 +262,10 @@ async fn sign_in_errors() {
     };
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for _ in 0..5 {
-        let r = city
-            .post_form(
-                "/auth/token",
-                &[
-                    ("api_key", API_KEY),
-                    ("grant_type", "one_time_code"),
-                    ("phone", PHONE),
-                    ("code", wrong),
-                ],
-            )
-            .await;
+        let r = redeem(&city, PHONE, wrong).await;
         assert_error(r, StatusCode::UNAUTHORIZED, "invalid_code").await;
     }
-    let r = city
-        .post_form(
-            "/auth/token",
-            &[
-                ("api_key", API_KEY),
-                ("grant_type", "one_time_code"),
-                ("phone", PHONE),
-                ("code", &code),
-            ],
-        )
-        .await;
+    let r = redeem(&city, PHONE, &code).await;
     assert_error(r, StatusCode::UNAUTHORIZED, "code_expired").await;
 }
 

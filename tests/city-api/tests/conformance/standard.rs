@@ -293,13 +293,7 @@ async fn multipart_with_five_photos_stored_byte_identical() {
         ],
         &photos,
     );
-    let r = city
-        .http
-        .post(city.url("/requests.json"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = city.post_multipart("/requests.json", form).await;
     assert_eq!(r.status(), StatusCode::OK);
     let body: Value = r.json().await.unwrap();
     assert_eq!(

@@ -1,0 +1,78 @@
+//! The stand-alone binary: one command starts the server from a port, a data
+//! directory, the areas GeoJSON and the categories file.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use reqwest::StatusCode;
+
+use crate::common::*;
+
+/// Kills the child even when an assertion fails.
+struct Child(std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test]
+async fn binary_serves_from_its_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let categories = concat!(env!("CARGO_MANIFEST_DIR"), "/data/categories.json");
+    let mut child = Child(
+        Command::new(env!("CARGO_BIN_EXE_ihanoi-city-api"))
+            .args(["--port", "0", "--data-dir"])
+            .arg(dir.path().join("city"))
+            .arg("--areas")
+            .arg(shared_dir().join("geo/hanoi_wards_2025.geojson"))
+            .args(["--categories", categories, "--api-key", "demo-key", "--dev"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary starts"),
+    );
+    // The first line on stdout is the base URL, printed once it listens.
+    let stdout = child.0.stdout.take().unwrap();
+    let base_url = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        line.trim().to_owned()
+    })
+    .await
+    .unwrap();
+    assert!(base_url.starts_with("http://127.0.0.1:"), "{base_url:?}");
+
+    let http = reqwest::Client::builder().no_proxy().build().unwrap();
+    let services: serde_json::Value = http
+        .get(format!("{base_url}/services.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(services.as_array().unwrap().len(), 11);
+    let r = http
+        .post(format!("{base_url}/requests.json"))
+        .form(&[
+            ("api_key", "demo-key"),
+            ("service_code", "khac"),
+            ("lat", "21.0287"),
+            ("long", "105.8524"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(dir.path().join("city/city.sqlite3").exists());
+
+    let bad = Command::new(env!("CARGO_BIN_EXE_ihanoi-city-api"))
+        .args(["--port", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2), "missing arguments: usage error");
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("usage"));
+}
