@@ -136,6 +136,15 @@ pub fn deadlines(
     )
 }
 
+/// When a report that arrived (or was transferred) at `from_ms` must be accepted.
+pub fn acknowledge_deadline(
+    calendar: &WorkingCalendar,
+    from_ms: i64,
+    urgency: Urgency,
+) -> Option<i64> {
+    deadlines(calendar, from_ms, urgency, ACKNOWLEDGE_WORKING_HOURS).0
+}
+
 /// Late: not acknowledged by `acknowledge_by`, or still open after `handle_by`.
 pub fn overdue(
     status: DetailedStatus,

@@ -9,7 +9,6 @@ use axum::http::HeaderMap;
 use ihanoi_core::text;
 use serde_json::{Value, json};
 
-use crate::catalog::services::Urgency;
 use crate::http::ApiError;
 use crate::http::auth::check_official;
 use crate::http::body::{Fields, read_fields};
@@ -19,7 +18,7 @@ use crate::store::alerts::{self, AlertRow, SEVERITIES};
 use crate::store::media;
 use crate::store::updates::{self, ActionInput};
 use crate::time::w3c;
-use crate::workflow::{self, Action};
+use crate::workflow::Action;
 
 const MAX_TITLE: usize = 200;
 
@@ -89,18 +88,7 @@ pub async fn act(
     let store = state.media.clone();
     let row = state
         .db
-        .call(move |conn| {
-            updates::apply(
-                conn,
-                &store,
-                &input,
-                Box::new(move |urgency, from| {
-                    let urgency = Urgency::parse(urgency).unwrap_or(Urgency::Normal);
-                    // The handling deadline does not move; only acknowledgement restarts.
-                    workflow::deadlines(&calendar, from, urgency, 1)
-                }),
-            )
-        })
+        .call(move |conn| updates::apply(conn, &store, &input, &calendar))
         .await?;
     Ok(axum::Json(vec![super::updates::update_json(&state, &row)]))
 }

@@ -4,8 +4,10 @@
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::media::{MediaStore, Photo};
+use crate::catalog::services::Urgency;
 use crate::http::error::{ApiError, ApiResult};
-use crate::workflow::{Action, DetailedStatus};
+use crate::time::working::WorkingCalendar;
+use crate::workflow::{self, Action, DetailedStatus};
 
 #[derive(Debug, Clone)]
 pub struct UpdateRow {
@@ -31,15 +33,14 @@ pub struct ActionInput {
     pub now_ms: i64,
 }
 
-/// Deadlines for a transfer, computed by the caller from the report's urgency.
-pub type TransferDeadlines = Box<dyn FnOnce(&str, i64) -> (Option<i64>, Option<i64>) + Send>;
-
 /// Apply an action: new status, the update row and its photos, in one transaction.
+/// A transfer restarts the acknowledgement clock for the new unit (`calendar`);
+/// the handling deadline does not move.
 pub fn apply(
     conn: &mut Connection,
     media: &MediaStore,
     input: &ActionInput,
-    transfer_deadlines: TransferDeadlines,
+    calendar: &WorkingCalendar,
 ) -> ApiResult<UpdateRow> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current: Option<(String, Option<String>, String)> = tx
@@ -99,7 +100,8 @@ pub fn apply(
             )?;
         }
         Action::Transfer => {
-            let (ack_by, _) = transfer_deadlines(&urgency, now);
+            let urgency = Urgency::parse(&urgency).unwrap_or(Urgency::Normal);
+            let ack_by = workflow::acknowledge_deadline(calendar, now, urgency);
             tx.execute(
                 "UPDATE requests SET detailed_status = ?2, updated_ms = ?3, agency_responsible = ?4,
                     acknowledged_ms = NULL, acknowledge_by_ms = ?5 WHERE id = ?1",

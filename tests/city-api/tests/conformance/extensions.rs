@@ -214,6 +214,7 @@ async fn deadlines_in_working_time_and_the_overdue_flag() {
     let normal = city.create(&[("service_code", "ve_sinh_moi_truong")]).await;
     let urgent = city.create(&[("attribute[urgency]", "urgent")]).await;
     let flood = city.create(&[("service_code", "ngap_ung")]).await; // urgent by default
+    let moved = city.create(&[]).await;
 
     let get = |id: &Value| {
         let path = format!(
@@ -241,6 +242,20 @@ async fn deadlines_in_working_time_and_the_overdue_flag() {
 
     // Monday noon: the urgent ones are late, the normal one is not.
     clock.set(w3c::parse("2026-11-30T12:00:00+07:00").unwrap());
+    // A transfer gives the new unit its own 8 working hours to acknowledge
+    // (Monday 13–17, Tuesday 8–12); the handling deadline stays.
+    let moved_id = moved["service_request_id"].as_str().unwrap().to_owned();
+    let r = city
+        .official(
+            &format!("/officials/requests/{moved_id}/transfer"),
+            &[("agency_responsible", "00004")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let m = get(&moved).await;
+    assert_eq!(m["detailed_status"], "transferred");
+    assert_eq!(m["acknowledge_by"], "2026-12-01T12:00:00+07:00");
+    assert_eq!(m["handle_by"], "2026-12-04T16:30:00+07:00");
     assert_eq!(get(&urgent).await["overdue"], true);
     assert_eq!(get(&normal).await["overdue"], false);
     // Accepting does not cure a missed handling deadline.
@@ -258,6 +273,11 @@ async fn deadlines_in_working_time_and_the_overdue_flag() {
     // Monday 17:00: the normal one missed acknowledgement.
     clock.advance(Duration::from_secs(5 * 3600));
     assert_eq!(get(&normal).await["overdue"], true);
+    assert_eq!(
+        get(&moved).await["overdue"],
+        false,
+        "the new unit still has time"
+    );
     // Resolved reports are never overdue.
     let r = city
         .official(
