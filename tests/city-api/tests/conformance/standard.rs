@@ -487,3 +487,35 @@ async fn wrong_method_and_jurisdiction() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn shutdown_stops_serving_and_data_survives_a_restart() {
+    let city = TestCity::start().await;
+    let id = city.create(&[]).await["service_request_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let url = city.url("/services.json");
+    let TestCity { server, http, dir } = city;
+    server.shutdown().await;
+    assert!(
+        http.get(&url).send().await.is_err(),
+        "nothing listens after shutdown"
+    );
+    // Same data directory, new server: the report is still there.
+    let config = ihanoi_city_api::CityConfig::for_tests(
+        dir.path().join("city"),
+        ihanoi_city_api::config::AreasSource::Loaded(areas()),
+    );
+    let again = ihanoi_city_api::CityServer::start(config).await.unwrap();
+    let got: Value = http
+        .get(format!("{}/requests/{id}.json", again.base_url()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(got[0]["service_request_id"], id.as_str());
+    again.shutdown().await;
+}
