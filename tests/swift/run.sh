@@ -4,7 +4,7 @@
 # install-toolchain.sh), and run the tests against the real library.
 #
 #   tests/swift/run.sh                 everything; exit status non-zero when a test fails
-#   tests/swift/run.sh DraftTests      only that XCTestCase (or DraftTests/testName)
+#   tests/swift/run.sh DraftTests      only that XCTestCase (or DraftTests/testName; several allowed)
 #
 # The library is built on the host (bookworm) and loaded inside the chroot (trixie): its glibc is
 # newer, so that direction works. Works with CARGO_TARGET_DIR set (bindings come from there).
@@ -68,6 +68,25 @@ in_chroot "$swiftc" -swift-version 6 -module-name IhanoiSwiftTests \
   -Xlinker -rpath -Xlinker "$work/lib" \
   -o "$work/ihanoi-swift-tests" "${sources_in_chroot[@]}"
 
+# XCTest takes one argument, a comma-separated list of filters that name the module:
+# `DraftTests` → `IhanoiSwiftTests.DraftTests`.
+filters=()
+if [ "$#" -gt 0 ]; then
+  selected=""
+  for filter in "$@"; do
+    case "$filter" in
+      IhanoiSwiftTests.*) ;;
+      *) filter="IhanoiSwiftTests.$filter" ;;
+    esac
+    selected="${selected:+$selected,}$filter"
+  done
+  filters=("$selected")
+fi
 log "running"
 # XCTMain's exit status is the result; its last line is `N passed, N failed`.
-in_chroot "$work/ihanoi-swift-tests" "$@"
+status=0
+in_chroot "$work/ihanoi-swift-tests" "${filters[@]}" || status=$?
+if [ "$status" -gt 128 ]; then
+  log "the test process crashed (signal $((status - 128))); see the backtrace above"
+fi
+exit "$status"

@@ -23,6 +23,14 @@ final class SummaryObserver: NSObject, XCTestObservation, @unchecked Sendable {
         if skipped > 0 {
             print("\(skipped) skipped")
         }
+        let nothingRan = passed + failed == 0
+        if nothingRan {
+            print("no test ran")
+        }
         print("\(passed) passed, \(failed) failed")
+        if nothingRan {
+            // A filter that matches nothing, or discovery that found nothing, is not a pass.
+            exit(1)
+        }
     }
 }
