@@ -46,14 +46,7 @@ async fn binary_serves_from_its_command_line() {
     assert!(base_url.starts_with("http://127.0.0.1:"), "{base_url:?}");
 
     let http = reqwest::Client::builder().no_proxy().build().unwrap();
-    let services: serde_json::Value = http
-        .get(format!("{base_url}/services.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let services: serde_json::Value = json_of(http.get(format!("{base_url}/services.json"))).await;
     assert_eq!(services.as_array().unwrap().len(), 11);
     let r = http
         .post(format!("{base_url}/requests.json"))

@@ -169,6 +169,11 @@ impl TestCity {
     }
 }
 
+/// Send a prepared request and read its JSON body (status not checked).
+pub async fn json_of(request: reqwest::RequestBuilder) -> Value {
+    request.send().await.unwrap().json().await.unwrap()
+}
+
 pub fn multipart_with_photos(fields: &[(&str, &str)], photos: &[(&str, Vec<u8>)]) -> Form {
     let mut form = Form::new();
     for (k, v) in fields {

@@ -94,16 +94,12 @@ async fn full_sign_in_refresh_and_sign_out() {
     let created: Value = r.json().await.unwrap();
     assert_eq!(created[0]["account_id"], tokens["account_id"]);
     city.create(&[]).await; // someone else's
-    let mine: Value = city
-        .http
-        .get(city.url("/requests.json?mine=true"))
-        .bearer_auth(&access)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let mine: Value = json_of(
+        city.http
+            .get(city.url("/requests.json?mine=true"))
+            .bearer_auth(&access),
+    )
+    .await;
     assert_eq!(mine.as_array().unwrap().len(), 1);
     assert_error(
         city.get("/requests.json?mine=true").await,

@@ -508,14 +508,7 @@ async fn shutdown_stops_serving_and_data_survives_a_restart() {
         ihanoi_city_api::config::AreasSource::Loaded(areas()),
     );
     let again = ihanoi_city_api::CityServer::start(config).await.unwrap();
-    let got: Value = http
-        .get(format!("{}/requests/{id}.json", again.base_url()))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let got = json_of(http.get(format!("{}/requests/{id}.json", again.base_url()))).await;
     assert_eq!(got[0]["service_request_id"], id.as_str());
     again.shutdown().await;
 }
