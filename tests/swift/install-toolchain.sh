@@ -78,9 +78,17 @@ in_chroot() {
     DEBIAN_FRONTEND=noninteractive "$@"
 }
 
+# swiftc leaves a TemporaryDirectory.* behind even for --version: give it one we remove.
+swift_version() {
+  local scratch status=0
+  scratch=$(mktemp -d "$chroot_dir/tmp/ihanoi-swift-check.XXXXXX")
+  in_chroot TMPDIR="${scratch#"$chroot_dir"}" "$swiftc_in_chroot" --version 2>&1 || status=$?
+  rm -rf "$scratch"
+  return "$status"
+}
+
 swift_works() {
-  [ -f "$ready_marker" ] && [ -x "$chroot_dir$swiftc_in_chroot" ] \
-    && in_chroot "$swiftc_in_chroot" --version >/dev/null 2>&1
+  [ -f "$ready_marker" ] && [ -x "$chroot_dir$swiftc_in_chroot" ] && swift_version >/dev/null
 }
 
 remove_chroot() {
@@ -147,5 +155,5 @@ if ! swift_works; then
   log "swiftc does not run inside $chroot_dir"
   exit 1
 fi
-log "Swift toolchain ready in $(($(date +%s) - started)) s: $(in_chroot "$swiftc_in_chroot" --version 2>&1 | head -n1)"
+log "Swift toolchain ready in $(($(date +%s) - started)) s: $(swift_version | head -n1)"
 echo "$chroot_dir"

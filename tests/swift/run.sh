@@ -31,7 +31,8 @@ library="$target/debug/libihanoi_ffi.so"
 work_host=$(mktemp -d "$chroot_dir/tmp/ihanoi-swift.XXXXXX")
 trap 'rm -rf "$work_host"' EXIT
 work=${work_host#"$chroot_dir"}
-mkdir -p "$work_host/lib" "$work_host/tests"
+# TMPDIR inside it too: swiftc leaves TemporaryDirectory.* behind, and a crashed test its data.
+mkdir -p "$work_host/lib" "$work_host/tests" "$work_host/tmp"
 cp "$generated/IhanoiCore.swift" "$generated/IhanoiCoreFFI.h" "$generated/IhanoiCoreFFI.modulemap" \
   "$library" "$work_host/lib/"
 shopt -s nullglob
@@ -46,7 +47,7 @@ cp "${test_sources[@]}" "$here"/Runner/*.swift "$work_host/tests/"
 
 in_chroot() {
   chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/libexec/swift/bin:/usr/bin:/bin HOME=/root \
-    LANG=C.UTF-8 TMPDIR=/tmp "$@"
+    LANG=C.UTF-8 TMPDIR="$work/tmp" "$@"
 }
 
 module_map="-fmodule-map-file=$work/lib/IhanoiCoreFFI.modulemap"
