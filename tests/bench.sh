@@ -2,6 +2,8 @@
 # Benchmarks (never run by the test command): each prints a table.
 #   tests/bench.sh store    issue 2: autosave, first page, cold open on 10 000 reports,
 #                           and the size of the release FFI library (proxy for the Android .so)
+#   tests/bench.sh areas    issue 4: ward lookup vs a naive scan, cold start from the cache,
+#                           the 30 m ambiguity check, index memory
 #   tests/bench.sh all      every benchmark below
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,8 +19,13 @@ bench_store() {
     printf "\nrelease library %s: %d bytes (%.2f MB; target <= 6 MB once every capability has landed)\n", f, n, n / 1e6 }'
 }
 
+bench_areas() {
+  cargo bench --quiet -p ihanoi-core --bench areas
+}
+
 case "${1:-all}" in
   store) bench_store ;;
-  all) bench_store ;;
-  *) echo "usage: tests/bench.sh [store|all]" >&2; exit 2 ;;
+  areas) bench_areas ;;
+  all) bench_store; bench_areas ;;
+  *) echo "usage: tests/bench.sh [store|areas|all]" >&2; exit 2 ;;
 esac

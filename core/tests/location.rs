@@ -2,9 +2,9 @@
 //! boundaries imported from `$IHANOI_SHARED/geo`, real photos for queueing.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
-use ihanoi_core::areas::{AreaKind, AreasError};
+use ihanoi_core::areas::{AreaIndex, AreaKind, AreasError};
 use ihanoi_core::location::{
     ExifPosition, LocationError, LocationFix, LocationQuality, LocationSource, PoorReason,
     offered_location,
@@ -34,10 +34,15 @@ fn open(dir: &std::path::Path) -> Core {
     core
 }
 
+/// Parsed once for all tests (a debug build takes seconds to validate it).
+static HANOI: LazyLock<AreaIndex> = LazyLock::new(|| {
+    let text = std::fs::read_to_string(shared().join("geo/hanoi_wards_2025.geojson")).unwrap();
+    AreaIndex::from_geojson(&text).unwrap()
+});
+
 fn with_areas(dir: &std::path::Path) -> Core {
     let core = open(dir);
-    core.import_areas_file(&shared().join("geo/hanoi_wards_2025.geojson"), "2025-07-01")
-        .unwrap();
+    core.import_area_index(HANOI.clone(), "2025-07-01").unwrap();
     core
 }
 
@@ -87,7 +92,9 @@ fn complete_draft(core: &Core) -> String {
 fn areas_survive_a_restart_and_a_bad_file_never_replaces_them() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let core = with_areas(dir.path());
+        let core = open(dir.path());
+        core.import_areas_file(&shared().join("geo/hanoi_wards_2025.geojson"), "2025-07-01")
+            .unwrap();
         assert_eq!(core.area_set_info().unwrap().unwrap().unit_count, 126);
         let bad = dir.path().join("bad.geojson");
         std::fs::write(&bad, r#"{"type":"FeatureCollection","features":[]}"#).unwrap();

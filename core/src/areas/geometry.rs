@@ -30,6 +30,35 @@ pub struct UnitOutline {
     pub polygons: Vec<Polygon>,
 }
 
+impl UnitOutline {
+    /// The outline as a `geo` multipolygon in degrees: the reference the tests
+    /// and the benchmark's naive scan compare the index with.
+    pub fn to_geo(&self) -> geo::MultiPolygon<f64> {
+        let ring = |r: &Ring| {
+            geo::LineString::from(
+                r.iter()
+                    .map(|&p| {
+                        let (x, y) = degrees(p);
+                        geo::Coord { x, y }
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        };
+        geo::MultiPolygon::new(
+            self.polygons
+                .iter()
+                .filter_map(|rings| {
+                    let (exterior, holes) = rings.split_first()?;
+                    Some(geo::Polygon::new(
+                        ring(exterior),
+                        holes.iter().map(ring).collect(),
+                    ))
+                })
+                .collect(),
+        )
+    }
+}
+
 /// Turn a WGS84 position into fixed point, refusing what is not on the globe.
 pub fn quantize(at: &FeatureRef, lon: f64, lat: f64) -> AreasResult<PositionE7> {
     if !lon.is_finite() || !lat.is_finite() {
@@ -114,8 +143,7 @@ fn check_no_self_intersection(at: &FeatureRef, unit: &UnitOutline) -> AreasResul
     // (ring number, edge number within the ring, ring's edge count)
     type EdgeId = (u32, u32, u32);
     let mut edges: Vec<GeomWithData<RLine<[f64; 2]>, EdgeId>> = Vec::new();
-    let mut ring_no = 0u32;
-    for ring in unit.polygons.iter().flatten() {
+    for (ring_no, ring) in (0u32..).zip(unit.polygons.iter().flatten()) {
         let count = (ring.len() - 1) as u32;
         for (i, pair) in ring.windows(2).enumerate() {
             let (x1, y1) = degrees(pair[0]);
@@ -125,7 +153,6 @@ fn check_no_self_intersection(at: &FeatureRef, unit: &UnitOutline) -> AreasResul
                 (ring_no, i as u32, count),
             ));
         }
-        ring_no += 1;
     }
     let tree = RTree::bulk_load(edges);
     for a in tree.iter() {

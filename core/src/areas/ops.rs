@@ -70,7 +70,12 @@ impl Core {
     /// Parsed and fully validated before anything is written: on any error the
     /// cached set stays as it was.
     pub fn import_areas_geojson(&self, geojson: &str, version: &str) -> Result<AreaSetInfo> {
-        let index = AreaIndex::from_geojson(geojson)?;
+        self.import_area_index(AreaIndex::from_geojson(geojson)?, version)
+    }
+
+    /// Cache and use a set already parsed and validated (e.g. off the UI
+    /// thread by the sync task, or once for many tests).
+    pub fn import_area_index(&self, index: AreaIndex, version: &str) -> Result<AreaSetInfo> {
         let version = crate::text::normalize(version);
         let (info, former) = self.store.write(|tx| {
             let info = cache::save_set(tx, &version, &index, now_ms())?;

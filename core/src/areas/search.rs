@@ -210,8 +210,10 @@ impl NameSearch {
         }
         let toned = tone_key(query);
         let typed_diacritics = toned != folded;
-        // (rank, unit, former name)
-        let mut ranked: Vec<((u8, bool, bool, usize), usize, Option<&str>)> = Vec::new();
+        // Sort key: match rank, diacritics differ from what was typed, former
+        // name, unit position.
+        type Key = (u8, bool, bool, usize);
+        let mut ranked: Vec<(Key, usize, Option<&str>)> = Vec::new();
         for (i, full, short, tone) in &self.current {
             let rank = [full, short].iter().filter_map(|t| rank(t, &folded)).min();
             if let Some(r) = rank {
@@ -225,7 +227,7 @@ impl NameSearch {
                 ranked.push(((r, tone_miss, true, *i), *i, Some(name.as_str())));
             }
         }
-        ranked.sort_by(|a, b| a.0.cmp(&b.0));
+        ranked.sort_by_key(|r| r.0);
         let mut seen = std::collections::HashSet::new();
         ranked
             .into_iter()

@@ -33,8 +33,9 @@ pub(crate) struct UnitShape {
 
 impl UnitShape {
     pub fn new(unit: &UnitOutline) -> Self {
-        let mut points = Vec::new();
-        let mut edge_starts = Vec::new();
+        let total: usize = unit.polygons.iter().flatten().map(Vec::len).sum();
+        let mut points = Vec::with_capacity(total);
+        let mut edge_starts = Vec::with_capacity(total);
         for ring in unit.polygons.iter().flatten() {
             let first = points.len();
             points.extend(ring.iter().map(|&p| {
