@@ -1,0 +1,90 @@
+// Ward routing and report locations from Swift. The chroot has no copy of the shared data, so
+// these tests write a small area set of their own (two units sharing an edge).
+import Foundation
+import IhanoiCore
+import XCTest
+
+final class AreasTests: XCTestCase {
+    /// Two 1 km-ish squares side by side: Phường Tây (west) and Xã Đông (east), edge at 105.81.
+    private func importTwoUnits(_ core: IhanoiCore) throws {
+        let square = { (code: String, name: String, west: Double) -> String in
+            let east = west + 0.01
+            return """
+                {"type":"Feature","properties":{"code":"\(code)","fullName":"\(name)"},
+                 "geometry":{"type":"Polygon","coordinates":[[[\(west),21.0],[\(east),21.0],
+                 [\(east),21.01],[\(west),21.01],[\(west),21.0]]]}}
+                """
+        }
+        let geojson = """
+            {"type":"FeatureCollection","features":[\(square("1", "Phường Tây Hoà", 105.80)),
+            \(square("2", "Xã Đông", 105.81))]}
+            """
+        let file = try makeDataDirectory(for: self).appendingPathComponent("units.geojson")
+        try geojson.write(to: file, atomically: true, encoding: .utf8)
+        let info = try core.importAreasFile(path: file.path, version: "test-1")
+        XCTAssertEqual(info.unitCount, 2)
+    }
+
+    private func fix(_ lat: Double, _ lon: Double, _ accuracy: Double, _ source: LocationSource = .deviceGps)
+        -> LocationFix
+    {
+        LocationFix(
+            lat: lat, lon: lon, accuracyM: accuracy,
+            timeMs: Int64(Date().timeIntervalSince1970 * 1000), source: source, mocked: false)
+    }
+
+    func testLookupsBeforeAnImportThrowAreasUnavailable() throws {
+        let core = try openCore(for: self)
+        XCTAssertNil(try core.areaSetInfo())
+        guard case .AreasUnavailable? = expectIhanoiError({ try core.locateArea(lat: 21.005, lon: 105.805) })
+        else { return XCTFail("expected AreasUnavailable") }
+    }
+
+    func testLocateLookupAndSearch() throws {
+        let core = try openCore(for: self)
+        try importTwoUnits(core)
+        XCTAssertEqual(try core.locateArea(lat: 21.005, lon: 105.805)?.name, "Phường Tây Hoà")
+        XCTAssertEqual(try core.locateArea(lat: 21.005, lon: 105.815)?.kind, .commune)
+        XCTAssertNil(try core.locateArea(lat: 21.5, lon: 105.805))
+
+        // 5 m west of the shared edge with a 30 m circle: both, the containing one first.
+        let lookup = try core.lookupAreas(lat: 21.005, lon: 105.81 - 5 / 103_950.0, radiusM: 30)
+        XCTAssertTrue(lookup.ambiguous)
+        XCTAssertEqual(lookup.candidates.map(\.area.code), ["1", "2"])
+        XCTAssertEqual(lookup.candidates[1].distanceM, 5, accuracy: 0.1)
+
+        for query in ["tay hoa", "Tây Hòa", "TÂY HOÀ"] {
+            XCTAssertEqual(try core.searchAreas(query: query, limit: 5).first?.area.code, "1", query)
+        }
+        guard case .InvalidArgument? = expectIhanoiError({ try core.lookupAreas(lat: .nan, lon: 105.8, radiusM: 10) })
+        else { return XCTFail("expected InvalidArgument") }
+    }
+
+    func testReportLocationPinAndVerdict() throws {
+        let core = try openCore(for: self)
+        try importTwoUnits(core)
+        let id = try core.createDraft().id
+        let gps = try core.setReportLocation(id: id, fix: fix(21.005, 105.805, 8))
+        XCTAssertEqual(gps.areaCode, "1")
+        XCTAssertEqual(gps.verdict.quality, .good)
+
+        let pin = try core.setReportLocation(id: id, fix: fix(21.005, 105.815, 0, .manualPin))
+        XCTAssertTrue(pin.pinAdjusted)
+        XCTAssertEqual(pin.areaName, "Xã Đông")
+        XCTAssertEqual(try XCTUnwrap(pin.pinMovedM), 1039, accuracy: 5)
+        XCTAssertEqual(try core.setReportLocation(id: id, fix: fix(21.005, 105.805, 5)), pin)
+
+        guard case .InvalidArgument? = expectIhanoiError({
+            try core.setReportLocation(id: id, fix: self.fix(21.0, 105.8, -1))
+        }) else { return XCTFail("expected InvalidArgument") }
+
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let old = LocationFix(
+            lat: 21.0, lon: 105.8, accuracyM: 50, timeMs: now - 180_000, source: .network, mocked: false)
+        let verdict = locationVerdict(fix: old, nowMs: now)
+        XCTAssertEqual(verdict.quality, .poor)
+        XCTAssertEqual(verdict.reasons, [.stale])
+        let exif = ExifPosition(lat: 21.0, lon: 105.8, accuracyM: nil, capturedAtMs: now)
+        XCTAssertEqual(offeredLocation(device: nil, firstPhotoExif: exif)?.source, .photoExif)
+    }
+}
