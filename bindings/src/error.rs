@@ -5,6 +5,8 @@ use ihanoi_core::Error as CoreError;
 use ihanoi_core::areas::AreasError;
 use ihanoi_core::location::LocationError;
 use ihanoi_core::reports::Problem;
+use ihanoi_core::sync::SyncError;
+use ihanoi_core::sync::transport::TransportError;
 
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum IhanoiError {
@@ -52,6 +54,25 @@ pub enum IhanoiError {
     #[error("areas unavailable: {message}")]
     AreasUnavailable { message: String },
 
+    /// The city could not be reached or did not answer as the API does (offline,
+    /// timeout, TLS, a Wi-Fi login page in the way). Queued reports wait.
+    #[error("network: {detail}")]
+    Network { detail: String },
+
+    /// The resident must sign in (again); queued reports wait, nothing is lost.
+    #[error("sign-in needed: {detail}")]
+    SignInNeeded { detail: String },
+
+    /// The city refused the call: `reason` is the API's stable code (e.g.
+    /// `invalid_code`, `invalid_phone`, `too_many_codes`), `description` its
+    /// text for the resident (Vietnamese — English).
+    #[error("refused by the city ({reason}): {description}")]
+    Refused { reason: String, description: String },
+
+    /// The call was cancelled through its cancel handle.
+    #[error("cancelled")]
+    Cancelled,
+
     /// A callback implemented by the shell failed unexpectedly.
     #[error("unexpected error: {message}")]
     Unexpected { message: String },
@@ -88,7 +109,36 @@ impl From<CoreError> for IhanoiError {
                 message_vi: error.message_vi(),
                 message_en: message,
             },
+            CoreError::Sync(error) => sync_error(error, message),
         }
+    }
+}
+
+fn sync_error(error: SyncError, message: String) -> IhanoiError {
+    match error {
+        SyncError::Transport(
+            TransportError::InvalidUrl { .. }
+            | TransportError::InsecureUrl
+            | TransportError::TlsConfig { .. },
+        ) => IhanoiError::InvalidArgument { message },
+        SyncError::Transport(TransportError::Status {
+            status,
+            reason,
+            description,
+            ..
+        }) => IhanoiError::Refused {
+            reason: if reason.is_empty() {
+                format!("http_{status}")
+            } else {
+                reason
+            },
+            description,
+        },
+        SyncError::Transport(_) => IhanoiError::Network { detail: message },
+        SyncError::SignInNeeded => IhanoiError::SignInNeeded { detail: message },
+        SyncError::NotConfigured | SyncError::AlreadyRunning => IhanoiError::WrongState { message },
+        SyncError::Local { .. } => IhanoiError::Storage { message },
+        SyncError::Cancelled => IhanoiError::Cancelled,
     }
 }
 

@@ -15,9 +15,11 @@ mod error;
 mod location;
 mod photos;
 mod secrets;
+mod sync;
 mod types;
 
 pub use core_object::IhanoiCore;
 pub use error::IhanoiError;
 pub use photos::{PhotoCancelToken, PhotoErrorKind};
 pub use secrets::{SecretStore, SecretStoreError};
+pub use sync::{SyncCancelHandle, SyncListener};

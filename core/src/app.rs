@@ -17,11 +17,13 @@ pub struct CoreConfig {
 }
 
 pub struct Core {
-    pub(crate) store: Store,
+    // Shared with the sync task on the core's runtime (crate::sync).
+    pub(crate) store: Arc<Store>,
     pub(crate) files: DataDir,
     pub(crate) secrets: Arc<dyn SecretStore>,
     pub(crate) areas: crate::areas::AreaState,
     pub(crate) photos: crate::photos::Photos,
+    pub(crate) sync: crate::sync::SyncState,
 }
 
 impl Core {
@@ -30,11 +32,12 @@ impl Core {
         let files = DataDir::create(&config.data_dir)?;
         let store = Store::open(&files.root().join(DATABASE_FILE_NAME))?;
         let core = Core {
-            store,
+            store: Arc::new(store),
             files,
             secrets,
             areas: Default::default(),
             photos: Default::default(),
+            sync: Default::default(),
         };
         core.sweep_orphan_files()?;
         Ok(core)

@@ -58,6 +58,9 @@ pub enum Error {
 
     #[error(transparent)]
     Photo(#[from] crate::photos::PhotoError),
+
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
 }
 
 impl Error {

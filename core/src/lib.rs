@@ -7,18 +7,21 @@
 //! - [`photos`]: from a camera file to a small, private, upright JPEG attached to a draft;
 //! - [`location`]: GPS, photo and pin positions, their verdict, a report's routed unit;
 //! - [`files`]: the layout of the data directory (every path the core writes);
+//! - [`sync`]: the outbox to the city over HTTPS, retries, progress (issue 6);
+//! - [`account`]: the resident's sign-in; tokens only in the secure store;
 //! - [`secrets`]: the platform secure store the shells plug in (tokens live only there);
 //! - [`text`]: Unicode normalisation shared by every user-typed string.
 //!
 //! [`Core`] is the entry point the FFI crate wraps. Nothing here knows about uniffi.
 
+pub mod account;
 pub mod app;
 pub mod areas;
 pub mod error;
 pub mod files;
+pub mod i18n;
 pub mod location;
 pub mod photos;
-pub mod i18n;
 pub mod reports;
 pub mod secrets;
 pub mod store;

@@ -12,16 +12,41 @@ use ihanoi_core::{Core, CoreConfig};
 
 const REPORT_ID: &str = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 
+/// The queued report every seed from version 1 on holds.
+macro_rules! queued_report_row {
+    () => {
+        "INSERT INTO reports (id, state, category_code, description, address, urgency, created_at, updated_at)
+             VALUES ('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'queued', 'ngap_ung',
+                     'Nước ngập sâu 40 cm trước cổng trường', 'số 1 Đại Cồ Việt', 'urgent',
+                     1764000000000, 1764000001000);
+         "
+    };
+}
+
 /// Data as an app at that schema version would have written it.
 fn seed(version: u32) -> Option<&'static str> {
     match version {
         0 => Some(""),
-        1 => Some(
-            "INSERT INTO reports (id, state, category_code, description, address, urgency, created_at, updated_at)
-             VALUES ('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'queued', 'ngap_ung',
-                     'Nước ngập sâu 40 cm trước cổng trường', 'số 1 Đại Cồ Việt', 'urgent',
-                     1764000000000, 1764000001000);",
-        ),
+        1 => Some(queued_report_row!()),
+        // Schema 2 (photos): a queued report with one photo row.
+        2 => Some(concat!(
+            queued_report_row!(),
+            "INSERT INTO report_photos (id, report_id, position, file_name, thumbnail_file_name, width,
+                     height, bytes, sha256, source_sha256, source, flag_older_than_7_days,
+                     flag_no_capture_time, flag_edited_by_software, added_at)
+             VALUES ('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 0,
+                     'aa.jpg', 'aa.thumb.jpg', 1600, 1200, 250000, 'aa', 'bb', 'camera', 0, 0, 0,
+                     1764000000700);"
+        )),
+        // Schema 3 (areas and locations), before the outbox (4): a queued report
+        // with its location; migration 4 leaves it queued, with no sync record.
+        3 => Some(concat!(
+            queued_report_row!(),
+            "INSERT INTO report_locations (report_id, latitude, longitude, accuracy_m, fixed_at, source,
+                     mocked, area_code, area_name, area_ambiguous, area_chosen_by_user, attached_at)
+             VALUES ('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 21.0069, 105.8433, 8.0, 1764000000500,
+                     'device_gps', 0, NULL, NULL, 0, 0, 1764000000600);"
+        )),
         _ => None,
     }
 }
@@ -112,5 +137,8 @@ fn connections_use_wal_foreign_keys_and_a_busy_timeout() {
     let synchronous: i64 = conn
         .query_row("PRAGMA synchronous", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(synchronous, 1, "NORMAL: autosave survives an app kill at sub-ms cost");
+    assert_eq!(
+        synchronous, 1,
+        "NORMAL: autosave survives an app kill at sub-ms cost"
+    );
 }

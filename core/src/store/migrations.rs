@@ -75,7 +75,35 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "areas cache (units, former names) and each report's location and routed unit",
         sql: MIGRATION_3_AREAS_AND_LOCATIONS,
     },
+    Migration {
+        version: 4,
+        description: "outbox: each report's sync attempts, next try, the city's answer or refusal",
+        sql: MIGRATION_4_OUTBOX,
+    },
 ];
+
+/// Migration 4 (the outbox; see core/src/sync/outbox/db.rs).
+const MIGRATION_4_OUTBOX: &str = r#"
+    CREATE TABLE report_sync (
+        report_id          TEXT PRIMARY KEY NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+        attempts           INTEGER NOT NULL DEFAULT 0,  -- failed attempts since queued
+        next_attempt_at    INTEGER,                     -- Unix ms; NULL: as soon as possible
+        last_attempt_at    INTEGER,
+        last_error         TEXT,                        -- a short code, never personal data
+        service_request_id TEXT,                        -- the city's id once accepted
+        agency_responsible TEXT,                        -- the unit the city routed it to
+        service_notice     TEXT,
+        submitted_at       INTEGER,
+        rejection_reason   TEXT,                        -- the API's `reason` when refused
+        rejection_message  TEXT                         -- its description (vi — en)
+    ) STRICT;
+    CREATE INDEX report_sync_next_attempt ON report_sync (next_attempt_at);
+    -- Non-secret flags of the sync (tokens live in the secure store only).
+    CREATE TABLE sync_flags (
+        name  TEXT PRIMARY KEY NOT NULL,
+        value INTEGER NOT NULL
+    ) STRICT;
+"#;
 
 /// Migration 3 (areas and location; see core/src/areas/cache.rs and
 /// core/src/location/db.rs).

@@ -1,0 +1,174 @@
+//! Sync and sign-in exports: async on the core's runtime (uniffi's tokio
+//! support polls them), a `SyncListener` callback interface for progress, and a
+//! cancel handle (uniffi cannot cancel an async call across the FFI).
+
+use std::sync::Arc;
+
+use ihanoi_core::account::{CodeSent, SessionState};
+use ihanoi_core::sync::{
+    CityConfig, NetworkType, Submission, SyncCancel, SyncEvent, SyncOptions, SyncSummary,
+};
+
+use crate::core_object::IhanoiCore;
+use crate::error::IhanoiError;
+
+type Result<T> = std::result::Result<T, IhanoiError>;
+
+#[uniffi::remote(Record)]
+pub struct CityConfig {
+    pub base_url: String,
+    pub api_key: String,
+    pub extra_roots_pem: Option<String>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum NetworkType {
+    Wifi,
+    Cellular,
+    Unknown,
+}
+
+#[uniffi::remote(Record)]
+pub struct SyncOptions {
+    pub network: NetworkType,
+    pub photos_only_on_wifi: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct SyncSummary {
+    pub sent: u32,
+    pub failed: u32,
+    pub waiting: u32,
+    pub needs_attention: u32,
+    pub sign_in_needed: bool,
+    pub cancelled: bool,
+    pub next_retry_at_ms: Option<i64>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum SyncEvent {
+    Started {
+        due: u32,
+    },
+    Progress {
+        report_id: String,
+        bytes_sent: u64,
+        bytes_total: u64,
+    },
+    ReportChanged {
+        report_id: String,
+        state: ihanoi_core::reports::ReportState,
+    },
+    SignInNeeded,
+    Finished {
+        summary: SyncSummary,
+    },
+}
+
+#[uniffi::remote(Enum)]
+pub enum SessionState {
+    SignedOut,
+    SignedIn,
+    SignInNeeded,
+}
+
+#[uniffi::remote(Record)]
+pub struct CodeSent {
+    pub phone: String,
+    pub expires_in_seconds: u64,
+}
+
+#[uniffi::remote(Record)]
+pub struct Submission {
+    pub report_id: String,
+    pub service_request_id: String,
+    pub agency_responsible: Option<String>,
+    pub service_notice: Option<String>,
+    pub submitted_at_ms: i64,
+}
+
+/// Progress and state changes of a sync, implemented by the shell (called on a
+/// core thread: hand off to the UI thread and return quickly).
+#[uniffi::export(callback_interface)]
+pub trait SyncListener: Send + Sync {
+    fn on_event(&self, event: SyncEvent);
+}
+
+struct ForeignSyncListener(Box<dyn SyncListener>);
+
+impl ihanoi_core::sync::SyncListener for ForeignSyncListener {
+    fn on_event(&self, event: SyncEvent) {
+        self.0.on_event(event);
+    }
+}
+
+/// Stops a running sync from any thread. Make one per sync.
+#[derive(uniffi::Object, Default)]
+pub struct SyncCancelHandle {
+    cancel: SyncCancel,
+}
+
+#[uniffi::export]
+impl SyncCancelHandle {
+    #[uniffi::constructor]
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self::default())
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.cancel();
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.is_cancelled()
+    }
+}
+
+#[uniffi::export]
+impl IhanoiCore {
+    /// Point the core at the city's API. HTTPS, or plain HTTP on loopback only.
+    pub fn configure_city(&self, config: CityConfig) -> Result<()> {
+        Ok(self.core.configure_city(config)?)
+    }
+
+    pub fn session_state(&self) -> Result<SessionState> {
+        Ok(self.core.session_state()?)
+    }
+
+    /// What the city answered for a sent report (`null` until accepted).
+    pub fn submission(&self, report_id: String) -> Result<Option<Submission>> {
+        Ok(self.core.submission(&report_id)?)
+    }
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl IhanoiCore {
+    /// Send every due report, oldest first; one sync at a time. The summary's
+    /// `next_retry_at_ms` is when the shell should schedule the next background run.
+    pub async fn sync(
+        &self,
+        options: SyncOptions,
+        listener: Box<dyn SyncListener>,
+        cancel: Arc<SyncCancelHandle>,
+    ) -> Result<SyncSummary> {
+        let listener = Arc::new(ForeignSyncListener(listener));
+        Ok(self
+            .core
+            .sync(options, listener, cancel.cancel.clone())
+            .await?)
+    }
+
+    /// Text a one-time code to `phone`; pass the returned `phone` to `sign_in`.
+    pub async fn request_sign_in_code(&self, phone: String) -> Result<CodeSent> {
+        Ok(self.core.request_sign_in_code(&phone).await?)
+    }
+
+    pub async fn sign_in(&self, phone: String, code: String) -> Result<SessionState> {
+        Ok(self.core.sign_in(&phone, &code).await?)
+    }
+
+    /// Forget the tokens (revoked on the server when reachable). Drafts stay.
+    pub async fn sign_out(&self) -> Result<()> {
+        Ok(self.core.sign_out().await?)
+    }
+}

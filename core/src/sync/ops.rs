@@ -1,0 +1,90 @@
+//! What the shells call to sync: configure the city, run the outbox, look up
+//! what the city answered.
+
+use std::sync::Arc;
+
+use crate::account::session::SessionContext;
+use crate::app::Core;
+use crate::error::Result;
+use crate::reports::ops::parse_id;
+use crate::sync::SyncError;
+use crate::sync::cancel::SyncCancel;
+use crate::sync::city::CityConfig;
+use crate::sync::listener::{SyncListener, SyncOptions, SyncSummary};
+use crate::sync::outbox::Submission;
+use crate::sync::outbox::db as outbox_db;
+use crate::sync::outbox::engine::Outbox;
+use crate::sync::retry::RetryPolicy;
+use crate::sync::runtime::{runtime, spawn_on_core_runtime};
+
+impl Core {
+    /// Point the core at the city's API (at start-up, and when the shell's
+    /// settings change). Checks the address: HTTPS, or plain HTTP on loopback.
+    pub fn configure_city(&self, config: CityConfig) -> Result<()> {
+        Ok(self.sync.configure(&config)?)
+    }
+
+    /// Send every due report, oldest first. One sync runs at a time (a second
+    /// call gets [`SyncError::AlreadyRunning`]); `cancel` stops it between and
+    /// during uploads. Runs on the core's runtime: it finishes its current step
+    /// even if the caller stops waiting.
+    pub async fn sync(
+        &self,
+        options: SyncOptions,
+        listener: Arc<dyn SyncListener>,
+        cancel: SyncCancel,
+    ) -> Result<SyncSummary> {
+        let city = self.sync.city()?;
+        let guard = self
+            .sync
+            .running
+            .clone()
+            .try_lock_owned()
+            .map_err(|_| SyncError::AlreadyRunning)?;
+        let outbox = Outbox {
+            store: self.store.clone(),
+            files: self.files.clone(),
+            session: SessionContext {
+                store: self.store.clone(),
+                secrets: self.secrets.clone(),
+                city,
+                refreshing: self.sync.refreshing.clone(),
+            },
+            listener,
+            cancel,
+            options,
+            policy: RetryPolicy::default(),
+        };
+        let summary = spawn_on_core_runtime(async move {
+            let _one_sync_at_a_time = guard;
+            outbox.run().await
+        })
+        .await?;
+        Ok(summary)
+    }
+
+    /// [`Core::sync`] for synchronous callers (the terminal shell). Must not be
+    /// called from inside an async runtime.
+    pub fn sync_blocking(
+        &self,
+        options: SyncOptions,
+        listener: Arc<dyn SyncListener>,
+        cancel: SyncCancel,
+    ) -> Result<SyncSummary> {
+        let runtime = runtime().map_err(SyncError::from)?;
+        runtime.block_on(self.sync(options, listener, cancel))
+    }
+
+    /// What the city answered for a sent report (`None` until it is accepted).
+    pub fn submission(&self, report_id: &str) -> Result<Option<Submission>> {
+        let id = parse_id(report_id)?;
+        self.store.read(|conn| outbox_db::submission(conn, &id))
+    }
+
+    /// The outbox bookkeeping of a report: attempts, next try, the city's reason
+    /// when it refused it.
+    pub fn sync_record(&self, report_id: &str) -> Result<outbox_db::SyncRecord> {
+        let id = parse_id(report_id)?;
+        self.store.read(|conn| outbox_db::record(conn, &id))
+    }
+}

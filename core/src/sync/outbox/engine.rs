@@ -1,0 +1,303 @@
+//! One sync run: requeue what a crash interrupted, send what is due oldest
+//! first, record every outcome durably before moving on, and sum up.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::account::session::{self, SessionContext};
+use crate::files::DataDir;
+use crate::reports::ReportState;
+use crate::store::Store;
+use crate::sync::SyncError;
+use crate::sync::cancel::SyncCancel;
+use crate::sync::listener::{NetworkType, SyncEvent, SyncListener, SyncOptions, SyncSummary};
+use crate::sync::outbox::db::{self, Submission};
+use crate::sync::outbox::payload::Payload;
+use crate::sync::retry::{RetryPolicy, Verdict};
+use crate::sync::transport::{DEFAULT_RESPONSE_LIMIT, TransportError};
+use crate::time::{UnixMillis, now_ms};
+
+pub const REQUESTS_PATH: &str = "requests.json";
+
+/// Everything a run needs, owned, so it can run on the core's runtime.
+#[derive(Clone)]
+pub(crate) struct Outbox {
+    pub store: Arc<Store>,
+    pub files: DataDir,
+    pub session: SessionContext,
+    pub listener: Arc<dyn SyncListener>,
+    pub cancel: SyncCancel,
+    pub options: SyncOptions,
+    pub policy: RetryPolicy,
+}
+
+enum Outcome {
+    Sent,
+    /// Tried and failed for a reason that passes.
+    Waiting,
+    /// Not tried now (photos wait for Wi-Fi).
+    Skipped,
+    NeedsAttention,
+    SignInNeeded,
+    Cancelled,
+}
+
+/// `POST /requests` success: the standard's one-element array.
+#[derive(Debug, Deserialize)]
+struct Created {
+    service_request_id: String,
+    #[serde(default)]
+    agency_responsible: Option<String>,
+    #[serde(default)]
+    service_notice: Option<String>,
+}
+
+impl Outbox {
+    pub async fn run(self) -> Result<SyncSummary, SyncError> {
+        let store = &self.store;
+        store.write_synced(|tx| db::requeue_interrupted(tx, now_ms()))?;
+        let mut summary = SyncSummary::default();
+        let access = session::access_token(&*self.session.secrets).map_err(session::local)?;
+        let paused = store.read(db::sign_in_needed)?;
+        match access {
+            Some(mut access) if !paused => {
+                let due = store.read(|conn| db::due(conn, now_ms()))?;
+                self.listener.on_event(SyncEvent::Started {
+                    due: due.len() as u32,
+                });
+                for report_id in due {
+                    if self.cancel.is_cancelled() {
+                        summary.cancelled = true;
+                        break;
+                    }
+                    match self.send_one(&report_id, &mut access).await? {
+                        Outcome::Sent => summary.sent += 1,
+                        Outcome::Waiting => summary.failed += 1,
+                        Outcome::NeedsAttention | Outcome::Skipped => {}
+                        Outcome::SignInNeeded => {
+                            summary.sign_in_needed = true;
+                            self.listener.on_event(SyncEvent::SignInNeeded);
+                            break;
+                        }
+                        Outcome::Cancelled => {
+                            summary.cancelled = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            _ => {
+                // Drafts and the queue wait for the resident; nothing is sent
+                // anonymously (the resident follows up on their own reports).
+                summary.sign_in_needed = true;
+                self.listener.on_event(SyncEvent::SignInNeeded);
+            }
+        }
+        let (waiting, needs_attention, next_retry) =
+            store.read(|conn| db::totals(conn, now_ms()))?;
+        summary.waiting = waiting;
+        summary.needs_attention = needs_attention;
+        summary.next_retry_at_ms = if summary.sign_in_needed {
+            None
+        } else {
+            next_retry
+        };
+        self.listener.on_event(SyncEvent::Finished {
+            summary: summary.clone(),
+        });
+        Ok(summary)
+    }
+
+    fn changed(&self, report_id: &str, state: ReportState) {
+        self.listener.on_event(SyncEvent::ReportChanged {
+            report_id: report_id.to_owned(),
+            state,
+        });
+    }
+
+    async fn send_one(&self, report_id: &str, access: &mut String) -> Result<Outcome, SyncError> {
+        let payload = match Payload::load(&self.store, &self.files, report_id) {
+            Ok(payload) => payload,
+            Err(crate::Error::Io { .. }) => {
+                // A photo file vanished (storage cleaned by the OS, or a bug):
+                // the resident must re-attach it; the city never gets a report
+                // without the photos it was queued with.
+                self.store.write_synced(|tx| {
+                    db::mark_needs_attention(
+                        tx,
+                        report_id,
+                        "photo_file_missing",
+                        "Không đọc được ảnh của phản ánh; vui lòng đính kèm lại. — A photo of this report could not be read; please attach it again.",
+                        now_ms(),
+                    )
+                })?;
+                self.changed(report_id, ReportState::NeedsAttention);
+                return Ok(Outcome::NeedsAttention);
+            }
+            Err(other) => return Err(other.into()),
+        };
+        if self.options.photos_only_on_wifi
+            && self.options.network != NetworkType::Wifi
+            && payload.photo_count() > 0
+        {
+            return Ok(Outcome::Skipped);
+        }
+        self.store
+            .write_synced(|tx| db::mark_sending(tx, report_id, now_ms()))?;
+        self.changed(report_id, ReportState::Sending);
+
+        let mut refreshed = false;
+        loop {
+            let city = &self.session.city;
+            let form = payload
+                .form(&city.api_key, self.listener.clone())
+                .map_err(SyncError::from)?;
+            let upload = city.transport.post_multipart(
+                REQUESTS_PATH,
+                form,
+                payload.body_bytes(),
+                Some(access.as_str()),
+                DEFAULT_RESPONSE_LIMIT,
+            );
+            let result = tokio::select! {
+                result = upload => result,
+                () = self.cancel.cancelled() => {
+                    // The request may or may not have reached the city; the next
+                    // sync resends it under the same id.
+                    self.requeue(report_id)?;
+                    return Ok(Outcome::Cancelled);
+                }
+            };
+            let error = match result.and_then(|answer| answer.json::<Vec<Created>>()) {
+                Ok(created) => match created.into_iter().next() {
+                    Some(created) => return self.accepted(report_id, created),
+                    None => TransportError::InvalidJson {
+                        status: 200,
+                        detail: "empty array".into(),
+                    },
+                },
+                Err(error) => error,
+            };
+            match error.verdict() {
+                Verdict::SignInNeeded if !refreshed => {
+                    refreshed = true;
+                    match self.session.refresh_after_401(access).await {
+                        Ok(fresh) => *access = fresh,
+                        Err(SyncError::SignInNeeded) => {
+                            self.requeue(report_id)?;
+                            return Ok(Outcome::SignInNeeded);
+                        }
+                        Err(SyncError::Transport(network)) => {
+                            return self.wait(report_id, &network);
+                        }
+                        Err(other) => return Err(other),
+                    }
+                }
+                Verdict::SignInNeeded => {
+                    // A fresh token refused at once: the account itself is refused.
+                    let _ = session::clear(&*self.session.secrets);
+                    self.store
+                        .write_synced(|tx| db::set_sign_in_needed(tx, true))?;
+                    self.requeue(report_id)?;
+                    return Ok(Outcome::SignInNeeded);
+                }
+                Verdict::Retry { .. } | Verdict::Accepted => return self.wait(report_id, &error),
+                Verdict::Rejected | Verdict::Conflict => return self.refused(report_id, &error),
+            }
+        }
+    }
+
+    fn requeue(&self, report_id: &str) -> Result<(), SyncError> {
+        self.store
+            .write_synced(|tx| db::mark_queued(tx, report_id, now_ms()))?;
+        self.changed(report_id, ReportState::Queued);
+        Ok(())
+    }
+
+    fn accepted(&self, report_id: &str, created: Created) -> Result<Outcome, SyncError> {
+        let submission = Submission {
+            report_id: report_id.to_owned(),
+            service_request_id: created.service_request_id,
+            agency_responsible: created.agency_responsible,
+            service_notice: created.service_notice,
+            submitted_at_ms: now_ms(),
+        };
+        self.store
+            .write_synced(|tx| db::mark_submitted(tx, &submission))?;
+        self.changed(report_id, ReportState::Submitted);
+        Ok(Outcome::Sent)
+    }
+
+    fn wait(&self, report_id: &str, error: &TransportError) -> Result<Outcome, SyncError> {
+        let retry_after = match error.verdict() {
+            Verdict::Retry { retry_after } => retry_after,
+            _ => None,
+        };
+        let now = now_ms();
+        self.store.write_synced(|tx| {
+            let failures = db::record(tx, report_id)?.attempts + 1;
+            let delay = self.policy.delay(failures, jitter_unit(), retry_after);
+            db::mark_retry(tx, report_id, now + millis(delay), error_code(error), now)
+        })?;
+        tracing::info!(code = error_code(error), "report will be retried");
+        self.changed(report_id, ReportState::Queued);
+        Ok(Outcome::Waiting)
+    }
+
+    fn refused(&self, report_id: &str, error: &TransportError) -> Result<Outcome, SyncError> {
+        let (reason, message) = match error {
+            TransportError::Status {
+                reason,
+                description,
+                status,
+                ..
+            } => (
+                if reason.is_empty() {
+                    format!("http_{status}")
+                } else {
+                    reason.clone()
+                },
+                description.clone(),
+            ),
+            other => ("refused".to_owned(), other.to_string()),
+        };
+        self.store.write_synced(|tx| {
+            db::mark_needs_attention(tx, report_id, &reason, &message, now_ms())
+        })?;
+        self.changed(report_id, ReportState::NeedsAttention);
+        Ok(Outcome::NeedsAttention)
+    }
+}
+
+/// A short, stable code for the last failure (kept in SQLite, shown in
+/// diagnostics; never a message with personal data).
+fn error_code(error: &TransportError) -> &'static str {
+    match error {
+        TransportError::InvalidUrl { .. } => "invalid_url",
+        TransportError::InsecureUrl => "insecure_url",
+        TransportError::TlsConfig { .. } => "tls_config",
+        TransportError::Connect { .. } => "connect",
+        TransportError::Tls { .. } => "tls",
+        TransportError::Timeout => "timeout",
+        TransportError::ConnectionLost { .. } => "connection_lost",
+        TransportError::ResponseTooLarge { .. } => "response_too_large",
+        TransportError::UnexpectedAnswer { .. } => "unexpected_answer",
+        TransportError::InvalidJson { .. } => "invalid_json",
+        TransportError::Status { status: 429, .. } => "rate_limited",
+        TransportError::Status { status, .. } if *status >= 500 => "server_error",
+        TransportError::Status { .. } => "http_error",
+    }
+}
+
+fn millis(delay: Duration) -> UnixMillis {
+    i64::try_from(delay.as_millis()).unwrap_or(i64::MAX / 2)
+}
+
+/// A number in [0, 1) for backoff jitter, from the random bits of a UUID v7
+/// (no extra randomness crate; this is spreading load, not cryptography).
+fn jitter_unit() -> f64 {
+    let random = (uuid::Uuid::now_v7().as_u128() & 0xFFFF_FFFF) as f64;
+    random / 4_294_967_296.0
+}

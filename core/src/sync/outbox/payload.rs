@@ -1,0 +1,260 @@
+//! One report as the city's multipart `POST /requests` (docs/city-api.md): the
+//! fields, the extension attributes, and the photos streamed from their files —
+//! never loaded whole, never crossing the FFI.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use reqwest::multipart::{Form, Part};
+use tokio::io::AsyncReadExt;
+
+use crate::error::{Error, Result};
+use crate::files::DataDir;
+use crate::location::model::LocationSource;
+use crate::reports::{Report, Urgency};
+use crate::store::Store;
+use crate::sync::listener::{SyncEvent, SyncListener};
+
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// What is sent for one report, read from the store in one snapshot.
+#[derive(Debug, Clone)]
+pub struct Payload {
+    pub report_id: String,
+    fields: Vec<(String, String)>,
+    photos: Vec<PhotoFile>,
+}
+
+#[derive(Debug, Clone)]
+struct PhotoFile {
+    path: PathBuf,
+    bytes: u64,
+}
+
+impl Payload {
+    pub fn load(store: &Store, files: &DataDir, report_id: &str) -> Result<Self> {
+        let report_dir = files.report_dir(report_id);
+        let (report, location, photos) = store.read(|conn| {
+            Ok((
+                crate::reports::db::get(conn, report_id)?,
+                crate::location::db::find(conn, report_id)?,
+                crate::photos::db::list(conn, &report_dir, report_id)?,
+            ))
+        })?;
+        let mut fields = base_fields(&report);
+        if let Some(location) = location {
+            let fix = location.fix;
+            fields.push(("lat".into(), format!("{:.7}", fix.lat)));
+            fields.push(("long".into(), format!("{:.7}", fix.lon)));
+            fields.push((
+                "attribute[location_accuracy_m]".into(),
+                format!("{:.1}", fix.accuracy_m),
+            ));
+            fields.push((
+                "attribute[location_source]".into(),
+                location_source(fix.source).into(),
+            ));
+            let adjusted = location.original.is_some() || fix.source == LocationSource::ManualPin;
+            fields.push(("attribute[pin_adjusted]".into(), adjusted.to_string()));
+        }
+        if !photos.is_empty() {
+            let taken: Vec<String> = photos
+                .iter()
+                .map(|p| {
+                    p.captured_at_ms
+                        .map(|ms| w3c(ms, p.capture_utc_offset_minutes.unwrap_or(0)))
+                        .unwrap_or_default()
+                })
+                .collect();
+            if taken.iter().any(|t| !t.is_empty()) {
+                fields.push(("attribute[photo_taken_at]".into(), taken.join(",")));
+            }
+        }
+        let mut photo_files = Vec::with_capacity(photos.len());
+        for photo in photos {
+            let path = PathBuf::from(&photo.path);
+            // The length on disk, not the recorded one: the multipart length
+            // must match what is streamed.
+            let bytes = std::fs::metadata(&path)
+                .map_err(|e| Error::io(&path, e))?
+                .len();
+            photo_files.push(PhotoFile { path, bytes });
+        }
+        Ok(Payload {
+            report_id: report.id,
+            fields,
+            photos: photo_files,
+        })
+    }
+
+    pub fn photo_count(&self) -> usize {
+        self.photos.len()
+    }
+
+    /// Bytes of photos to send (what progress counts).
+    pub fn photo_bytes(&self) -> u64 {
+        self.photos.iter().map(|p| p.bytes).sum()
+    }
+
+    /// About the whole body's size (sets the request's deadline).
+    pub fn body_bytes(&self) -> u64 {
+        let fields: usize = self
+            .fields
+            .iter()
+            .map(|(k, v)| k.len() + v.len() + 100)
+            .sum();
+        self.photo_bytes() + fields as u64 + 200 * self.photos.len() as u64
+    }
+
+    /// A fresh multipart body (each attempt streams the files anew).
+    pub fn form(&self, api_key: &str, listener: Arc<dyn SyncListener>) -> Result<Form> {
+        let mut form = Form::new().text("api_key", api_key.to_owned());
+        for (name, value) in &self.fields {
+            form = form.text(name.clone(), value.clone());
+        }
+        let progress = Arc::new(Progress {
+            report_id: self.report_id.clone(),
+            sent: AtomicU64::new(0),
+            total: self.photo_bytes(),
+            listener,
+        });
+        for (index, photo) in self.photos.iter().enumerate() {
+            let body =
+                reqwest::Body::wrap_stream(file_stream(photo.path.clone(), progress.clone()));
+            let part = Part::stream_with_length(body, photo.bytes)
+                .file_name(format!("photo-{}.jpg", index + 1))
+                .mime_str("image/jpeg")
+                .map_err(|e| Error::io(&photo.path, std::io::Error::other(e)))?;
+            form = form.part("media[]", part);
+        }
+        Ok(form)
+    }
+}
+
+fn base_fields(report: &Report) -> Vec<(String, String)> {
+    let mut fields = vec![
+        ("client_request_id".to_owned(), report.id.clone()),
+        (
+            "service_code".to_owned(),
+            report.category_code.clone().unwrap_or_default(),
+        ),
+        ("description".to_owned(), report.description.clone()),
+        (
+            "attribute[urgency]".to_owned(),
+            // The API knows normal and urgent; "complex" is handled as normal.
+            match report.urgency {
+                Urgency::Urgent => "urgent",
+                Urgency::Normal | Urgency::Complex => "normal",
+            }
+            .to_owned(),
+        ),
+    ];
+    if let Some(address) = &report.address {
+        fields.push(("address_string".to_owned(), address.clone()));
+    }
+    fields
+}
+
+fn location_source(source: LocationSource) -> &'static str {
+    match source {
+        LocationSource::DeviceGps => "gps",
+        LocationSource::Network => "network",
+        LocationSource::PhotoExif => "photo_exif",
+        LocationSource::ManualPin => "map_pin",
+    }
+}
+
+/// Counts streamed photo bytes and tells the listener.
+struct Progress {
+    report_id: String,
+    sent: AtomicU64,
+    total: u64,
+    listener: Arc<dyn SyncListener>,
+}
+
+impl Progress {
+    fn add(&self, bytes: usize) {
+        let sent = self.sent.fetch_add(bytes as u64, Ordering::Relaxed) + bytes as u64;
+        self.listener.on_event(SyncEvent::Progress {
+            report_id: self.report_id.clone(),
+            bytes_sent: sent.min(self.total),
+            bytes_total: self.total,
+        });
+    }
+}
+
+/// The file in 64 KiB chunks, opened when the upload reaches it.
+fn file_stream(
+    path: PathBuf,
+    progress: Arc<Progress>,
+) -> impl futures_util::Stream<Item = std::io::Result<Vec<u8>>> + Send + 'static {
+    futures_util::stream::try_unfold(
+        (None::<tokio::fs::File>, path, progress),
+        |(file, path, progress)| async move {
+            let mut file = match file {
+                Some(file) => file,
+                None => tokio::fs::File::open(&path).await?,
+            };
+            let mut chunk = vec![0u8; CHUNK_BYTES];
+            let read = file.read(&mut chunk).await?;
+            if read == 0 {
+                return Ok(None);
+            }
+            chunk.truncate(read);
+            progress.add(read);
+            Ok(Some((chunk, (Some(file), path, progress))))
+        },
+    )
+}
+
+/// A W3C date-time in the given UTC offset (`2026-11-20T08:15:00+07:00`).
+pub fn w3c(ms: i64, offset_minutes: i32) -> String {
+    let local = ms.div_euclid(1000) + i64::from(offset_minutes) * 60;
+    let (days, secs) = (local.div_euclid(86_400), local.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    let offset = if offset_minutes == 0 {
+        "Z".to_owned()
+    } else {
+        let sign = if offset_minutes < 0 { '-' } else { '+' };
+        let abs = offset_minutes.unsigned_abs();
+        format!("{sign}{:02}:{:02}", abs / 60, abs % 60)
+    };
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{offset}",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian
+/// (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capture_times_are_w3c_in_their_own_offset() {
+        // 2026-11-20T01:15:00Z
+        let ms = 1_795_137_300_000;
+        assert_eq!(w3c(ms, 420), "2026-11-20T08:15:00+07:00");
+        assert_eq!(w3c(ms, 0), "2026-11-20T01:15:00Z");
+        assert_eq!(w3c(ms, -150), "2026-11-19T22:45:00-02:30");
+        assert_eq!(w3c(0, 0), "1970-01-01T00:00:00Z");
+        assert_eq!(w3c(951_782_400_000, 0), "2000-02-29T00:00:00Z");
+    }
+}
