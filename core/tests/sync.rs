@@ -125,10 +125,14 @@ impl Phone {
     }
 
     async fn sync(&self) -> (Result<SyncSummary, Error>, Arc<Recorder>) {
+        self.sync_with(SyncOptions::default()).await
+    }
+
+    async fn sync_with(&self, options: SyncOptions) -> (Result<SyncSummary, Error>, Arc<Recorder>) {
         let recorder = Arc::new(Recorder::default());
         let result = self
             .core
-            .sync(SyncOptions::default(), recorder.clone(), SyncCancel::new())
+            .sync(options, recorder.clone(), SyncCancel::new())
             .await;
         (result, recorder)
     }
@@ -684,13 +688,9 @@ async fn photos_can_wait_for_wifi() {
         photos_only_on_wifi: true,
     };
     let cellular = phone
-        .core
-        .sync(
-            on(ihanoi_core::sync::NetworkType::Cellular),
-            Arc::new(Recorder::default()),
-            SyncCancel::new(),
-        )
+        .sync_with(on(ihanoi_core::sync::NetworkType::Cellular))
         .await
+        .0
         .unwrap();
     assert_eq!(
         (cellular.sent, cellular.failed, cellular.waiting),
@@ -699,13 +699,9 @@ async fn photos_can_wait_for_wifi() {
     assert_eq!(phone.state(&id), ReportState::Queued);
     assert!(city.reports().await.is_empty());
     let wifi = phone
-        .core
-        .sync(
-            on(ihanoi_core::sync::NetworkType::Wifi),
-            Arc::new(Recorder::default()),
-            SyncCancel::new(),
-        )
+        .sync_with(on(ihanoi_core::sync::NetworkType::Wifi))
         .await
+        .0
         .unwrap();
     assert_eq!((wifi.sent, wifi.waiting), (1, 0));
     city.server.shutdown().await;
