@@ -11,28 +11,28 @@ use ihanoi_core::sync::transport::TransportError;
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum IhanoiError {
     /// The report (or other item) does not exist (any more).
-    #[error("not found: {message}")]
-    NotFound { message: String },
+    #[error("not found: {detail}")]
+    NotFound { detail: String },
 
     /// The call does not fit the item's state (e.g. editing a queued report).
-    #[error("not allowed now: {message}")]
-    WrongState { message: String },
+    #[error("not allowed now: {detail}")]
+    WrongState { detail: String },
 
     /// The report cannot be queued; every problem, with vi/en messages.
     #[error("the report is not ready to send ({} problem(s))", problems.len())]
     NotReady { problems: Vec<Problem> },
 
     /// An argument from the shell is malformed (bad id, text too long, bad cursor).
-    #[error("invalid argument: {message}")]
-    InvalidArgument { message: String },
+    #[error("invalid argument: {detail}")]
+    InvalidArgument { detail: String },
 
     /// The data directory or database failed (disk full, corrupted file, newer schema).
-    #[error("storage failed: {message}")]
-    Storage { message: String },
+    #[error("storage failed: {detail}")]
+    Storage { detail: String },
 
     /// The platform secure store failed.
-    #[error("secure store failed: {message}")]
-    SecretStore { message: String },
+    #[error("secure store failed: {detail}")]
+    SecretStore { detail: String },
 
     /// A photo could not be attached or changed; `kind` says why, the messages
     /// say it to the resident (Vietnamese, English).
@@ -51,8 +51,8 @@ pub enum IhanoiError {
     },
 
     /// No ward/commune set is available on this device yet (import one first).
-    #[error("areas unavailable: {message}")]
-    AreasUnavailable { message: String },
+    #[error("areas unavailable: {detail}")]
+    AreasUnavailable { detail: String },
 
     /// The city could not be reached or did not answer as the API does (offline,
     /// timeout, TLS, a Wi-Fi login page in the way). Queued reports wait.
@@ -74,27 +74,31 @@ pub enum IhanoiError {
     Cancelled,
 
     /// A callback implemented by the shell failed unexpectedly.
-    #[error("unexpected error: {message}")]
-    Unexpected { message: String },
+    #[error("unexpected error: {detail}")]
+    Unexpected { detail: String },
 }
 
 impl From<CoreError> for IhanoiError {
     fn from(error: CoreError) -> Self {
         let message = error.to_string();
         match error {
-            CoreError::ReportNotFound { .. } => IhanoiError::NotFound { message },
-            CoreError::WrongState { .. } => IhanoiError::WrongState { message },
+            CoreError::ReportNotFound { .. } => IhanoiError::NotFound { detail: message },
+            CoreError::WrongState { .. } => IhanoiError::WrongState { detail: message },
             CoreError::NotReady { problems } => IhanoiError::NotReady { problems },
             CoreError::InvalidReportId { .. }
             | CoreError::TooLong { .. }
-            | CoreError::InvalidCursor => IhanoiError::InvalidArgument { message },
+            | CoreError::InvalidCursor => IhanoiError::InvalidArgument { detail: message },
             CoreError::Sqlite(_) | CoreError::Io { .. } | CoreError::SchemaTooNew { .. } => {
-                IhanoiError::Storage { message }
+                IhanoiError::Storage { detail: message }
             }
-            CoreError::SecretStore(_) => IhanoiError::SecretStore { message },
-            CoreError::Areas(AreasError::NotLoaded) => IhanoiError::AreasUnavailable { message },
-            CoreError::Areas(AreasError::CorruptCache { .. }) => IhanoiError::Storage { message },
-            CoreError::Areas(_) => IhanoiError::InvalidArgument { message },
+            CoreError::SecretStore(_) => IhanoiError::SecretStore { detail: message },
+            CoreError::Areas(AreasError::NotLoaded) => {
+                IhanoiError::AreasUnavailable { detail: message }
+            }
+            CoreError::Areas(AreasError::CorruptCache { .. }) => {
+                IhanoiError::Storage { detail: message }
+            }
+            CoreError::Areas(_) => IhanoiError::InvalidArgument { detail: message },
             CoreError::Location(LocationError::OutsideHanoi) => IhanoiError::OutsideHanoi {
                 message_vi:
                     "Vị trí nằm ngoài địa bàn Hà Nội; ứng dụng chỉ tiếp nhận phản ánh tại Hà Nội."
@@ -102,8 +106,10 @@ impl From<CoreError> for IhanoiError {
                 message_en: "The location is outside Hanoi; the app takes reports in Hanoi only."
                     .to_owned(),
             },
-            CoreError::Location(LocationError::NoLocation) => IhanoiError::WrongState { message },
-            CoreError::Location(_) => IhanoiError::InvalidArgument { message },
+            CoreError::Location(LocationError::NoLocation) => {
+                IhanoiError::WrongState { detail: message }
+            }
+            CoreError::Location(_) => IhanoiError::InvalidArgument { detail: message },
             CoreError::Photo(error) => IhanoiError::Photo {
                 kind: (&error).into(),
                 message_vi: error.message_vi(),
@@ -120,7 +126,7 @@ fn sync_error(error: SyncError, message: String) -> IhanoiError {
             TransportError::InvalidUrl { .. }
             | TransportError::InsecureUrl
             | TransportError::TlsConfig { .. },
-        ) => IhanoiError::InvalidArgument { message },
+        ) => IhanoiError::InvalidArgument { detail: message },
         SyncError::Transport(TransportError::Status {
             status,
             reason,
@@ -136,8 +142,10 @@ fn sync_error(error: SyncError, message: String) -> IhanoiError {
         },
         SyncError::Transport(_) => IhanoiError::Network { detail: message },
         SyncError::SignInNeeded => IhanoiError::SignInNeeded { detail: message },
-        SyncError::NotConfigured | SyncError::AlreadyRunning => IhanoiError::WrongState { message },
-        SyncError::Local { .. } => IhanoiError::Storage { message },
+        SyncError::NotConfigured | SyncError::AlreadyRunning => {
+            IhanoiError::WrongState { detail: message }
+        }
+        SyncError::Local { .. } => IhanoiError::Storage { detail: message },
         SyncError::Cancelled => IhanoiError::Cancelled,
     }
 }
@@ -145,7 +153,7 @@ fn sync_error(error: SyncError, message: String) -> IhanoiError {
 impl From<uniffi::UnexpectedUniFFICallbackError> for IhanoiError {
     fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
         IhanoiError::Unexpected {
-            message: error.reason,
+            detail: error.reason,
         }
     }
 }

@@ -182,7 +182,7 @@ impl IhanoiCore {
             Ok(attached) => Ok(attached?),
             // A panic in the pipeline: reported, never unwound into the shell.
             Err(join) => Err(IhanoiError::Unexpected {
-                message: format!("photo compression failed: {join}"),
+                detail: format!("photo compression failed: {join}"),
             }),
         }
     }

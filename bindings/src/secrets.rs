@@ -7,14 +7,14 @@ use ihanoi_core::secrets as core_secrets;
 
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum SecretStoreError {
-    #[error("secure store failed: {message}")]
-    Failed { message: String },
+    #[error("secure store failed: {detail}")]
+    Failed { detail: String },
 }
 
 impl From<uniffi::UnexpectedUniFFICallbackError> for SecretStoreError {
     fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
         SecretStoreError::Failed {
-            message: error.reason,
+            detail: error.reason,
         }
     }
 }

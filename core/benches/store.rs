@@ -17,7 +17,9 @@ const REPORTS: usize = 10_000;
 
 fn open(dir: &std::path::Path) -> Core {
     Core::open(
-        CoreConfig { data_dir: dir.to_owned() },
+        CoreConfig {
+            data_dir: dir.to_owned(),
+        },
         Arc::new(InMemorySecretStore::new()),
     )
     .unwrap()
@@ -25,7 +27,11 @@ fn open(dir: &std::path::Path) -> Core {
 
 fn seed(dir: &std::path::Path) -> Vec<String> {
     let store = Store::open(&dir.join(DATABASE_FILE_NAME)).unwrap();
-    let states = [ReportState::Draft, ReportState::Submitted, ReportState::Queued];
+    let states = [
+        ReportState::Draft,
+        ReportState::Submitted,
+        ReportState::Queued,
+    ];
     store
         .write(|tx| {
             let mut ids = Vec::with_capacity(REPORTS);
@@ -91,8 +97,13 @@ fn main() {
     for i in 0..2_000 {
         let id = &drafts[(i * 7919) % drafts.len()];
         let started = Instant::now();
-        core.update_draft(id, DraftField::Description { text: format!("Nước ngập sâu, lần sửa {i}") })
-            .unwrap();
+        core.update_draft(
+            id,
+            DraftField::Description {
+                text: format!("Nước ngập sâu, lần sửa {i}"),
+            },
+        )
+        .unwrap();
         change.push(started.elapsed());
     }
     let mut first_page = Vec::new();
@@ -106,7 +117,9 @@ fn main() {
     let mut cursor = None;
     for _ in 0..100 {
         let started = Instant::now();
-        let page = core.list_reports(ReportFilter::All, cursor.as_deref(), 20).unwrap();
+        let page = core
+            .list_reports(ReportFilter::All, cursor.as_deref(), 20)
+            .unwrap();
         deep_page.push(started.elapsed());
         cursor = page.next_cursor;
     }
@@ -122,6 +135,14 @@ fn main() {
     row("persist one field change", &mut change, "p50 ≤ 1 ms");
     row("first page of drafts (20)", &mut first_page, "≤ 5 ms");
     row("pages 1–100 of all reports (20 each)", &mut deep_page, "—");
-    row("cold open of the 10 000-report store + first page", &mut cold, "≤ 30 ms");
-    row("cold open of a new store (all migrations)", &mut fresh, "≤ 30 ms");
+    row(
+        "cold open of the 10 000-report store + first page",
+        &mut cold,
+        "≤ 30 ms",
+    );
+    row(
+        "cold open of a new store (all migrations)",
+        &mut fresh,
+        "≤ 30 ms",
+    );
 }

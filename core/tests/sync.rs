@@ -513,6 +513,14 @@ async fn assert_kept_with_error(url: &str, code: &str) {
     assert_eq!(record.last_error.as_deref(), Some(code));
     assert_eq!(record.attempts, 1);
     assert_eq!(phone.core.photos(&id).unwrap().len(), 1, "nothing lost");
+    // The failed attempt may have reached the city: no taking it back to edit.
+    assert!(
+        matches!(
+            phone.core.return_to_draft(&id),
+            Err(ihanoi_core::Error::WrongState { .. })
+        ),
+        "{code}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -31,9 +31,8 @@ generated="$target/bindings/kotlin/vn/ihanoi/core/ihanoi_ffi.kt"
 if clashes=$(grep -n 'val `message`' "$generated"); then
   cat >&2 <<MSG
 tests/kotlin: an exported error has a field named 'message', which does not compile
-in Kotlin. Add a line per variant, e.g. "IhanoiError.MyVariant.message" = "reason",
-to [defaults.bindings.kotlin.rename] in uniffi.toml AND android/uniffi-android.toml
-(or name the Rust field something else). Generated lines:
+in Kotlin (it clashes with Throwable.message). Name the Rust field `detail`, as the
+other variants of IhanoiError do. Generated lines:
 $clashes
 MSG
   exit 1

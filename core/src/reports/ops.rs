@@ -106,6 +106,15 @@ impl Core {
                     expected: "queued",
                 });
             }
+            // A failed attempt may still have reached the city (the answer was
+            // lost): editing now would resend other content under the same id.
+            if crate::sync::outbox::db::record(tx, &id)?.attempts > 0 {
+                return Err(Error::WrongState {
+                    id: id.clone(),
+                    state: report.state,
+                    expected: "queued and not yet tried",
+                });
+            }
             db::set_state(tx, &id, ReportState::Draft, now_ms())?;
             db::get(tx, &id)
         })

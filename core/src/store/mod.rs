@@ -65,7 +65,7 @@ impl Store {
     /// returns (survives a power cut). For state transitions, not for keystrokes.
     pub fn write_synced<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.lock();
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
         let result = (|| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = f(&tx)?;
@@ -113,3 +113,27 @@ const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Store>();
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn synchronous(conn: &Connection) -> i64 {
+        conn.query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn synced_writes_commit_at_full_and_autosave_stays_normal() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join(DATABASE_FILE_NAME)).unwrap();
+        let inside_write = store.write(|tx| Ok(synchronous(tx))).unwrap();
+        assert_eq!(inside_write, 1);
+        let inside_synced = store.write_synced(|tx| Ok(synchronous(tx))).unwrap();
+        assert_eq!(inside_synced, 2);
+        // A failing synced write also restores NORMAL.
+        let failed: Result<()> = store.write_synced(|_| Err(crate::Error::InvalidCursor));
+        assert!(failed.is_err());
+        assert_eq!(store.read(|conn| Ok(synchronous(conn))).unwrap(), 1);
+    }
+}

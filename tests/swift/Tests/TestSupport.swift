@@ -35,7 +35,7 @@ final class MemorySecretStore: SecretStore, @unchecked Sendable {
     func get(key: String) throws -> String? {
         try lock.withLock {
             recorded.append(.get(key))
-            if let failure { throw SecretStoreError.Failed(message: failure) }
+            if let failure { throw SecretStoreError.Failed(detail: failure) }
             return values[key]
         }
     }
@@ -43,7 +43,7 @@ final class MemorySecretStore: SecretStore, @unchecked Sendable {
     func set(key: String, value: String) throws {
         try lock.withLock {
             recorded.append(.set(key, value))
-            if let failure { throw SecretStoreError.Failed(message: failure) }
+            if let failure { throw SecretStoreError.Failed(detail: failure) }
             values[key] = value
         }
     }
@@ -51,7 +51,7 @@ final class MemorySecretStore: SecretStore, @unchecked Sendable {
     func delete(key: String) throws {
         try lock.withLock {
             recorded.append(.delete(key))
-            if let failure { throw SecretStoreError.Failed(message: failure) }
+            if let failure { throw SecretStoreError.Failed(detail: failure) }
             values[key] = nil
         }
     }
