@@ -99,13 +99,13 @@ impl From<CoreError> for IhanoiError {
                 IhanoiError::Storage { detail: message }
             }
             CoreError::Areas(_) => IhanoiError::InvalidArgument { detail: message },
-            CoreError::Location(LocationError::OutsideHanoi) => IhanoiError::OutsideHanoi {
-                message_vi:
-                    "Vị trí nằm ngoài địa bàn Hà Nội; ứng dụng chỉ tiếp nhận phản ánh tại Hà Nội."
-                        .to_owned(),
-                message_en: "The location is outside Hanoi; the app takes reports in Hanoi only."
-                    .to_owned(),
-            },
+            CoreError::Location(error @ LocationError::OutsideHanoi) => {
+                let (vi, en) = error.user_messages().unwrap_or_default();
+                IhanoiError::OutsideHanoi {
+                    message_vi: vi.to_owned(),
+                    message_en: en.to_owned(),
+                }
+            }
             CoreError::Location(LocationError::NoLocation) => {
                 IhanoiError::WrongState { detail: message }
             }
