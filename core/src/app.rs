@@ -1,5 +1,6 @@
 //! [`Core`]: the one object a shell opens at start-up and keeps for the app's life.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -52,11 +53,19 @@ impl Core {
     }
 
     /// Remove report folders whose report no longer exists (left by a crash
-    /// between deleting a row and its files).
+    /// between deleting a row and its files), then stray files inside the folders
+    /// that remain. Start-up cost follows the folders on disk (reports with
+    /// photos), not the number of reports: one query, one directory listing.
     fn sweep_orphan_files(&self) -> Result<()> {
-        let known = self.store.read(crate::reports::db::all_ids)?;
-        self.files.remove_report_dirs_except(&known)?;
-        self.sweep_stray_photo_files()
+        let known: HashSet<String> = self
+            .store
+            .read(crate::reports::db::all_ids)?
+            .into_iter()
+            .collect();
+        for id in self.files.remove_report_dirs_except(&known)? {
+            self.sweep_stray_photo_files(&id)?;
+        }
+        Ok(())
     }
 }
 

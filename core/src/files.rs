@@ -47,19 +47,25 @@ impl DataDir {
         }
     }
 
-    /// Remove every report folder not named in `keep`.
-    pub fn remove_report_dirs_except(&self, keep: &[String]) -> Result<()> {
-        let keep: HashSet<&str> = keep.iter().map(String::as_str).collect();
+    /// Remove every report folder not named in `keep`; return the ids of the
+    /// folders kept (only reports with files have one).
+    pub fn remove_report_dirs_except(&self, keep: &HashSet<String>) -> Result<Vec<String>> {
         let reports = self.root.join(REPORTS_DIR);
         let entries = fs::read_dir(&reports).map_err(|e| Error::io(&reports, e))?;
+        let mut kept = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|e| Error::io(&reports, e))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            if !keep.contains(name) && uuid::Uuid::parse_str(name).is_ok() {
+            if uuid::Uuid::parse_str(name).is_err() {
+                continue;
+            }
+            if keep.contains(name) {
+                kept.push(name.to_owned());
+            } else {
                 self.remove_report_dir(name)?;
             }
         }
-        Ok(())
+        Ok(kept)
     }
 }

@@ -193,18 +193,15 @@ impl Core {
         Ok(())
     }
 
-    /// Remove photo files no row refers to: temporaries of a write cut short
-    /// and files of an attach killed before its commit. Run at start, when no
-    /// attach can be in flight.
-    pub(crate) fn sweep_stray_photo_files(&self) -> Result<()> {
-        let ids = self.store.read(reports_db::all_ids)?;
-        for id in ids {
-            let keep = self.store.read(|conn| db::file_names(conn, &id))?;
-            for path in storage::stray_files(&self.files.report_dir(&id), &keep)? {
-                let name = path.file_name().unwrap_or_default().to_string_lossy();
-                if name.ends_with(TEMP_SUFFIX) || name.ends_with(&format!(".{PHOTO_EXTENSION}")) {
-                    storage::remove_if_present(&path)?;
-                }
+    /// Remove photo files of one report that no row refers to: temporaries of a
+    /// write cut short and files of an attach killed before its commit. Run at
+    /// start, when no attach can be in flight.
+    pub(crate) fn sweep_stray_photo_files(&self, report_id: &str) -> Result<()> {
+        let keep = self.store.read(|conn| db::file_names(conn, report_id))?;
+        for path in storage::stray_files(&self.files.report_dir(report_id), &keep)? {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            if name.ends_with(TEMP_SUFFIX) || name.ends_with(&format!(".{PHOTO_EXTENSION}")) {
+                storage::remove_if_present(&path)?;
             }
         }
         Ok(())
