@@ -25,6 +25,7 @@ pub struct Core {
     pub(crate) areas: crate::areas::AreaState,
     pub(crate) photos: crate::photos::Photos,
     pub(crate) sync: crate::sync::SyncState,
+    pub(crate) pull: crate::pull::PullState,
 }
 
 impl Core {
@@ -39,6 +40,7 @@ impl Core {
             areas: Default::default(),
             photos: Default::default(),
             sync: Default::default(),
+            pull: Default::default(),
         };
         core.sweep_orphan_files()?;
         Ok(core)

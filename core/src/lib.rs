@@ -8,6 +8,7 @@
 //! - [`location`]: GPS, photo and pin positions, their verdict, a report's routed unit;
 //! - [`files`]: the layout of the data directory (every path the core writes);
 //! - [`sync`]: the outbox to the city over HTTPS, retries, progress (issue 6);
+//! - [`pull`]: what the city did — timelines, result photos, alerts, categories, areas;
 //! - [`account`]: the resident's sign-in; tokens only in the secure store;
 //! - [`secrets`]: the platform secure store the shells plug in (tokens live only there);
 //! - [`text`]: Unicode normalisation shared by every user-typed string.
@@ -22,6 +23,7 @@ pub mod files;
 pub mod i18n;
 pub mod location;
 pub mod photos;
+pub mod pull;
 pub mod reports;
 pub mod secrets;
 pub mod store;

@@ -47,6 +47,16 @@ fn seed(version: u32) -> Option<&'static str> {
              VALUES ('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 21.0069, 105.8433, 8.0, 1764000000500,
                      'device_gps', 0, NULL, NULL, 0, 0, 1764000000600);"
         )),
+        // Schema 4 (outbox), before pulling (5): a report the city accepted;
+        // migration 5 gives it no timeline and no status row yet.
+        4 => Some(concat!(
+            queued_report_row!(),
+            "UPDATE reports SET state = 'submitted' WHERE id = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+             INSERT INTO report_sync (report_id, attempts, service_request_id, agency_responsible,
+                     submitted_at)
+             VALUES ('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 0, '42', '00070', 1764000002000);
+             INSERT INTO sync_flags (name, value) VALUES ('sign_in_needed', 0);"
+        )),
         _ => None,
     }
 }
@@ -89,7 +99,12 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
 
         if version >= 1 {
             let report = core.report(REPORT_ID).unwrap();
-            assert_eq!(report.state, ReportState::Queued);
+            let expected = if version >= 4 {
+                ReportState::Submitted
+            } else {
+                ReportState::Queued
+            };
+            assert_eq!(report.state, expected);
             assert_eq!(report.category_code.as_deref(), Some("ngap_ung"));
             assert_eq!(report.description, "Nước ngập sâu 40 cm trước cổng trường");
             assert_eq!(report.urgency, Urgency::Urgent);

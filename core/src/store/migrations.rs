@@ -80,7 +80,89 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "outbox: each report's sync attempts, next try, the city's answer or refusal",
         sql: MIGRATION_4_OUTBOX,
     },
+    Migration {
+        version: 5,
+        description: "pulling: report timelines with result photos, statuses, alerts, categories, cursors and ETags",
+        sql: MIGRATION_5_PULL,
+    },
 ];
+
+/// Migration 5 (pulling; see core/src/pull/db.rs).
+const MIGRATION_5_PULL: &str = r#"
+    -- Updates arrive by the city's service_request_id.
+    CREATE INDEX report_sync_by_city_id ON report_sync (service_request_id);
+    -- One row per city update of the resident's own reports (the timeline).
+    CREATE TABLE report_updates (
+        update_id       TEXT PRIMARY KEY NOT NULL,   -- the city's id: a re-pull inserts nothing
+        report_id       TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+        kind            TEXT NOT NULL,               -- accepted, started, transferred, comment, ...
+        detailed_status TEXT NOT NULL,               -- the report's status after it
+        text            TEXT NOT NULL,               -- the official's text, NFC
+        unit_code       TEXT,                        -- responsible unit after it
+        updated_at      INTEGER NOT NULL,            -- Unix ms, the city's time
+        received_at     INTEGER NOT NULL,
+        unread          INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX report_updates_timeline ON report_updates (report_id, updated_at);
+    CREATE INDEX report_updates_unread ON report_updates (report_id) WHERE unread = 1;
+    -- Result photos of an update; files under reports/<id>/results/, named by
+    -- the SHA-256 of the URL (never by anything the server chose).
+    CREATE TABLE update_photos (
+        update_id      TEXT NOT NULL REFERENCES report_updates (update_id) ON DELETE CASCADE,
+        position       INTEGER NOT NULL,
+        url            TEXT NOT NULL,
+        file_stem      TEXT NOT NULL,
+        thumbnail_file TEXT,                         -- cached by a pull
+        photo_file     TEXT,                         -- downloaded on demand
+        problem        TEXT,                         -- 'invalid_image': not retried
+        PRIMARY KEY (update_id, position)
+    ) STRICT;
+    -- What the city last said about each sent report.
+    CREATE TABLE report_status (
+        report_id       TEXT PRIMARY KEY NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+        detailed_status TEXT NOT NULL,
+        unit_code       TEXT,
+        status_notes    TEXT,
+        acknowledge_by  INTEGER,
+        handle_by       INTEGER,
+        overdue         INTEGER NOT NULL DEFAULT 0,
+        updated_at      INTEGER,
+        refresh_needed  INTEGER NOT NULL DEFAULT 1   -- deadlines to fetch (GET /requests)
+    ) STRICT;
+    CREATE TABLE alerts (
+        alert_id     TEXT PRIMARY KEY NOT NULL,
+        severity     TEXT NOT NULL,
+        title_vi     TEXT NOT NULL,
+        title_en     TEXT NOT NULL,
+        body_vi      TEXT NOT NULL,
+        body_en      TEXT NOT NULL,
+        area_codes   TEXT NOT NULL,                  -- comma-separated; '' = the whole city
+        published_at INTEGER NOT NULL,
+        expires_at   INTEGER,
+        received_at  INTEGER NOT NULL,
+        unread       INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX alerts_newest ON alerts (published_at DESC);
+    -- The city's categories (GET /services), in its order.
+    CREATE TABLE categories (
+        code                 TEXT PRIMARY KEY NOT NULL,
+        position             INTEGER NOT NULL,
+        name_vi              TEXT NOT NULL,
+        name_en              TEXT NOT NULL,
+        description_vi       TEXT NOT NULL,
+        description_en       TEXT NOT NULL,
+        group_vi             TEXT NOT NULL,
+        group_en             TEXT NOT NULL,
+        keywords             TEXT NOT NULL,          -- comma-separated
+        default_urgency      TEXT NOT NULL,
+        handle_working_hours INTEGER
+    ) STRICT;
+    -- Cursors (`after`) and ETags of the pulled lists.
+    CREATE TABLE pull_state (
+        name  TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) STRICT;
+"#;
 
 /// Migration 4 (the outbox; see core/src/sync/outbox/db.rs).
 const MIGRATION_4_OUTBOX: &str = r#"

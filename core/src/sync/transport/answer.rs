@@ -69,7 +69,8 @@ impl Answer {
             .to_owned()
     }
 
-    fn is_json(&self) -> bool {
+    /// Whether the answer says it is JSON (`application/json`, `…+json`).
+    pub fn is_json(&self) -> bool {
         self.header(header::CONTENT_TYPE.as_str())
             .and_then(|ct| ct.split(';').next())
             .map(|mime| {

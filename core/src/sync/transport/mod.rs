@@ -90,6 +90,31 @@ impl Transport {
         self.send(request, bearer, 0, limit).await
     }
 
+    /// `GET path` with `If-None-Match: etag` when one is given. A `304 Not
+    /// Modified` comes back as an [`Answer`] with that status and no body; the
+    /// deadline allows `limit` bytes at the floor bandwidth (large documents:
+    /// the area set).
+    pub async fn get_if_none_match(
+        &self,
+        path: &str,
+        etag: Option<&str>,
+        limit: u64,
+    ) -> Result<Answer, TransportError> {
+        let mut request = self.client.get(self.endpoint.url(path)?);
+        if let Some(etag) = etag {
+            request = request.header(header::IF_NONE_MATCH, etag);
+        }
+        self.send(request, None, limit, limit).await
+    }
+
+    /// `GET` an absolute URL the server handed out (a photo's `media_url`),
+    /// checked by the same HTTPS rule as the base; never with the resident's
+    /// token. The deadline allows `limit` bytes at the floor bandwidth.
+    pub async fn get_absolute(&self, url: &str, limit: u64) -> Result<Answer, TransportError> {
+        let request = self.client.get(self.endpoint.check_absolute(url)?);
+        self.send(request, None, limit, limit).await
+    }
+
     /// `POST path` with a form-encoded body.
     pub async fn post_form(
         &self,

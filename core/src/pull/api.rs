@@ -1,0 +1,358 @@
+//! The city's answers a pull reads (docs/city-api.md: "Request updates",
+//! "Alerts", `GET /services`, `GET /requests`), checked and turned into the
+//! core's own values. A shape the API does not document is
+//! [`TransportError::InvalidJson`]: nothing of that page is stored.
+
+use serde::Deserialize;
+
+use crate::pull::model::{AlertSeverity, Category, DetailedStatus, UpdateKind};
+use crate::pull::w3c;
+use crate::reports::Urgency;
+use crate::sync::transport::{Answer, TransportError};
+use crate::text;
+use crate::time::UnixMillis;
+
+pub const UPDATES_PATH: &str = "servicerequestupdates.json";
+pub const ALERTS_PATH: &str = "alerts.json";
+pub const SERVICES_PATH: &str = "services.json";
+pub const AREAS_PATH: &str = "areas.json";
+pub const REQUESTS_PATH: &str = "requests.json";
+
+/// Items asked per page; fewer back means "caught up".
+pub const PAGE_SIZE: usize = 100;
+/// The area set is one large document (Hanoi's is ~3 MB).
+pub const AREAS_RESPONSE_LIMIT: u64 = 32 * 1024 * 1024;
+/// The city accepts photos up to 2 MiB; leave room for a server that serves more.
+pub const PHOTO_RESPONSE_LIMIT: u64 = 8 * 1024 * 1024;
+
+/// One entry of `GET /servicerequestupdates`, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PulledUpdate {
+    pub update_id: String,
+    pub service_request_id: String,
+    pub kind: UpdateKind,
+    pub detailed_status: DetailedStatus,
+    pub text: String,
+    pub unit_code: Option<String>,
+    pub updated_at_ms: UnixMillis,
+    pub photo_urls: Vec<String>,
+}
+
+/// One report of `GET /requests`, as far as its status goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PulledStatus {
+    pub service_request_id: String,
+    pub detailed_status: DetailedStatus,
+    pub unit_code: Option<String>,
+    pub status_notes: Option<String>,
+    pub acknowledge_by_ms: Option<UnixMillis>,
+    pub handle_by_ms: Option<UnixMillis>,
+    pub overdue: bool,
+    pub updated_at_ms: Option<UnixMillis>,
+}
+
+/// One alert of `GET /alerts`, checked and NFC.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PulledAlert {
+    pub alert_id: String,
+    pub severity: AlertSeverity,
+    pub title_vi: String,
+    pub title_en: String,
+    pub body_vi: String,
+    pub body_en: String,
+    pub area_codes: Vec<String>,
+    pub published_at_ms: UnixMillis,
+    pub expires_at_ms: Option<UnixMillis>,
+}
+
+#[derive(Debug, Deserialize)]
+struct UpdateWire {
+    update_id: String,
+    service_request_id: String,
+    #[serde(default)]
+    status: Option<String>,
+    updated_datetime: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    media_url: Option<String>,
+    #[serde(default)]
+    media_urls: Option<Vec<String>>,
+    #[serde(default)]
+    detailed_status: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    agency_responsible: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RequestWire {
+    service_request_id: String,
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    status_notes: Option<String>,
+    #[serde(default)]
+    detailed_status: Option<String>,
+    #[serde(default)]
+    agency_responsible: Option<String>,
+    #[serde(default)]
+    acknowledge_by: Option<String>,
+    #[serde(default)]
+    handle_by: Option<String>,
+    #[serde(default)]
+    expected_datetime: Option<String>,
+    #[serde(default)]
+    overdue: Option<bool>,
+    #[serde(default)]
+    updated_datetime: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Texts {
+    #[serde(default)]
+    vi: String,
+    #[serde(default)]
+    en: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct AlertWire {
+    alert_id: String,
+    #[serde(default)]
+    severity: String,
+    title: Texts,
+    body: Texts,
+    #[serde(default)]
+    area_codes: Vec<String>,
+    published_datetime: String,
+    #[serde(default)]
+    expires_datetime: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ServiceWire {
+    service_code: String,
+    service_name: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    keywords: Option<String>,
+    #[serde(default)]
+    group: Option<String>,
+    #[serde(default)]
+    service_name_en: Option<String>,
+    #[serde(default)]
+    description_en: Option<String>,
+    #[serde(default)]
+    group_en: Option<String>,
+    #[serde(default)]
+    default_urgency: Option<String>,
+    #[serde(default)]
+    handle_working_hours: Option<u32>,
+}
+
+fn invalid(detail: impl Into<String>) -> TransportError {
+    TransportError::InvalidJson {
+        status: 200,
+        detail: detail.into(),
+    }
+}
+
+fn date(field: &str, value: &str) -> Result<UnixMillis, TransportError> {
+    w3c::parse(value).ok_or_else(|| invalid(format!("{field} is not a W3C date-time")))
+}
+
+fn optional_date(field: &str, value: Option<&str>) -> Result<Option<UnixMillis>, TransportError> {
+    value
+        .filter(|v| !v.is_empty())
+        .map(|v| date(field, v))
+        .transpose()
+}
+
+fn id(field: &str, value: &str) -> Result<String, TransportError> {
+    let value = value.trim();
+    // Ids end up in SQL parameters and file names are never made from them,
+    // but a sane bound keeps a broken server from filling the database.
+    if value.is_empty() || value.len() > 100 || value.chars().any(char::is_control) {
+        return Err(invalid(format!("{field} is not an id")));
+    }
+    Ok(value.to_owned())
+}
+
+/// A plain Open311 server has only `open` / `closed`.
+fn status_of(detailed: Option<&str>, status: Option<&str>) -> DetailedStatus {
+    detailed
+        .and_then(DetailedStatus::parse)
+        .unwrap_or(match status {
+            Some("closed") => DetailedStatus::Resolved,
+            _ => DetailedStatus::Pending,
+        })
+}
+
+pub fn parse_updates(answer: Answer) -> Result<Vec<PulledUpdate>, TransportError> {
+    let wire: Vec<UpdateWire> = answer.json()?;
+    wire.into_iter()
+        .map(|u| {
+            let mut photo_urls = u.media_urls.unwrap_or_default();
+            if photo_urls.is_empty() {
+                photo_urls.extend(u.media_url.filter(|url| !url.is_empty()));
+            }
+            Ok(PulledUpdate {
+                update_id: id("update_id", &u.update_id)?,
+                service_request_id: id("service_request_id", &u.service_request_id)?,
+                kind: UpdateKind::parse(u.kind.as_deref().unwrap_or("")),
+                detailed_status: status_of(u.detailed_status.as_deref(), u.status.as_deref()),
+                text: text::normalize(u.description.as_deref().unwrap_or("")),
+                unit_code: text::normalize_optional(u.agency_responsible.as_deref()),
+                updated_at_ms: date("updated_datetime", &u.updated_datetime)?,
+                photo_urls,
+            })
+        })
+        .collect()
+}
+
+pub fn parse_statuses(answer: Answer) -> Result<Vec<PulledStatus>, TransportError> {
+    let wire: Vec<RequestWire> = answer.json()?;
+    wire.into_iter()
+        .map(|r| {
+            let handle_by = r.handle_by.as_deref().or(r.expected_datetime.as_deref());
+            Ok(PulledStatus {
+                service_request_id: id("service_request_id", &r.service_request_id)?,
+                detailed_status: status_of(r.detailed_status.as_deref(), r.status.as_deref()),
+                unit_code: text::normalize_optional(r.agency_responsible.as_deref()),
+                status_notes: text::normalize_optional(r.status_notes.as_deref()),
+                acknowledge_by_ms: optional_date("acknowledge_by", r.acknowledge_by.as_deref())?,
+                handle_by_ms: optional_date("handle_by", handle_by)?,
+                overdue: r.overdue.unwrap_or(false),
+                updated_at_ms: optional_date("updated_datetime", r.updated_datetime.as_deref())?,
+            })
+        })
+        .collect()
+}
+
+pub fn parse_alerts(answer: Answer) -> Result<Vec<PulledAlert>, TransportError> {
+    let wire: Vec<AlertWire> = answer.json()?;
+    wire.into_iter()
+        .map(|a| {
+            Ok(PulledAlert {
+                alert_id: id("alert_id", &a.alert_id)?,
+                severity: AlertSeverity::parse(&a.severity),
+                title_vi: text::normalize(&a.title.vi),
+                title_en: text::normalize(&a.title.en),
+                body_vi: text::normalize(&a.body.vi),
+                body_en: text::normalize(&a.body.en),
+                area_codes: a.area_codes.iter().map(|c| text::normalize(c)).collect(),
+                published_at_ms: date("published_datetime", &a.published_datetime)?,
+                expires_at_ms: optional_date("expires_datetime", a.expires_datetime.as_deref())?,
+            })
+        })
+        .collect()
+}
+
+pub fn parse_categories(answer: Answer) -> Result<Vec<Category>, TransportError> {
+    let wire: Vec<ServiceWire> = answer.json()?;
+    wire.into_iter()
+        .map(|s| {
+            let name_vi = text::normalize(&s.service_name);
+            let description_vi = text::normalize(s.description.as_deref().unwrap_or(""));
+            let group_vi = text::normalize(s.group.as_deref().unwrap_or(""));
+            // Without the English extension, English screens show the Vietnamese.
+            let english = |en: Option<String>, vi: &str| {
+                text::normalize_optional(en.as_deref()).unwrap_or_else(|| vi.to_owned())
+            };
+            Ok(Category {
+                code: id("service_code", &s.service_code)?,
+                name_en: english(s.service_name_en, &name_vi),
+                description_en: english(s.description_en, &description_vi),
+                group_en: english(s.group_en, &group_vi),
+                name_vi,
+                description_vi,
+                group_vi,
+                keywords: s
+                    .keywords
+                    .as_deref()
+                    .unwrap_or("")
+                    .split(',')
+                    .map(text::normalize)
+                    .filter(|k| !k.is_empty())
+                    .collect(),
+                default_urgency: match s.default_urgency.as_deref() {
+                    Some("urgent") => Urgency::Urgent,
+                    _ => Urgency::Normal,
+                },
+                handle_working_hours: s.handle_working_hours,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(body: &str) -> Answer {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::CONTENT_TYPE,
+            reqwest::header::HeaderValue::from_static("application/json"),
+        );
+        Answer {
+            status: 200,
+            headers,
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn an_update_in_the_documented_shape() {
+        let body = r#"[ { "update_id": "7", "service_request_id": "42", "status": "closed",
+            "updated_datetime": "2026-11-27T09:12:00+07:00",
+            "description": "Đã thu gom ra\u0301c. — Rubbish collected.", "media_url": "http://x/media/a.jpg",
+            "media_urls": ["http://x/media/a.jpg"], "detailed_status": "resolved", "kind": "resolved",
+            "agency_responsible": "00070" } ]"#;
+        let updates = parse_updates(answer(body)).unwrap();
+        assert_eq!(updates.len(), 1);
+        let u = &updates[0];
+        assert_eq!(u.kind, UpdateKind::Resolved);
+        assert_eq!(u.detailed_status, DetailedStatus::Resolved);
+        assert_eq!(u.text, "Đã thu gom rác. — Rubbish collected.");
+        assert_eq!(u.unit_code.as_deref(), Some("00070"));
+        assert_eq!(u.photo_urls, vec!["http://x/media/a.jpg".to_owned()]);
+    }
+
+    #[test]
+    fn a_plain_open311_update_and_garbage() {
+        let plain = r#"[{"update_id":"1","service_request_id":"9","status":"closed",
+            "updated_datetime":"2026-11-27T02:12:00Z","media_url":"http://x/m.jpg"}]"#;
+        let u = &parse_updates(answer(plain)).unwrap()[0];
+        assert_eq!(u.kind, UpdateKind::Other);
+        assert_eq!(u.detailed_status, DetailedStatus::Resolved);
+        assert_eq!(u.photo_urls.len(), 1);
+        for garbage in [
+            "{",
+            "{}",
+            r#"[{"update_id":"1"}]"#,
+            r#"[{"update_id":"1","service_request_id":"9","updated_datetime":"yesterday"}]"#,
+            r#"[{"update_id":"","service_request_id":"9","updated_datetime":"2026-11-27T02:12:00Z"}]"#,
+        ] {
+            assert!(
+                matches!(
+                    parse_updates(answer(garbage)),
+                    Err(TransportError::InvalidJson { .. })
+                ),
+                "{garbage}"
+            );
+        }
+    }
+
+    #[test]
+    fn categories_fall_back_to_vietnamese_without_english() {
+        let body = r#"[{"service_code":"khac","service_name":"Khác","keywords":"khác, other ,"}]"#;
+        let c = &parse_categories(answer(body)).unwrap()[0];
+        assert_eq!(c.name_en, "Khác");
+        assert_eq!(c.keywords, vec!["khác".to_owned(), "other".to_owned()]);
+        assert_eq!(c.default_urgency, Urgency::Normal);
+    }
+}

@@ -1,0 +1,364 @@
+//! One pull: the resident's updates since the cursor (then the deadlines of the
+//! reports they touched, then result-photo thumbnails), alerts since their
+//! cursor, categories and areas by ETag. Each page is stored with its cursor
+//! in one transaction, so a pull cut off anywhere resumes where it stopped and
+//! a re-pull stores nothing twice.
+
+use std::sync::Arc;
+
+use crate::account::session::{self, SessionContext};
+use crate::areas::AreaIndex;
+use crate::files::DataDir;
+use crate::pull::api::{self, PAGE_SIZE};
+use crate::pull::db;
+use crate::pull::model::{PullSummary, Refresh};
+use crate::pull::photos::{self, FetchError};
+use crate::store::Store;
+use crate::sync::SyncError;
+use crate::sync::cancel::SyncCancel;
+use crate::sync::outbox::db as outbox_db;
+use crate::sync::transport::{Answer, DEFAULT_RESPONSE_LIMIT, TransportError};
+use crate::time::now_ms;
+
+/// Everything a pull needs, owned, so it runs on the core's runtime.
+pub(crate) struct Puller {
+    pub store: Arc<Store>,
+    pub files: DataDir,
+    pub session: SessionContext,
+    pub cancel: SyncCancel,
+    /// Whether an area set is cached (otherwise no ETag is sent for it).
+    pub has_area_set: bool,
+}
+
+/// A new area set, parsed and validated off the caller's thread; the caller
+/// installs it (the in-memory index lives in [`crate::Core`]).
+pub(crate) struct FetchedAreas {
+    pub index: AreaIndex,
+    pub version: String,
+    pub etag: Option<String>,
+}
+
+pub(crate) struct PullOutcome {
+    pub summary: PullSummary,
+    pub areas: Option<FetchedAreas>,
+}
+
+impl Puller {
+    pub async fn run(self) -> Result<PullOutcome, SyncError> {
+        let mut summary = PullSummary::default();
+        let mut areas = None;
+        match self.steps(&mut summary, &mut areas).await {
+            Ok(()) => {}
+            Err(SyncError::Cancelled) => summary.cancelled = true,
+            Err(other) => return Err(other),
+        }
+        Ok(PullOutcome { summary, areas })
+    }
+
+    async fn steps(
+        &self,
+        summary: &mut PullSummary,
+        areas: &mut Option<FetchedAreas>,
+    ) -> Result<(), SyncError> {
+        let access = session::access_token(&*self.session.secrets).map_err(session::local)?;
+        let paused = self.store.read(outbox_db::sign_in_needed)?;
+        match access {
+            Some(mut access) if !paused => {
+                let mine = async {
+                    self.pull_updates(&mut access, summary).await?;
+                    self.refresh_statuses(&mut access).await
+                };
+                match mine.await {
+                    Err(SyncError::SignInNeeded) => summary.sign_in_needed = true,
+                    other => other?,
+                }
+                self.cache_thumbnails(summary).await?;
+            }
+            // The resident's own updates need a session; the rest is public.
+            _ => summary.sign_in_needed = true,
+        }
+        self.pull_alerts(summary).await?;
+        summary.categories = self.refresh_categories().await?;
+        (summary.areas, *areas) = self.fetch_areas().await?;
+        Ok(())
+    }
+
+    /// Wait for `request` unless the resident cancels first.
+    async fn cancellable<T>(
+        &self,
+        request: impl Future<Output = Result<T, TransportError>>,
+    ) -> Result<T, SyncError> {
+        if self.cancel.is_cancelled() {
+            return Err(SyncError::Cancelled);
+        }
+        tokio::select! {
+            result = request => Ok(result?),
+            () = self.cancel.cancelled() => Err(SyncError::Cancelled),
+        }
+    }
+
+    /// `GET` with the resident's token; a 401 refreshes once and asks again.
+    async fn get_mine(
+        &self,
+        access: &mut String,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<Answer, SyncError> {
+        let transport = &self.session.city.transport;
+        let mut refreshed = false;
+        loop {
+            let answer = self
+                .cancellable(transport.get(path, query, Some(access), DEFAULT_RESPONSE_LIMIT))
+                .await?;
+            if answer.status != 401 {
+                return Ok(answer);
+            }
+            if refreshed {
+                return Err(SyncError::SignInNeeded);
+            }
+            refreshed = true;
+            *access = self.session.refresh_after_401(access).await?;
+        }
+    }
+
+    async fn pull_updates(
+        &self,
+        access: &mut String,
+        summary: &mut PullSummary,
+    ) -> Result<(), SyncError> {
+        let limit = PAGE_SIZE.to_string();
+        loop {
+            let after = self
+                .store
+                .read(|c| db::state(c, db::UPDATES_CURSOR))?
+                .unwrap_or_else(|| "0".into());
+            let query = [
+                ("after", after.as_str()),
+                ("mine", "true"),
+                ("limit", limit.as_str()),
+            ];
+            let answer = self.get_mine(access, api::UPDATES_PATH, &query).await?;
+            let page = api::parse_updates(answer)?;
+            let now = now_ms();
+            let touched = self.store.write_synced(|tx| {
+                let mut touched = Vec::new();
+                for update in &page {
+                    // Reports filed from another device are not in this phone's store.
+                    let Some(report_id) = db::report_for_city_id(tx, &update.service_request_id)?
+                    else {
+                        continue;
+                    };
+                    let stems: Vec<String> = update
+                        .photo_urls
+                        .iter()
+                        .map(|u| photos::file_stem(u))
+                        .collect();
+                    if db::insert_update(tx, &report_id, update, &stems, now)? {
+                        touched.push(report_id);
+                    }
+                }
+                if let Some(last) = page.last() {
+                    db::set_state(tx, db::UPDATES_CURSOR, &last.update_id)?;
+                }
+                Ok(touched)
+            })?;
+            summary.new_updates += touched.len() as u32;
+            for id in touched {
+                if !summary.updated_report_ids.contains(&id) {
+                    summary.updated_report_ids.push(id);
+                }
+            }
+            if page.len() < PAGE_SIZE {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Deadlines, notes and overdue flags of the reports whose status moved
+    /// (and of reports never asked about), from `GET /requests`.
+    async fn refresh_statuses(&self, access: &mut String) -> Result<(), SyncError> {
+        let stale = self.store.read(db::stale_statuses)?;
+        for chunk in stale.chunks(50) {
+            let ids: Vec<&str> = chunk.iter().map(|(_, city_id)| city_id.as_str()).collect();
+            let ids = ids.join(",");
+            let query = [("service_request_id", ids.as_str())];
+            let answer = self.get_mine(access, api::REQUESTS_PATH, &query).await?;
+            let statuses = api::parse_statuses(answer)?;
+            self.store.write_synced(|tx| {
+                for status in &statuses {
+                    let local = chunk
+                        .iter()
+                        .find(|(_, city_id)| *city_id == status.service_request_id);
+                    if let Some((report_id, _)) = local {
+                        db::save_status(tx, report_id, status)?;
+                    }
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Thumbnails of result photos not cached yet. A photo that fails never
+    /// fails the pull: a network failure waits for the next pull, an image the
+    /// app cannot read is marked and not asked for again.
+    async fn cache_thumbnails(&self, summary: &mut PullSummary) -> Result<(), SyncError> {
+        let transport = &self.session.city.transport;
+        for photo in self.store.read(db::photos_without_thumbnail)? {
+            let fetched = match self
+                .cancellable(async { Ok(photos::download(transport, &photo.url).await) })
+                .await?
+            {
+                Ok((image, _format)) => spawn_thumbnail(image).await,
+                Err(error) => Err(error),
+            };
+            let (thumbnail, problem) = match fetched {
+                Ok(thumbnail) => {
+                    let dir = photos::results_dir(&self.files, &photo.report_id);
+                    let name = photos::thumbnail_name(&photo.file_stem);
+                    photos::write_atomically(&dir, &name, &thumbnail)?;
+                    summary.thumbnails_cached += 1;
+                    (Some(name), None)
+                }
+                Err(FetchError::Image(error)) => {
+                    tracing::info!(%error, "a result photo is not a readable image");
+                    summary.thumbnails_failed += 1;
+                    (None, Some("invalid_image"))
+                }
+                Err(FetchError::Transport(TransportError::Status { status: 404, .. })) => {
+                    summary.thumbnails_failed += 1;
+                    (None, Some("not_found"))
+                }
+                Err(FetchError::Transport(error)) => {
+                    tracing::info!(%error, "a result photo will be fetched on the next pull");
+                    summary.thumbnails_failed += 1;
+                    continue;
+                }
+            };
+            self.store
+                .write(|tx| db::set_photo_files(tx, &photo, thumbnail.as_deref(), None, problem))?;
+        }
+        Ok(())
+    }
+
+    async fn pull_alerts(&self, summary: &mut PullSummary) -> Result<(), SyncError> {
+        let transport = &self.session.city.transport;
+        let limit = PAGE_SIZE.to_string();
+        loop {
+            let after = self
+                .store
+                .read(|c| db::state(c, db::ALERTS_CURSOR))?
+                .unwrap_or_else(|| "0".into());
+            let query = [("after", after.as_str()), ("limit", limit.as_str())];
+            let answer = self
+                .cancellable(transport.get(api::ALERTS_PATH, &query, None, DEFAULT_RESPONSE_LIMIT))
+                .await?;
+            let page = api::parse_alerts(answer)?;
+            let now = now_ms();
+            let new = self.store.write_synced(|tx| {
+                let mut new = 0;
+                for alert in &page {
+                    new += u32::from(db::insert_alert(tx, alert, now)?);
+                }
+                if let Some(last) = page.last() {
+                    db::set_state(tx, db::ALERTS_CURSOR, &last.alert_id)?;
+                }
+                Ok(new)
+            })?;
+            summary.new_alerts += new;
+            if page.len() < PAGE_SIZE {
+                return Ok(());
+            }
+        }
+    }
+
+    async fn refresh_categories(&self) -> Result<Refresh, SyncError> {
+        let transport = &self.session.city.transport;
+        // An ETag without the list it names would keep the cache empty forever.
+        let etag = self.store.read(|c| {
+            let cached = !db::categories(c)?.is_empty();
+            Ok(db::state(c, db::CATEGORIES_ETAG)?.filter(|_| cached))
+        })?;
+        let answer = self
+            .cancellable(transport.get_if_none_match(
+                api::SERVICES_PATH,
+                etag.as_deref(),
+                DEFAULT_RESPONSE_LIMIT,
+            ))
+            .await?;
+        if answer.status == 304 {
+            return Ok(Refresh::NotModified);
+        }
+        let new_etag = answer.header("etag").map(str::to_owned);
+        let categories = api::parse_categories(answer)?;
+        self.store.write(|tx| {
+            db::replace_categories(tx, &categories)?;
+            db::set_state(tx, db::CATEGORIES_ETAG, new_etag.as_deref().unwrap_or(""))
+        })?;
+        Ok(Refresh::Updated)
+    }
+
+    async fn fetch_areas(&self) -> Result<(Refresh, Option<FetchedAreas>), SyncError> {
+        let transport = &self.session.city.transport;
+        let etag = if self.has_area_set {
+            self.store.read(|c| db::state(c, db::AREAS_ETAG))?
+        } else {
+            None
+        };
+        let answer = self
+            .cancellable(transport.get_if_none_match(
+                api::AREAS_PATH,
+                etag.as_deref().filter(|e| !e.is_empty()),
+                api::AREAS_RESPONSE_LIMIT,
+            ))
+            .await?;
+        if answer.status == 304 {
+            return Ok((Refresh::NotModified, None));
+        }
+        let answer = answer.success()?;
+        let invalid = |detail: String| TransportError::InvalidJson {
+            status: answer.status,
+            detail,
+        };
+        if !answer.is_json() {
+            return Err(TransportError::UnexpectedAnswer {
+                status: answer.status,
+                content_type: answer.header("content-type").unwrap_or("none").to_owned(),
+            }
+            .into());
+        }
+        let new_etag = answer.header("etag").map(str::to_owned);
+        let version = answer
+            .header("x-areas-version")
+            .map(str::to_owned)
+            .or_else(|| new_etag.as_deref().map(|e| e.trim_matches('"').to_owned()))
+            .unwrap_or_else(|| format!("pulled-{}", now_ms()));
+        let text = String::from_utf8(answer.body.clone())
+            .map_err(|_| invalid("the area set is not UTF-8".into()))?;
+        // Parsing and validating 130 k vertices is CPU work: not on the
+        // runtime's network threads.
+        let parsed = tokio::task::spawn_blocking(move || AreaIndex::from_geojson(&text))
+            .await
+            .map_err(|e| session::local(format!("area set parsing ended abnormally: {e}")))?;
+        let index = parsed.map_err(|e| invalid(format!("the area set is not valid: {e}")))?;
+        Ok((
+            Refresh::Updated,
+            Some(FetchedAreas {
+                index,
+                version,
+                etag: new_etag,
+            }),
+        ))
+    }
+}
+
+async fn spawn_thumbnail(image: Vec<u8>) -> Result<Vec<u8>, FetchError> {
+    tokio::task::spawn_blocking(move || photos::thumbnail_of(&image))
+        .await
+        .unwrap_or_else(|e| {
+            Err(crate::photos::PhotoError::Encode {
+                reason: format!("thumbnail task ended abnormally: {e}"),
+            })
+        })
+        .map_err(FetchError::Image)
+}

@@ -1,0 +1,285 @@
+//! What a pull brings home, shaped for screens: every label is decided here
+//! (Vietnamese and English), so the shells only render.
+
+use crate::reports::Urgency;
+use crate::time::UnixMillis;
+
+/// Where the city is with a report (the API's `detailed_status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DetailedStatus {
+    Pending,
+    Accepted,
+    InProgress,
+    Transferred,
+    Resolved,
+    Rejected,
+}
+
+impl DetailedStatus {
+    pub const ALL: [DetailedStatus; 6] = [
+        DetailedStatus::Pending,
+        DetailedStatus::Accepted,
+        DetailedStatus::InProgress,
+        DetailedStatus::Transferred,
+        DetailedStatus::Resolved,
+        DetailedStatus::Rejected,
+    ];
+
+    /// The API's spelling (also what SQLite keeps).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DetailedStatus::Pending => "pending",
+            DetailedStatus::Accepted => "accepted",
+            DetailedStatus::InProgress => "in_progress",
+            DetailedStatus::Transferred => "transferred",
+            DetailedStatus::Resolved => "resolved",
+            DetailedStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// Resolved or rejected: the city has finished with it.
+    pub fn is_closed(self) -> bool {
+        matches!(self, DetailedStatus::Resolved | DetailedStatus::Rejected)
+    }
+
+    /// (Vietnamese, English), the words of docs/city-api.md's status table.
+    pub fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            DetailedStatus::Pending => ("Chờ tiếp nhận", "Waiting to be accepted"),
+            DetailedStatus::Accepted => ("Đã tiếp nhận", "Accepted"),
+            DetailedStatus::InProgress => ("Đang xử lý", "In progress"),
+            DetailedStatus::Transferred => ("Chuyển xử lý", "Transferred"),
+            DetailedStatus::Resolved => ("Đã xử lý", "Resolved"),
+            DetailedStatus::Rejected => ("Từ chối", "Rejected"),
+        }
+    }
+}
+
+/// What an official did (the API's `kind`). Unknown kinds from a newer server
+/// are kept as [`UpdateKind::Other`] rather than dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UpdateKind {
+    Accepted,
+    Started,
+    Transferred,
+    Comment,
+    Resolved,
+    Rejected,
+    Other,
+}
+
+impl UpdateKind {
+    pub fn parse(text: &str) -> Self {
+        match text {
+            "accepted" => UpdateKind::Accepted,
+            "started" => UpdateKind::Started,
+            "transferred" => UpdateKind::Transferred,
+            "comment" => UpdateKind::Comment,
+            "resolved" => UpdateKind::Resolved,
+            "rejected" => UpdateKind::Rejected,
+            _ => UpdateKind::Other,
+        }
+    }
+
+    /// The timeline line for this kind, naming the unit where it matters.
+    pub fn labels(self, unit: Option<&str>) -> (String, String) {
+        let (vi, en) = match self {
+            UpdateKind::Accepted => ("Đã tiếp nhận", "Accepted"),
+            UpdateKind::Started => ("Bắt đầu xử lý", "Work started"),
+            UpdateKind::Transferred => ("Chuyển xử lý", "Transferred"),
+            UpdateKind::Comment => ("Ý kiến của đơn vị xử lý", "Note from the responsible unit"),
+            UpdateKind::Resolved => ("Đã xử lý xong", "Resolved"),
+            UpdateKind::Rejected => ("Từ chối xử lý", "Rejected"),
+            UpdateKind::Other => ("Cập nhật", "Update"),
+        };
+        match (self, unit) {
+            (UpdateKind::Transferred, Some(unit)) => (
+                format!("Chuyển đến {unit} xử lý"),
+                format!("Transferred to {unit}"),
+            ),
+            (UpdateKind::Accepted | UpdateKind::Resolved | UpdateKind::Rejected, Some(unit)) => (
+                format!("{unit}: {}", vi.to_lowercase()),
+                format!("{en} by {unit}"),
+            ),
+            _ => (vi.to_owned(), en.to_owned()),
+        }
+    }
+}
+
+/// A result photo of an official reply. Files are under the core's data dir;
+/// paths are absolute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultPhoto {
+    /// 0-based place in the reply.
+    pub position: u32,
+    /// The 320 px thumbnail, once a pull has cached it.
+    pub thumbnail_path: Option<String>,
+    /// The full photo, once downloaded ([`crate::Core::result_photo`]).
+    pub photo_path: Option<String>,
+    /// Why the thumbnail could not be made (`invalid_image`): the server's
+    /// file is not an image this app reads. `None` while it just waits.
+    pub problem: Option<String>,
+}
+
+/// One line of a report's timeline: a status change or an official reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineEntry {
+    /// The city's `update_id` (opaque).
+    pub update_id: String,
+    pub report_id: String,
+    pub kind: UpdateKind,
+    /// The report's status after this update.
+    pub detailed_status: DetailedStatus,
+    /// What happened, e.g. "Đã tiếp nhận" / "Accepted".
+    pub label_vi: String,
+    pub label_en: String,
+    /// The official's text as the city wrote it (NFC; may be empty).
+    pub text: String,
+    /// The responsible unit after this update (5-digit code) and its name
+    /// when the area set knows it.
+    pub unit_code: Option<String>,
+    pub unit_name: Option<String>,
+    pub updated_at_ms: UnixMillis,
+    pub unread: bool,
+    pub photos: Vec<ResultPhoto>,
+}
+
+/// A sent report as the city last described it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportStatus {
+    pub report_id: String,
+    pub service_request_id: String,
+    pub detailed_status: DetailedStatus,
+    pub label_vi: String,
+    pub label_en: String,
+    pub closed: bool,
+    pub unit_code: Option<String>,
+    pub unit_name: Option<String>,
+    /// The last official reason or reply (`status_notes`).
+    pub status_notes: Option<String>,
+    pub acknowledge_by_ms: Option<UnixMillis>,
+    /// The handling deadline (`handle_by` / `expected_datetime`).
+    pub handle_by_ms: Option<UnixMillis>,
+    pub overdue: bool,
+    pub updated_at_ms: Option<UnixMillis>,
+    /// Timeline entries not yet seen by the resident.
+    pub unread: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AlertSeverity {
+    Info,
+    Warning,
+    Danger,
+}
+
+impl AlertSeverity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlertSeverity::Info => "info",
+            AlertSeverity::Warning => "warning",
+            AlertSeverity::Danger => "danger",
+        }
+    }
+
+    /// Unknown severities from a newer server are shown as information.
+    pub fn parse(text: &str) -> Self {
+        match text {
+            "warning" => AlertSeverity::Warning,
+            "danger" => AlertSeverity::Danger,
+            _ => AlertSeverity::Info,
+        }
+    }
+
+    pub fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            AlertSeverity::Info => ("Thông báo", "Notice"),
+            AlertSeverity::Warning => ("Cảnh báo", "Warning"),
+            AlertSeverity::Danger => ("Khẩn cấp", "Danger"),
+        }
+    }
+}
+
+/// A city warning or announcement, in both languages as the city wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alert {
+    pub alert_id: String,
+    pub severity: AlertSeverity,
+    pub severity_label_vi: String,
+    pub severity_label_en: String,
+    pub title_vi: String,
+    pub title_en: String,
+    pub body_vi: String,
+    pub body_en: String,
+    /// Units it concerns; empty for the whole city.
+    pub area_codes: Vec<String>,
+    pub published_at_ms: UnixMillis,
+    pub expires_at_ms: Option<UnixMillis>,
+    pub unread: bool,
+}
+
+/// A report category (Open311 "service"), in the order the city lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+    pub description_vi: String,
+    pub description_en: String,
+    pub group_vi: String,
+    pub group_en: String,
+    pub keywords: Vec<String>,
+    /// What the draft screen preselects.
+    pub default_urgency: Urgency,
+    /// Handling deadline of a non-urgent report, in working hours.
+    pub handle_working_hours: Option<u32>,
+}
+
+/// What needs the resident's eyes: the badge numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct UnreadCounts {
+    /// Timeline entries not yet seen.
+    pub updates: u32,
+    /// Reports with at least one unread entry.
+    pub reports: u32,
+    /// Live (not expired) alerts not yet seen.
+    pub alerts: u32,
+}
+
+/// How a cached list came out of a pull.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Refresh {
+    /// Not asked this time (cancelled or an earlier step failed).
+    #[default]
+    Skipped,
+    /// The server sent a new version; the cache was replaced.
+    Updated,
+    /// `304 Not Modified`: the cache is current.
+    NotModified,
+}
+
+/// What one pull did. The shell raises notifications from `new_updates` /
+/// `new_alerts` and shows `unread` as badges.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PullSummary {
+    /// Timeline entries new in this pull (of the resident's own reports).
+    pub new_updates: u32,
+    /// Reports that got at least one new entry.
+    pub updated_report_ids: Vec<String>,
+    pub new_alerts: u32,
+    pub unread: UnreadCounts,
+    pub categories: Refresh,
+    pub areas: Refresh,
+    /// Thumbnails cached in this pull, and those that could not be (network:
+    /// the next pull tries again; a bad image is marked on the photo).
+    pub thumbnails_cached: u32,
+    pub thumbnails_failed: u32,
+    /// No session: the resident's updates were not asked for (alerts,
+    /// categories and areas were).
+    pub sign_in_needed: bool,
+    pub cancelled: bool,
+}

@@ -1,0 +1,257 @@
+//! What the shells call to pull and to read what was pulled. Every read works
+//! offline from SQLite and the cached files.
+
+use crate::account::session::SessionContext;
+use crate::app::Core;
+use crate::error::Result;
+use crate::pull::api::PHOTO_RESPONSE_LIMIT;
+use crate::pull::db;
+use crate::pull::engine::{PullOutcome, Puller};
+use crate::pull::model::{
+    Alert, Category, PullSummary, ReportStatus, ResultPhoto, TimelineEntry, UnreadCounts,
+};
+use crate::pull::photos::{self, FetchError};
+use crate::reports::ops::parse_id;
+use crate::sync::SyncError;
+use crate::sync::cancel::SyncCancel;
+use crate::sync::runtime::{runtime, spawn_on_core_runtime};
+use crate::time::now_ms;
+
+impl Core {
+    /// Fetch what the city did since the last pull: updates of the resident's
+    /// own reports (timeline, statuses, deadlines, result-photo thumbnails),
+    /// alerts, and the categories and areas when their ETag changed.
+    ///
+    /// One pull at a time ([`SyncError::AlreadyRunning`] for a second call);
+    /// it may run beside a sync (they share only the one-refresh-at-a-time
+    /// token lock). `cancel` stops it between and during requests: what was
+    /// stored stays, and `summary.cancelled` is set. Without a session the
+    /// public parts are still pulled and `summary.sign_in_needed` is set.
+    pub async fn pull(&self, cancel: SyncCancel) -> Result<PullSummary> {
+        let city = self.sync.city()?;
+        let guard = self
+            .pull
+            .running
+            .clone()
+            .try_lock_owned()
+            .map_err(|_| SyncError::AlreadyRunning)?;
+        let puller = Puller {
+            store: self.store.clone(),
+            files: self.files.clone(),
+            session: SessionContext {
+                store: self.store.clone(),
+                secrets: self.secrets.clone(),
+                city,
+                refreshing: self.sync.refreshing.clone(),
+            },
+            cancel,
+            has_area_set: self.area_set_info()?.is_some(),
+        };
+        let PullOutcome { mut summary, areas } = spawn_on_core_runtime(async move {
+            let _one_pull_at_a_time = guard;
+            puller.run().await
+        })
+        .await?;
+        if let Some(areas) = areas {
+            // Installed here: the in-memory index belongs to this Core. The
+            // ETag goes in after the set, so a crash between the two only
+            // means one more download.
+            self.import_area_index(areas.index, &areas.version)?;
+            let etag = areas.etag.unwrap_or_default();
+            self.store
+                .write(|tx| db::set_state(tx, db::AREAS_ETAG, &etag))?;
+        }
+        summary.unread = self.unread_counts()?;
+        Ok(summary)
+    }
+
+    /// [`Core::pull`] for synchronous callers (the terminal shell). Must not be
+    /// called from inside an async runtime.
+    pub fn pull_blocking(&self, cancel: SyncCancel) -> Result<PullSummary> {
+        let runtime = runtime().map_err(SyncError::from)?;
+        runtime.block_on(self.pull(cancel))
+    }
+
+    /// A report's timeline, oldest first, with labels and unit names ready to
+    /// show. Empty until the city has done something with the report.
+    pub fn timeline(&self, report_id: &str) -> Result<Vec<TimelineEntry>> {
+        let id = parse_id(report_id)?;
+        let dir = photos::results_dir(&self.files, &id);
+        let (rows, photo_rows) = self.store.read(|conn| {
+            crate::reports::db::get(conn, &id)?;
+            let rows = db::timeline(conn, &id)?;
+            let photos = rows
+                .iter()
+                .map(|row| db::photos_of_update(conn, &row.update_id))
+                .collect::<Result<Vec<_>>>()?;
+            Ok((rows, photos))
+        })?;
+        Ok(rows
+            .into_iter()
+            .zip(photo_rows)
+            .map(|(row, photo_rows)| {
+                let unit_name = self.unit_name(row.unit_code.as_deref());
+                let (label_vi, label_en) = row.kind.labels(unit_name.as_deref());
+                TimelineEntry {
+                    update_id: row.update_id,
+                    report_id: row.report_id,
+                    kind: row.kind,
+                    detailed_status: row.detailed_status,
+                    label_vi,
+                    label_en,
+                    text: row.text,
+                    unit_code: row.unit_code,
+                    unit_name,
+                    updated_at_ms: row.updated_at_ms,
+                    unread: row.unread,
+                    photos: photo_rows
+                        .into_iter()
+                        .map(|p| ResultPhoto {
+                            position: p.position,
+                            thumbnail_path: p.thumbnail_file.map(|f| path_text(&dir, &f)),
+                            photo_path: p.photo_file.map(|f| path_text(&dir, &f)),
+                            problem: p.problem,
+                        })
+                        .collect(),
+                }
+            })
+            .collect())
+    }
+
+    /// Where the city is with a sent report (`None` before it was accepted).
+    pub fn report_status(&self, report_id: &str) -> Result<Option<ReportStatus>> {
+        let id = parse_id(report_id)?;
+        let Some((city, unread)) = self.store.read(|conn| {
+            crate::reports::db::get(conn, &id)?;
+            db::status(conn, &id)
+        })?
+        else {
+            return Ok(None);
+        };
+        let (vi, en) = city.detailed_status.labels();
+        Ok(Some(ReportStatus {
+            report_id: id,
+            service_request_id: city.service_request_id,
+            detailed_status: city.detailed_status,
+            label_vi: vi.to_owned(),
+            label_en: en.to_owned(),
+            closed: city.detailed_status.is_closed(),
+            unit_name: self.unit_name(city.unit_code.as_deref()),
+            unit_code: city.unit_code,
+            status_notes: city.status_notes,
+            acknowledge_by_ms: city.acknowledge_by_ms,
+            handle_by_ms: city.handle_by_ms,
+            overdue: city.overdue,
+            updated_at_ms: city.updated_at_ms,
+            unread,
+        }))
+    }
+
+    /// The resident has seen the report's timeline; returns how many entries
+    /// were unread.
+    pub fn mark_report_read(&self, report_id: &str) -> Result<u32> {
+        let id = parse_id(report_id)?;
+        let changed = self.store.write(|tx| {
+            crate::reports::db::get(tx, &id)?;
+            db::mark_report_read(tx, &id)
+        })?;
+        Ok(changed as u32)
+    }
+
+    /// Badge numbers: unread timeline entries, reports with any, live alerts.
+    pub fn unread_counts(&self) -> Result<UnreadCounts> {
+        self.store.read(|conn| db::unread_counts(conn, now_ms()))
+    }
+
+    /// Alerts not expired by this device's clock, newest first.
+    pub fn alerts(&self) -> Result<Vec<Alert>> {
+        let rows = self.store.read(|conn| db::live_alerts(conn, now_ms()))?;
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let a = row.alert;
+                let (vi, en) = a.severity.labels();
+                Alert {
+                    alert_id: a.alert_id,
+                    severity: a.severity,
+                    severity_label_vi: vi.to_owned(),
+                    severity_label_en: en.to_owned(),
+                    title_vi: a.title_vi,
+                    title_en: a.title_en,
+                    body_vi: a.body_vi,
+                    body_en: a.body_en,
+                    area_codes: a.area_codes,
+                    published_at_ms: a.published_at_ms,
+                    expires_at_ms: a.expires_at_ms,
+                    unread: row.unread,
+                }
+            })
+            .collect())
+    }
+
+    /// Mark one alert read; `false` when there is no such unread alert.
+    pub fn mark_alert_read(&self, alert_id: &str) -> Result<bool> {
+        let changed = self
+            .store
+            .write(|tx| db::mark_alerts_read(tx, Some(alert_id.trim())))?;
+        Ok(changed > 0)
+    }
+
+    /// Mark every alert read; returns how many were unread.
+    pub fn mark_all_alerts_read(&self) -> Result<u32> {
+        Ok(self.store.write(|tx| db::mark_alerts_read(tx, None))? as u32)
+    }
+
+    /// The city's categories from the last refresh, in its order. Empty until
+    /// the first pull (the core ships none; drafts accept any code until then).
+    pub fn categories(&self) -> Result<Vec<Category>> {
+        self.store.read(db::categories)
+    }
+
+    /// The local path of a result photo in full, downloaded on first call
+    /// (the thumbnail is in [`TimelineEntry::photos`]). Errors: an unknown
+    /// photo is [`crate::photos::PhotoError::PhotoNotFound`]; a file the app
+    /// cannot read as an image, another `PhotoError`; the network, a
+    /// [`SyncError`].
+    pub async fn result_photo(&self, update_id: &str, position: u32) -> Result<String> {
+        let update_id = update_id.trim().to_owned();
+        let photo = self
+            .store
+            .read(|conn| db::photo(conn, &update_id, position))?
+            .ok_or_else(|| crate::photos::PhotoError::PhotoNotFound {
+                id: format!("{update_id}/{position}"),
+            })?;
+        let dir = photos::results_dir(&self.files, &photo.report_id);
+        if let Some(file) = &photo.photo_file
+            && dir.join(file).is_file()
+        {
+            return Ok(path_text(&dir, file));
+        }
+        let city = self.sync.city()?;
+        let url = photo.url.clone();
+        let fetched =
+            spawn_on_core_runtime(async move { Ok(photos::download(&city.transport, &url).await) })
+                .await?;
+        let (image, format) = match fetched {
+            Ok(fetched) => fetched,
+            Err(FetchError::Image(error)) => return Err(error.into()),
+            Err(FetchError::Transport(error)) => return Err(SyncError::from(error).into()),
+        };
+        debug_assert!(image.len() as u64 <= PHOTO_RESPONSE_LIMIT);
+        let name = photos::photo_name(&photo.file_stem, format);
+        photos::write_atomically(&dir, &name, &image)?;
+        self.store
+            .write(|tx| db::set_photo_files(tx, &photo, None, Some(&name), None))?;
+        Ok(path_text(&dir, &name))
+    }
+
+    /// A unit's name from the area set in use (`None` without one).
+    fn unit_name(&self, code: Option<&str>) -> Option<String> {
+        let areas = self.loaded_areas().ok()?;
+        areas.index.area(code?).map(|a| a.name.clone())
+    }
+}
+
+fn path_text(dir: &std::path::Path, file: &str) -> String {
+    dir.join(file).to_string_lossy().into_owned()
+}

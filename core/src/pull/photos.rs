@@ -1,0 +1,136 @@
+//! Result photos of official replies: downloaded through the transport (size
+//! cap, deadline, typed errors), checked as images before anything is kept,
+//! written temp + fsync + rename under `reports/<id>/results/`.
+//!
+//! The city serves full images only (`GET /media/{name}`), so thumbnails are
+//! made here with the photo pipeline's own stages (header check before
+//! allocating, DCT-scaled decode, Lanczos resize, EXIF orientation).
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::files::DataDir;
+use crate::photos::format::ImageFormat;
+use crate::photos::model::{THUMBNAIL_LONG_EDGE, THUMBNAIL_QUALITY};
+use crate::photos::storage::{TEMP_SUFFIX, sha256_hex};
+use crate::photos::{PhotoError, decode, encode, metadata, orient, resize};
+use crate::pull::api::PHOTO_RESPONSE_LIMIT;
+use crate::sync::transport::{Transport, TransportError};
+
+const RESULTS_DIR: &str = "results";
+
+/// The folder of a report's result photos. `report_id` is a validated id
+/// from the database.
+pub fn results_dir(files: &DataDir, report_id: &str) -> PathBuf {
+    files.report_dir(report_id).join(RESULTS_DIR)
+}
+
+/// Local names never come from the server: the stem is the SHA-256 of the URL.
+pub fn file_stem(url: &str) -> String {
+    sha256_hex(url.as_bytes())
+}
+
+pub fn thumbnail_name(stem: &str) -> String {
+    format!("{stem}.thumb.jpg")
+}
+
+pub fn photo_name(stem: &str, format: ImageFormat) -> String {
+    let extension = match format {
+        ImageFormat::Png => "png",
+        ImageFormat::WebP => "webp",
+        _ => "jpg",
+    };
+    format!("{stem}.{extension}")
+}
+
+/// Why a result photo could not be fetched.
+#[derive(Debug)]
+pub enum FetchError {
+    /// The network or the server failed: try again later.
+    Transport(TransportError),
+    /// The server's file is not an image this app reads (or too large to decode).
+    Image(PhotoError),
+}
+
+/// Download one photo and check it is an image we can read.
+pub async fn download(
+    transport: &Transport,
+    url: &str,
+) -> Result<(Vec<u8>, ImageFormat), FetchError> {
+    let answer = transport
+        .get_absolute(url, PHOTO_RESPONSE_LIMIT)
+        .await
+        .and_then(|a| a.success())
+        .map_err(FetchError::Transport)?;
+    let header = decode::probe(&answer.body).map_err(FetchError::Image)?;
+    Ok((answer.body, header.format))
+}
+
+/// A 320 px upright JPEG of an image from the server.
+pub fn thumbnail_of(image: &[u8]) -> Result<Vec<u8>, PhotoError> {
+    let header = decode::probe(image)?;
+    let orientation = metadata::read(image).orientation;
+    let swaps = orient::swaps_axes(orientation);
+    let (upright_w, upright_h) = if swaps {
+        (header.height, header.width)
+    } else {
+        (header.width, header.height)
+    };
+    let (w, h) = resize::fit(upright_w, upright_h, THUMBNAIL_LONG_EDGE);
+    let decoded = decode::decode(image, header, w.max(h))?;
+    let (stored_w, stored_h) = if swaps { (h, w) } else { (w, h) };
+    let small = orient::apply(resize::resize(&decoded, stored_w, stored_h)?, orientation);
+    encode::encode(&small, THUMBNAIL_QUALITY)
+}
+
+/// Write `bytes` as `dir/name`: a temporary file, fsync, rename, fsync of the
+/// folder — a kill leaves the whole file or only a temporary.
+pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let path = dir.join(name);
+    let temp = dir.join(format!(
+        ".{name}.{}{TEMP_SUFFIX}",
+        uuid::Uuid::now_v7().simple()
+    ));
+    let written = (|| {
+        let mut file = File::create_new(&temp).map_err(|e| Error::io(&temp, e))?;
+        file.write_all(bytes).map_err(|e| Error::io(&temp, e))?;
+        file.sync_all().map_err(|e| Error::io(&temp, e))?;
+        fs::rename(&temp, &path).map_err(|e| Error::io(&path, e))?;
+        #[cfg(unix)]
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| Error::io(dir, e))?;
+        Ok(())
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written.map(|()| path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_images_are_typed_errors() {
+        assert!(matches!(thumbnail_of(b""), Err(PhotoError::Empty)));
+        assert!(matches!(
+            thumbnail_of(b"<html>not found</html>"),
+            Err(PhotoError::UnrecognizedFormat)
+        ));
+        // A JPEG cut after its first bytes.
+        assert!(thumbnail_of(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16]).is_err());
+    }
+
+    #[test]
+    fn files_are_written_whole_with_no_temporary_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_atomically(dir.path(), "a.thumb.jpg", b"abc").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"abc");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
