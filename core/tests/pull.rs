@@ -1,0 +1,466 @@
+//! Pulling over real HTTP on loopback against the reference city server
+//! (tests/city-api): the ward acts through the officials' endpoints, the phone
+//! pulls, and the timeline, photos, alerts and caches are checked on disk and
+//! in SQLite. Garbage comes from a small hand-written server.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ihanoi_city_api::config::AreasSource;
+use ihanoi_city_api::{CityConfig as ServerConfig, CityServer, Clock, ManualClock};
+use ihanoi_core::location::{LocationFix, LocationSource};
+use ihanoi_core::photos::{CancelFlag, CompressOptions, PhotoError, PhotoSource, decode};
+use ihanoi_core::pull::{DetailedStatus, PullSummary, Refresh, UpdateKind};
+use ihanoi_core::reports::DraftField;
+use ihanoi_core::secrets::InMemorySecretStore;
+use ihanoi_core::sync::transport::TransportError;
+use ihanoi_core::sync::{CityConfig, NoListener, SyncCancel, SyncError, SyncOptions};
+use ihanoi_core::{Core, CoreConfig, Error};
+use reqwest::multipart::{Form, Part};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+const OFFICIAL_KEY: &str = "test-official-key";
+const HOUR_MS: i64 = 3_600_000;
+
+fn shared_dir() -> PathBuf {
+    match std::env::var_os("IHANOI_SHARED") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
+    }
+}
+
+fn photo_file(name: &str) -> PathBuf {
+    shared_dir().join("photos").join(name)
+}
+
+fn open_core(data_dir: &Path, base_url: &str) -> Core {
+    let core = Core::open(
+        CoreConfig {
+            data_dir: data_dir.to_owned(),
+        },
+        Arc::new(InMemorySecretStore::new()),
+    )
+    .unwrap();
+    core.set_photo_input_dirs(&[shared_dir().join("photos")])
+        .unwrap();
+    point_at(&core, base_url);
+    core
+}
+
+fn point_at(core: &Core, base_url: &str) {
+    core.configure_city(CityConfig {
+        base_url: base_url.to_owned(),
+        api_key: "test-app-key".to_owned(),
+        extra_roots_pem: None,
+    })
+    .unwrap();
+}
+
+struct City {
+    server: CityServer,
+    http: reqwest::Client,
+    _dir: tempfile::TempDir,
+}
+
+impl City {
+    async fn start(clock: Clock) -> City {
+        let dir = tempfile::tempdir().unwrap();
+        let areas = shared_dir().join("geo/hanoi_wards_2025.geojson");
+        let mut config = ServerConfig::for_tests(dir.path().join("city"), AreasSource::File(areas));
+        config.clock = clock;
+        let server = CityServer::start(config).await.expect("the city starts");
+        City {
+            server,
+            http: reqwest::Client::builder()
+                .tls_backend_preconfigured(
+                    ihanoi_core::sync::transport::tls::client_config(None).unwrap(),
+                )
+                .build()
+                .unwrap(),
+            _dir: dir,
+        }
+    }
+
+    fn url(&self) -> String {
+        self.server.base_url().to_owned()
+    }
+
+    /// An officials' call; the answer's first element.
+    async fn official(&self, path: &str, form: Form) -> serde_json::Value {
+        let response = self
+            .http
+            .post(format!("{}/officials/{path}", self.url()))
+            .header("X-Official-Key", OFFICIAL_KEY)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        let answer: serde_json::Value = response.json().await.unwrap();
+        answer[0].clone()
+    }
+
+    async fn act(&self, city_id: &str, action: &str, text: &str, photos: Vec<Vec<u8>>) {
+        let mut form = Form::new().text("description", text.to_owned());
+        for (i, bytes) in photos.into_iter().enumerate() {
+            form = form.part("media[]", Part::bytes(bytes).file_name(format!("{i}.jpg")));
+        }
+        self.official(&format!("requests/{city_id}/{action}"), form)
+            .await;
+    }
+
+    async fn publish_alert(&self, title_vi: &str, expires: Option<String>) -> serde_json::Value {
+        let mut form = Form::new()
+            .text("severity", "warning")
+            .text("title_vi", title_vi.to_owned())
+            .text("title_en", "Flooding on Phố Huế")
+            .text("body_vi", "Tránh đường Phố Huế từ 17 giờ.")
+            .text("body_en", "Avoid Phố Huế from 5 pm.");
+        if let Some(expires) = expires {
+            form = form.text("expires_datetime", expires);
+        }
+        self.official("alerts", form).await
+    }
+
+    async fn sign_in(&self, core: &Core) {
+        let sent = core.request_sign_in_code("0912345678").await.unwrap();
+        let answer: serde_json::Value = self
+            .http
+            .get(format!(
+                "{}/officials/sign-in-codes/{}",
+                self.url(),
+                sent.phone
+            ))
+            .header("X-Official-Key", OFFICIAL_KEY)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        core.sign_in(&sent.phone, answer["code"].as_str().unwrap())
+            .await
+            .unwrap();
+    }
+}
+
+/// A complete report near Hoàn Kiếm Lake, queued and sent; returns (local id, city id).
+async fn file_and_send(core: &Core) -> (String, String) {
+    let report = core.create_draft().unwrap();
+    let id = report.id;
+    core.update_draft(
+        &id,
+        DraftField::Category {
+            code: Some("ve_sinh_moi_truong".into()),
+        },
+    )
+    .unwrap();
+    core.update_draft(
+        &id,
+        DraftField::Description {
+            text: "Rác thải đổ trộm ở đầu ngõ 5, bốc mùi".into(),
+        },
+    )
+    .unwrap();
+    core.attach_photo(
+        &id,
+        &photo_file("iphone4s-gps-small.jpg"),
+        PhotoSource::Camera,
+        &CompressOptions::default(),
+        &CancelFlag::new(),
+    )
+    .unwrap();
+    core.set_report_location(
+        &id,
+        LocationFix {
+            lat: 21.0287,
+            lon: 105.8524,
+            accuracy_m: 8.0,
+            time_ms: ihanoi_core::time::now_ms(),
+            source: LocationSource::DeviceGps,
+            mocked: false,
+        },
+    )
+    .unwrap();
+    core.queue_report(&id).unwrap();
+    let summary = core
+        .sync(
+            SyncOptions::default(),
+            Arc::new(NoListener),
+            SyncCancel::new(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(summary.sent, 1);
+    let city_id = core.submission(&id).unwrap().unwrap().service_request_id;
+    (id, city_id)
+}
+
+/// A city, and a signed-in phone (with its data dir) whose report the city
+/// holds: (city, dir, core, local id, city id).
+async fn signed_in_with_a_sent_report() -> (City, tempfile::TempDir, Core, String, String) {
+    let city = City::start(Clock::System).await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = open_core(dir.path(), &city.url());
+    city.sign_in(&core).await;
+    let (id, city_id) = file_and_send(&core).await;
+    (city, dir, core, id, city_id)
+}
+
+async fn pull(core: &Core) -> PullSummary {
+    core.pull(SyncCancel::new()).await.unwrap()
+}
+
+/// JPEG magic bytes followed by text: the city accepts it (it sniffs only the
+/// magic), no decoder can read it.
+fn broken_jpeg() -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    bytes.extend_from_slice(&b"not really a photo ".repeat(20));
+    bytes
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_wards_actions_become_a_timeline_with_result_photos() {
+    let (city, _dir, core, id, city_id) = signed_in_with_a_sent_report().await;
+    let unit = core.submission(&id).unwrap().unwrap().agency_responsible;
+    assert!(unit.is_some());
+    // Before the city did anything: a status from the submission, no timeline.
+    let status = core.report_status(&id).unwrap().unwrap();
+    assert_eq!(status.detailed_status, DetailedStatus::Pending);
+    assert!(core.timeline(&id).unwrap().is_empty());
+
+    let result_photo = std::fs::read(photo_file("nokia-lumia-gps.jpg")).unwrap();
+    city.act(&city_id, "accept", "Đã tiếp nhận, giao tổ vệ sinh.", vec![])
+        .await;
+    city.act(
+        &city_id,
+        "resolve",
+        "Đã thu gom rác. — Rubbish collected.",
+        vec![result_photo.clone(), broken_jpeg()],
+    )
+    .await;
+
+    let summary = pull(&core).await;
+    assert_eq!(summary.new_updates, 2);
+    assert_eq!(summary.updated_report_ids, vec![id.clone()]);
+    assert_eq!((summary.unread.updates, summary.unread.reports), (2, 1));
+    assert_eq!(
+        (summary.thumbnails_cached, summary.thumbnails_failed),
+        (1, 1)
+    );
+    assert!(!summary.sign_in_needed && !summary.cancelled);
+    assert_eq!(summary.categories, Refresh::Updated);
+    assert_eq!(summary.areas, Refresh::Updated);
+
+    let timeline = core.timeline(&id).unwrap();
+    let kinds: Vec<UpdateKind> = timeline.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![UpdateKind::Accepted, UpdateKind::Resolved]);
+    assert!(timeline.iter().all(|e| e.unread));
+    assert!(timeline[0].updated_at_ms <= timeline[1].updated_at_ms);
+    let reply = &timeline[1];
+    assert_eq!(reply.text, "Đã thu gom rác. — Rubbish collected.");
+    assert_eq!(reply.detailed_status, DetailedStatus::Resolved);
+    assert_eq!(reply.unit_code, unit);
+    // The pulled area set names the unit, and the label says who did it.
+    let unit_name = reply.unit_name.clone().expect("the unit's name");
+    assert!(unit_name.starts_with("Phường") || unit_name.starts_with("Xã"));
+    assert!(reply.label_vi.contains(&unit_name), "{}", reply.label_vi);
+    assert!(reply.label_en.contains(&unit_name), "{}", reply.label_en);
+
+    // The good photo has a small JPEG thumbnail on disk; the broken one is marked.
+    assert_eq!(reply.photos.len(), 2);
+    let thumbnail = reply.photos[0].thumbnail_path.clone().expect("a thumbnail");
+    assert!(Path::new(&thumbnail).starts_with(core.data_dir()));
+    let header = decode::probe(&std::fs::read(&thumbnail).unwrap()).unwrap();
+    assert_eq!(header.format, ihanoi_core::photos::ImageFormat::Jpeg);
+    assert_eq!(header.width.max(header.height), 320);
+    assert_eq!(reply.photos[0].photo_path, None);
+    assert_eq!(reply.photos[1].thumbnail_path, None);
+    assert_eq!(reply.photos[1].problem.as_deref(), Some("invalid_image"));
+
+    // The full photo on demand, byte for byte what the ward uploaded.
+    let full = core.result_photo(&reply.update_id, 0).await.unwrap();
+    assert_eq!(std::fs::read(&full).unwrap(), result_photo);
+    assert_eq!(core.result_photo(&reply.update_id, 0).await.unwrap(), full);
+    assert!(matches!(
+        core.result_photo(&reply.update_id, 1).await,
+        Err(Error::Photo(_))
+    ));
+    assert!(matches!(
+        core.result_photo(&reply.update_id, 7).await,
+        Err(Error::Photo(PhotoError::PhotoNotFound { .. }))
+    ));
+    let again = core.timeline(&id).unwrap();
+    assert_eq!(
+        again[1].photos[0].photo_path.as_deref(),
+        Some(full.as_str())
+    );
+
+    // The status carries the deadlines from GET /requests and the reply.
+    let status = core.report_status(&id).unwrap().unwrap();
+    assert_eq!(status.detailed_status, DetailedStatus::Resolved);
+    assert!(status.closed);
+    assert_eq!(status.label_vi, "Đã xử lý");
+    assert!(status.handle_by_ms.is_some() && status.acknowledge_by_ms.is_some());
+    assert_eq!(
+        status.status_notes.as_deref(),
+        Some("Đã thu gom rác. — Rubbish collected.")
+    );
+    assert_eq!(status.unread, 2);
+
+    assert_eq!(core.mark_report_read(&id).unwrap(), 2);
+    assert_eq!(core.unread_counts().unwrap().updates, 0);
+    assert!(core.timeline(&id).unwrap().iter().all(|e| !e.unread));
+
+    // A re-pull creates nothing; the caches are current.
+    let summary = pull(&core).await;
+    assert_eq!(summary.new_updates, 0);
+    assert_eq!(summary.thumbnails_cached + summary.thumbnails_failed, 0);
+    assert_eq!(summary.categories, Refresh::NotModified);
+    assert_eq!(summary.areas, Refresh::NotModified);
+    assert_eq!(core.timeline(&id).unwrap().len(), 2);
+    city.server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn alerts_arrive_once_expired_ones_are_hidden_and_unread_is_counted() {
+    // The city's clock runs three hours behind the phone's: an alert that is
+    // live for the city when pulled has already expired by the phone's clock.
+    let phone_now = ihanoi_core::time::now_ms();
+    let clock = ManualClock::new(phone_now - 3 * HOUR_MS);
+    let city = City::start(Clock::Manual(clock.clone())).await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = open_core(dir.path(), &city.url());
+
+    let live = city.publish_alert("Ngập sâu trên phố Huế", None).await;
+    let expiring = ihanoi_core::sync::outbox::payload::w3c(phone_now - 2 * HOUR_MS, 420);
+    city.publish_alert("Mất điện đã qua", Some(expiring)).await;
+
+    // No session: the resident's updates wait, the public alerts do not.
+    let summary = pull(&core).await;
+    assert!(summary.sign_in_needed);
+    assert_eq!(summary.new_alerts, 2);
+    assert_eq!(summary.unread.alerts, 1, "the expired alert is not counted");
+    let alerts = core.alerts().unwrap();
+    assert_eq!(alerts.len(), 1);
+    let alert = &alerts[0];
+    assert_eq!(alert.alert_id, live["alert_id"].as_str().unwrap());
+    assert_eq!(alert.title_vi, "Ngập sâu trên phố Huế");
+    assert_eq!(alert.title_en, "Flooding on Phố Huế");
+    assert_eq!(alert.severity_label_vi, "Cảnh báo");
+    assert!(alert.unread && alert.area_codes.is_empty());
+
+    assert!(core.mark_alert_read(&alert.alert_id).unwrap());
+    assert!(!core.mark_alert_read(&alert.alert_id).unwrap());
+    assert_eq!(core.unread_counts().unwrap().alerts, 0);
+
+    // The cursor: only the new alert comes, once.
+    assert_eq!(pull(&core).await.new_alerts, 0);
+    city.publish_alert("Cắt nước khu Bách Khoa", None).await;
+    let summary = pull(&core).await;
+    assert_eq!((summary.new_alerts, summary.unread.alerts), (1, 1));
+    assert_eq!(core.alerts().unwrap().len(), 2);
+    // Expired alerts are marked too (they were never shown).
+    assert_eq!(core.mark_all_alerts_read().unwrap(), 2);
+    assert_eq!(core.unread_counts().unwrap().alerts, 0);
+    city.server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn categories_and_areas_refresh_by_etag_and_stay_usable_offline() {
+    let city = City::start(Clock::System).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("app");
+    let url = city.url();
+    {
+        let core = open_core(&data_dir, &city.url());
+        // Nothing shipped: no categories and no area set before the first pull.
+        assert!(core.categories().unwrap().is_empty());
+        assert!(core.area_set_info().unwrap().is_none());
+
+        let summary = pull(&core).await;
+        assert_eq!(
+            (summary.categories, summary.areas),
+            (Refresh::Updated, Refresh::Updated)
+        );
+        let categories = core.categories().unwrap();
+        assert_eq!(categories.len(), 11);
+        let flooding = categories.iter().find(|c| c.code == "ngap_ung").unwrap();
+        assert_eq!(flooding.name_vi, "Ngập úng");
+        assert_eq!(flooding.name_en, "Flooding");
+        assert_eq!(
+            flooding.default_urgency,
+            ihanoi_core::reports::Urgency::Urgent
+        );
+        assert!(core.locate_area(21.0287, 105.8524).unwrap().is_some());
+
+        let summary = pull(&core).await;
+        assert_eq!(
+            (summary.categories, summary.areas),
+            (Refresh::NotModified, Refresh::NotModified)
+        );
+    }
+    city.server.shutdown().await;
+
+    // Restarted, with the city gone: everything reads from the cache, and a
+    // pull is a typed network error that changes nothing.
+    let core = open_core(&data_dir, &url);
+    assert_eq!(core.categories().unwrap().len(), 11);
+    assert!(core.locate_area(21.0287, 105.8524).unwrap().is_some());
+    match core.pull(SyncCancel::new()).await {
+        Err(Error::Sync(SyncError::Transport(TransportError::Connect { .. }))) => {}
+        other => panic!("expected a connection error, got {other:?}"),
+    }
+    assert_eq!(core.categories().unwrap().len(), 11);
+}
+
+/// A server that answers every request with truncated JSON.
+async fn garbage_server() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 16 * 1024];
+                let _ = socket.read(&mut buf).await;
+                let body = "[{\"update_id\": \"9\", \"service_request_id\": ";
+                let answer = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = socket.write_all(answer.as_bytes()).await;
+            });
+        }
+    });
+    url
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn garbage_from_the_updates_endpoint_is_a_typed_error_and_nothing_is_lost() {
+    let (city, _dir, core, id, city_id) = signed_in_with_a_sent_report().await;
+    city.act(&city_id, "accept", "", vec![]).await;
+    assert_eq!(pull(&core).await.new_updates, 1);
+
+    let garbage = garbage_server().await;
+    point_at(&core, &garbage);
+    match core.pull(SyncCancel::new()).await {
+        Err(Error::Sync(SyncError::Transport(TransportError::InvalidJson { .. }))) => {}
+        other => panic!("expected invalid JSON, got {other:?}"),
+    }
+    assert_eq!(core.timeline(&id).unwrap().len(), 1);
+    assert_eq!(core.unread_counts().unwrap().updates, 1);
+
+    // Back on the real city: the cursor did not move, nothing is doubled, and
+    // the next action arrives.
+    point_at(&core, &city.url());
+    assert_eq!(pull(&core).await.new_updates, 0);
+    city.act(&city_id, "start", "Đang xử lý.", vec![]).await;
+    assert_eq!(pull(&core).await.new_updates, 1);
+    let kinds: Vec<UpdateKind> = core.timeline(&id).unwrap().iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![UpdateKind::Accepted, UpdateKind::Started]);
+    city.server.shutdown().await;
+}
