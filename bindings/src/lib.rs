@@ -14,6 +14,7 @@ mod diagnostics;
 mod error;
 mod location;
 mod photos;
+mod pull;
 mod secrets;
 mod sync;
 mod types;

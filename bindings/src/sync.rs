@@ -102,10 +102,11 @@ impl ihanoi_core::sync::SyncListener for ForeignSyncListener {
     }
 }
 
-/// Stops a running sync from any thread. Make one per sync.
+/// Stops a running sync or pull from any thread. Make one per call.
 #[derive(uniffi::Object, Default)]
 pub struct SyncCancelHandle {
-    cancel: SyncCancel,
+    // Pulls take the same handle (bindings/src/pull.rs).
+    pub(crate) cancel: SyncCancel,
 }
 
 #[uniffi::export]
