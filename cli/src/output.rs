@@ -2,8 +2,13 @@
 
 use ihanoi_core::Error;
 use ihanoi_core::i18n::Language;
+use ihanoi_core::photos::PhotoError;
 use ihanoi_core::reports::{Problem, Report};
+use ihanoi_core::sync::SyncError;
+use ihanoi_core::sync::transport::TransportError;
 use serde_json::{Value, json};
+
+use crate::error::CliError;
 
 pub struct Output {
     json: bool,
@@ -15,7 +20,7 @@ impl Output {
         Output { json, language }
     }
 
-    fn t<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
+    pub fn t<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
         self.language.pick(vi, en)
     }
 
@@ -89,11 +94,13 @@ impl Output {
         }
     }
 
-    pub fn error(&self, error: &Error) {
+    pub fn error(&self, error: &CliError) {
         let (kind, message) = describe(error, self.language);
         if self.json {
             let problems: Vec<Value> = match error {
-                Error::NotReady { problems } => problems.iter().map(problem_json).collect(),
+                CliError::Core(Error::NotReady { problems }) => {
+                    problems.iter().map(problem_json).collect()
+                }
                 _ => Vec::new(),
             };
             eprintln!(
@@ -103,15 +110,37 @@ impl Output {
             return;
         }
         eprintln!("{}: {message}", self.t("Lỗi", "Error"));
-        if let Error::NotReady { problems } = error {
+        if let CliError::Core(Error::NotReady { problems }) = error {
             for p in problems {
                 eprintln!("  - {}", self.language.pick(&p.message_vi, &p.message_en));
             }
         }
     }
+
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    pub fn json(&self, value: &Value) {
+        println!("{value}");
+    }
 }
 
-fn report_json(report: &Report, language: Language) -> Value {
+/// A Unix time in the city's local time (UTC+7, no DST) or the photo's own
+/// offset: `2026-11-20 08:15 (+07:00)`. The core formats the W3C date-time.
+pub fn format_time(ms: i64, offset_minutes: Option<i32>) -> String {
+    let w3c = ihanoi_core::sync::outbox::payload::w3c(ms, offset_minutes.unwrap_or(7 * 60));
+    match (w3c.get(..10), w3c.get(11..16), w3c.get(19..)) {
+        (Some(date), Some(time), Some(offset)) => format!("{date} {time} ({offset})"),
+        _ => w3c,
+    }
+}
+
+pub fn report_json(report: &Report, language: Language) -> Value {
     let actions = report.actions();
     json!({
         "id": report.id,
@@ -137,7 +166,97 @@ fn problem_json(p: &Problem) -> Value {
 }
 
 /// A stable kind for scripts, and plain words with what to do next.
-fn describe(error: &Error, language: Language) -> (&'static str, String) {
+fn describe(error: &CliError, language: Language) -> (&'static str, String) {
+    let l = |vi: &str, en: &str| language.pick(vi, en).to_owned();
+    match error {
+        CliError::Core(core) => describe_core(core, language),
+        CliError::NoServer => (
+            "no_server",
+            l(
+                "Chưa có địa chỉ máy chủ của thành phố. Thêm --server URL (hoặc biến IHANOI_SERVER); địa chỉ sẽ được ghi nhớ. Muốn thử mà không có máy chủ: `ihanoi demo`.",
+                "No city server yet. Add --server URL (or IHANOI_SERVER); it is remembered. To try without a server: `ihanoi demo`.",
+            ),
+        ),
+        CliError::NoApiKey => (
+            "no_api_key",
+            l(
+                "Thiếu api_key của ứng dụng cho máy chủ này. Thêm --api-key KEY (hoặc IHANOI_API_KEY).",
+                "The app's api_key for this server is missing. Add --api-key KEY (or IHANOI_API_KEY).",
+            ),
+        ),
+        CliError::KeyringUnavailable { detail } => (
+            "keyring_unavailable",
+            format!(
+                "{} ({detail}). {}",
+                language.pick(
+                    "Không dùng được kho khoá bảo mật của hệ điều hành (keyring)",
+                    "The operating system's keyring cannot be used here"
+                ),
+                language.pick(
+                    "Trên máy chủ CI hoặc container không có keyring, chạy lại với --insecure-token-file FILE (mã đăng nhập sẽ nằm trong tệp đó, chỉ người dùng này đọc được).",
+                    "On a CI runner or a container without a keyring, run again with --insecure-token-file FILE (tokens are then kept in that file, readable by this user only)."
+                )
+            ),
+        ),
+        CliError::NoCode => (
+            "invalid_argument",
+            l(
+                "Chưa nhập mã. Chạy lại `ihanoi login SỐ_ĐIỆN_THOẠI` và nhập mã trong tin nhắn, hoặc dùng --code.",
+                "No code typed. Run `ihanoi login PHONE` again and type the code from the SMS, or pass --code.",
+            ),
+        ),
+        CliError::File { path, source } => (
+            "storage",
+            format!(
+                "{} {} ({source}).",
+                language.pick("Không đọc/ghi được tệp", "Could not read or write"),
+                path.display()
+            ),
+        ),
+        CliError::NoAreas => (
+            "areas_unavailable",
+            l(
+                "Chưa có dữ liệu ranh giới phường/xã. Dùng --areas FILE (GeoJSON), hoặc đặt IHANOI_SHARED tới thư mục shared/, hoặc chạy `ihanoi sync` để tải từ máy chủ.",
+                "No ward boundaries available. Pass --areas FILE (GeoJSON), or set IHANOI_SHARED to the shared/ folder, or run `ihanoi sync` to download them from the server.",
+            ),
+        ),
+        CliError::ServerIncompatible { failing } => (
+            "server_incompatible",
+            format!(
+                "{}: {}. {}",
+                language.pick(
+                    "Máy chủ thiếu hoặc hỏng chức năng ứng dụng bắt buộc phải có",
+                    "The server lacks or breaks what the app requires"
+                ),
+                failing.join(", "),
+                language.pick(
+                    "Xem bảng ở trên và docs/city-api.md.",
+                    "See the table above and docs/city-api.md."
+                )
+            ),
+        ),
+        CliError::Unreachable { detail } => (
+            "network",
+            format!(
+                "{} ({detail}). {}",
+                language.pick("Không kết nối được máy chủ", "Could not reach the server"),
+                language.pick(
+                    "Kiểm tra địa chỉ và mạng.",
+                    "Check the address and the network."
+                )
+            ),
+        ),
+        CliError::Demo { step, detail } => (
+            "demo_failed",
+            format!(
+                "{} '{step}': {detail}",
+                language.pick("Bản chạy thử dừng ở bước", "The demo stopped at step")
+            ),
+        ),
+    }
+}
+
+fn describe_core(error: &Error, language: Language) -> (&'static str, String) {
     let l = |vi: &str, en: &str| language.pick(vi, en).to_owned();
     match error {
         Error::NotReady { .. } => (
@@ -202,18 +321,177 @@ fn describe(error: &Error, language: Language) -> (&'static str, String) {
                 )
             ),
         ),
-        _ => ("unexpected", error.to_string()),
+        Error::Photo(photo) => (photo_kind(photo), {
+            let vi = photo.message_vi();
+            let en = photo.to_string();
+            format!(
+                "{}. {}",
+                language.pick(&vi, &en).trim_end_matches('.'),
+                language.pick(
+                    "Chọn ảnh JPEG, PNG hoặc WebP khác.",
+                    "Choose another JPEG, PNG or WebP photo."
+                )
+            )
+        }),
+        Error::Areas(ihanoi_core::areas::AreasError::NotLoaded) => (
+            "areas_unavailable",
+            l(
+                "Chưa có dữ liệu ranh giới phường/xã: dùng --areas FILE hoặc chạy `ihanoi sync`.",
+                "No ward boundaries yet: pass --areas FILE or run `ihanoi sync`.",
+            ),
+        ),
+        Error::Areas(areas) => (
+            "invalid_argument",
+            format!(
+                "{} ({areas}).",
+                language.pick(
+                    "Toạ độ hoặc tệp ranh giới không hợp lệ",
+                    "Invalid position or boundary file"
+                )
+            ),
+        ),
+        Error::Location(location) => (
+            "invalid_argument",
+            match location.user_messages() {
+                Some((vi, en)) => language.pick(vi, en).to_owned(),
+                None => location.to_string(),
+            },
+        ),
+        Error::SecretStore(e) => (
+            "keyring_unavailable",
+            format!(
+                "{} ({}). {}",
+                language.pick(
+                    "Kho khoá bảo mật (keyring) bị lỗi",
+                    "The secure store (keyring) failed"
+                ),
+                e.message,
+                language.pick(
+                    "Trên CI: dùng --insecure-token-file FILE.",
+                    "On CI: use --insecure-token-file FILE."
+                )
+            ),
+        ),
+        Error::Sync(sync) => describe_sync(sync, language),
     }
 }
 
-/// The documented exit code for an error (see main.rs).
-pub fn exit_code(error: &Error) -> u8 {
+fn photo_kind(error: &PhotoError) -> &'static str {
     match error {
-        Error::NotReady { .. } => 3,
-        Error::ReportNotFound { .. } => 4,
-        Error::WrongState { .. } => 5,
-        Error::InvalidReportId { .. } | Error::TooLong { .. } | Error::InvalidCursor => 2,
-        Error::Sqlite(_) | Error::Io { .. } | Error::SchemaTooNew { .. } => 6,
+        PhotoError::NotFound | PhotoError::NotAFile | PhotoError::OutsideReadableDirs => {
+            "photo_not_found"
+        }
+        PhotoError::Empty | PhotoError::Corrupt { .. } => "photo_corrupt",
+        PhotoError::UnsupportedFormat(_) | PhotoError::UnrecognizedFormat => "photo_unsupported",
+        PhotoError::FileTooLarge { .. } | PhotoError::TooManyPixels { .. } => "photo_too_large",
+        PhotoError::TooManyPhotos { .. } => "too_many_photos",
+        PhotoError::Duplicate { .. } => "photo_duplicate",
+        _ => "photo_failed",
+    }
+}
+
+fn describe_sync(error: &SyncError, language: Language) -> (&'static str, String) {
+    let l = |vi: &str, en: &str| language.pick(vi, en).to_owned();
+    match error {
+        SyncError::SignInNeeded => (
+            "sign_in_needed",
+            l(
+                "Cần đăng nhập: chạy `ihanoi login SỐ_ĐIỆN_THOẠI`. Phản ánh đã xếp hàng vẫn được giữ.",
+                "Sign-in needed: run `ihanoi login PHONE`. Queued reports are kept.",
+            ),
+        ),
+        SyncError::NotConfigured => (
+            "no_server",
+            l(
+                "Chưa có địa chỉ máy chủ: thêm --server URL --api-key KEY.",
+                "No server configured: add --server URL --api-key KEY.",
+            ),
+        ),
+        SyncError::AlreadyRunning => (
+            "busy",
+            l(
+                "Một lần đồng bộ khác đang chạy; thử lại sau.",
+                "Another sync is running; try again later.",
+            ),
+        ),
+        SyncError::Cancelled => ("cancelled", l("Đã huỷ.", "Cancelled.")),
+        SyncError::Local { detail } => (
+            "storage",
+            format!("{} ({detail}).", language.pick("Lỗi trên máy", "Local failure")),
+        ),
+        SyncError::Transport(t) => match t {
+            TransportError::InvalidUrl { .. } | TransportError::InsecureUrl => (
+                "invalid_argument",
+                format!(
+                    "{} ({t}). {}",
+                    language.pick("Địa chỉ máy chủ không dùng được", "Unusable server address"),
+                    language.pick(
+                        "Dùng https://…, hoặc http:// chỉ với 127.0.0.1/localhost.",
+                        "Use https://…, or http:// only for 127.0.0.1/localhost."
+                    )
+                ),
+            ),
+            TransportError::Status {
+                status: 401,
+                description,
+                ..
+            } => (
+                "sign_in_needed",
+                format!(
+                    "{} {description} {}",
+                    language.pick("Máy chủ từ chối đăng nhập.", "The server refused the sign-in."),
+                    language.pick(
+                        "Kiểm tra mã rồi chạy lại `ihanoi login`.",
+                        "Check the code and run `ihanoi login` again."
+                    )
+                ),
+            ),
+            TransportError::Status {
+                status,
+                reason,
+                description,
+                ..
+            } if (400..500).contains(status) && *status != 408 && *status != 429 => (
+                "refused",
+                format!(
+                    "{} (HTTP {status} {reason}): {description}",
+                    language.pick("Thành phố từ chối yêu cầu", "The city refused the request")
+                ),
+            ),
+            _ => (
+                "network",
+                format!(
+                    "{} ({t}). {}",
+                    language.pick(
+                        "Chưa liên lạc được với máy chủ thành phố",
+                        "Could not get through to the city server"
+                    ),
+                    language.pick(
+                        "Kiểm tra mạng và địa chỉ --server rồi thử lại; phản ánh đã xếp hàng vẫn được giữ.",
+                        "Check the network and --server, then try again; queued reports are kept."
+                    )
+                ),
+            ),
+        },
+    }
+}
+
+/// The documented exit code for an error (README, "The terminal shell").
+pub fn exit_code(error: &CliError) -> u8 {
+    let (kind, _) = describe(error, Language::En);
+    match kind {
+        "not_ready" => 3,
+        "not_found" => 4,
+        "wrong_state" => 5,
+        "storage" => 6,
+        "network" => 7,
+        "sign_in_needed" => 8,
+        "refused" => 9,
+        "keyring_unavailable" => 10,
+        "server_incompatible" => 11,
+        "invalid_argument" | "no_server" | "no_api_key" | "areas_unavailable"
+        | "photo_not_found" | "photo_corrupt" | "photo_unsupported" | "photo_too_large"
+        | "too_many_photos" | "photo_duplicate" => 2,
         _ => 1,
     }
 }

@@ -1,0 +1,177 @@
+//! `login`, `logout`, `sync`: the core's sign-in and outbox, with the terminal
+//! as the UI (a prompt for the code, progress bars on stderr).
+
+use std::io::{BufRead, IsTerminal};
+use std::sync::Arc;
+
+use ihanoi_core::pull::PullSummary;
+use ihanoi_core::sync::{SyncCancel, SyncError, SyncOptions, SyncSummary};
+use ihanoi_core::{Core, Error};
+use serde_json::json;
+
+use crate::args::LoginArgs;
+use crate::commands::Context;
+use crate::error::{CliError, CliResult};
+use crate::output::{Output, format_time};
+use crate::progress::SyncBars;
+
+/// Wait for one of the core's async calls. The core runs the network part on
+/// its own runtime; this thread only waits.
+pub fn block_on<F: std::future::Future>(future: F) -> CliResult<F::Output> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::file("tokio runtime", e))?;
+    Ok(runtime.block_on(future))
+}
+
+pub fn login(ctx: &Context, args: &LoginArgs) -> CliResult<()> {
+    let out = ctx.out;
+    ctx.check_secrets()?;
+    let core = ctx.connected_core()?;
+    let (phone, code) = match &args.code {
+        Some(code) => (args.phone.clone(), code.clone()),
+        None => {
+            let sent = block_on(core.request_sign_in_code(&args.phone))??;
+            if args.request_code {
+                if out.is_json() {
+                    out.json(
+                        &json!({ "phone": sent.phone, "expires_in": sent.expires_in_seconds }),
+                    );
+                } else {
+                    println!(
+                        "{} {} ({} {} s). {}",
+                        out.t("Đã gửi mã tới", "Code sent to"),
+                        sent.phone,
+                        out.t("hết hạn sau", "expires in"),
+                        sent.expires_in_seconds,
+                        out.t(
+                            "Đăng nhập bằng: ihanoi login SỐ --code MÃ",
+                            "Sign in with: ihanoi login PHONE --code CODE"
+                        )
+                    );
+                }
+                return Ok(());
+            }
+            eprint!(
+                "{} {}. {}: ",
+                out.t("Đã gửi mã tới", "Code sent to"),
+                sent.phone,
+                out.t("Nhập mã", "Type the code")
+            );
+            let mut line = String::new();
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .map_err(|e| CliError::file("stdin", e))?;
+            let code = line.trim().to_owned();
+            if code.is_empty() {
+                return Err(CliError::NoCode);
+            }
+            (sent.phone, code)
+        }
+    };
+    block_on(core.sign_in(&phone, &code))??;
+    if out.is_json() {
+        out.json(&json!({ "signed_in": true }));
+    } else {
+        println!("{}", out.t("Đã đăng nhập.", "Signed in."));
+    }
+    Ok(())
+}
+
+pub fn logout(ctx: &Context) -> CliResult<()> {
+    let out = ctx.out;
+    ctx.check_secrets()?;
+    // Offline or no server: the tokens are still removed here.
+    let core = match ctx.connected_core() {
+        Ok(core) => core,
+        Err(CliError::NoServer | CliError::NoApiKey) => ctx.core()?,
+        Err(other) => return Err(other),
+    };
+    block_on(core.sign_out())??;
+    if out.is_json() {
+        out.json(&json!({ "signed_in": false }));
+    } else {
+        println!(
+            "{}",
+            out.t(
+                "Đã đăng xuất. Bản nháp và phản ánh đang chờ gửi vẫn được giữ.",
+                "Signed out. Drafts and queued reports are kept."
+            )
+        );
+    }
+    Ok(())
+}
+
+pub fn sync(ctx: &Context) -> CliResult<()> {
+    let out = ctx.out;
+    ctx.check_secrets()?;
+    let core = ctx.connected_core()?;
+    let summary = send(&core, out)?;
+    // Then what the city did: timelines, alerts, categories, areas.
+    let pulled = core.pull_blocking(SyncCancel::new())?;
+    print_summary(&summary, &pulled, out);
+    if summary.sign_in_needed {
+        return Err(Error::Sync(SyncError::SignInNeeded).into());
+    }
+    Ok(())
+}
+
+/// The outbox, with bars on stderr when it is a terminal (and not --json).
+pub fn send(core: &Core, out: &Output) -> CliResult<SyncSummary> {
+    let visible = !out.is_json() && std::io::stderr().is_terminal();
+    let bars = Arc::new(SyncBars::new(out.language(), visible));
+    Ok(core.sync_blocking(SyncOptions::default(), bars, SyncCancel::new())?)
+}
+
+pub fn print_summary(summary: &SyncSummary, pulled: &PullSummary, out: &Output) {
+    if out.is_json() {
+        out.json(&json!({
+            "pull": {
+                "new_updates": pulled.new_updates,
+                "updated_report_ids": pulled.updated_report_ids,
+                "new_alerts": pulled.new_alerts,
+                "unread_updates": pulled.unread.updates,
+                "unread_alerts": pulled.unread.alerts,
+                "categories": format!("{:?}", pulled.categories).to_lowercase(),
+                "areas": format!("{:?}", pulled.areas).to_lowercase(),
+            },
+            "sent": summary.sent,
+            "failed": summary.failed,
+            "waiting": summary.waiting,
+            "needs_attention": summary.needs_attention,
+            "sign_in_needed": summary.sign_in_needed,
+            "cancelled": summary.cancelled,
+            "next_retry_at_ms": summary.next_retry_at_ms,
+        }));
+        return;
+    }
+    println!(
+        "{}: {} · {}: {} · {}: {} · {}: {}",
+        out.t("Đã gửi", "Sent"),
+        summary.sent,
+        out.t("lỗi tạm thời", "failed for now"),
+        summary.failed,
+        out.t("còn chờ", "waiting"),
+        summary.waiting,
+        out.t("cần sửa", "need attention"),
+        summary.needs_attention
+    );
+    if let Some(at) = summary.next_retry_at_ms {
+        println!(
+            "{} {}",
+            out.t("Thử lại sau:", "Next try after:"),
+            format_time(at, None)
+        );
+    }
+    println!(
+        "{}: {} · {}: {} · {}: {}",
+        out.t("Cập nhật mới", "New updates"),
+        pulled.new_updates,
+        out.t("cảnh báo mới", "new alerts"),
+        pulled.new_alerts,
+        out.t("chưa đọc", "unread"),
+        pulled.unread.updates + pulled.unread.alerts
+    );
+}

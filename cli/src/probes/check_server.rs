@@ -1,0 +1,452 @@
+//! `ihanoi check-server URL`: which parts of an Open311 server the app can use.
+//!
+//! Every probe is read-only or refused by design (a report with no category, a
+//! refresh with a made-up token): nothing is created on the server and no SMS
+//! is sent. The URL rule is the app's own (HTTPS, plain HTTP only on loopback),
+//! and so are the TLS roots.
+
+use std::time::Duration;
+
+use ihanoi_core::sync::transport::{Endpoint, tls};
+use reqwest::{Client, StatusCode};
+use serde_json::{Value, json};
+
+use crate::error::{CliError, CliResult};
+use crate::output::Output;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Ok,
+    Missing,
+    Broken,
+}
+
+impl Verdict {
+    fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ok => "ok",
+            Verdict::Missing => "missing",
+            Verdict::Broken => "broken",
+        }
+    }
+}
+
+/// One row of the table.
+struct Check {
+    name: &'static str,
+    endpoint: &'static str,
+    /// Part of GeoReport v2 (or FixMyStreet's updates), or one of docs/city-api.md's extensions.
+    standard: bool,
+    /// Without it the app cannot send reports at all.
+    required: bool,
+    verdict: Verdict,
+    detail: String,
+}
+
+struct Probe {
+    client: Client,
+    endpoint: Endpoint,
+    api_key: String,
+}
+
+/// What came back, reduced to what the checks look at.
+struct Reply {
+    status: StatusCode,
+    etag: Option<String>,
+    json: Option<Value>,
+}
+
+impl Probe {
+    async fn send(&self, request: reqwest::RequestBuilder) -> Result<Reply, String> {
+        let response = request.send().await.map_err(|e| e.to_string())?;
+        let status = response.status();
+        let etag = response
+            .headers()
+            .get(reqwest::header::ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let bytes = response.bytes().await.map_err(|e| e.to_string())?;
+        Ok(Reply {
+            status,
+            etag,
+            json: serde_json::from_slice(&bytes).ok(),
+        })
+    }
+
+    fn url(&self, path: &str) -> reqwest::Url {
+        self.endpoint.url(path).expect("paths are constants")
+    }
+
+    async fn get(&self, path: &str, query: &[(&str, &str)]) -> Result<Reply, String> {
+        self.send(self.client.get(self.url(path)).query(query))
+            .await
+    }
+}
+
+fn is_error_array(json: &Option<Value>) -> bool {
+    json.as_ref()
+        .and_then(Value::as_array)
+        .and_then(|a| a.first())
+        .is_some_and(|e| e.get("code").is_some() && e.get("description").is_some())
+}
+
+/// 404 / 405 / 501: the server does not have it. Anything else unexpected: broken.
+fn absent(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED | StatusCode::NOT_IMPLEMENTED
+    )
+}
+
+fn judge(
+    reply: Result<Reply, String>,
+    good: impl FnOnce(&Reply) -> Result<String, String>,
+) -> (Verdict, String) {
+    match reply {
+        Err(e) => (Verdict::Broken, e),
+        Ok(r) if absent(r.status) => (Verdict::Missing, format!("HTTP {}", r.status.as_u16())),
+        Ok(r) => match good(&r) {
+            Ok(detail) => (Verdict::Ok, detail),
+            Err(detail) => (
+                Verdict::Broken,
+                format!("HTTP {}: {detail}", r.status.as_u16()),
+            ),
+        },
+    }
+}
+
+fn json_array(r: &Reply, what: &str) -> Result<usize, String> {
+    if !r.status.is_success() {
+        return Err(format!("expected 200 with {what}"));
+    }
+    r.json
+        .as_ref()
+        .and_then(Value::as_array)
+        .map(Vec::len)
+        .ok_or_else(|| format!("not a JSON array of {what}"))
+}
+
+pub fn run(url: &str, api_key: Option<&str>, out: &Output) -> CliResult<()> {
+    let endpoint = Endpoint::parse(url)
+        .map_err(|e| ihanoi_core::Error::Sync(ihanoi_core::sync::SyncError::Transport(e)))?;
+    let client =
+        Client::builder()
+            .tls_backend_preconfigured(tls::client_config(None).map_err(|e| {
+                ihanoi_core::Error::Sync(ihanoi_core::sync::SyncError::Transport(e))
+            })?)
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(30))
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("iHaNoi-check/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| CliError::Unreachable {
+                detail: e.to_string(),
+            })?;
+    let probe = Probe {
+        client,
+        endpoint,
+        api_key: api_key.unwrap_or("").to_owned(),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::file("tokio runtime", e))?;
+    let checks = runtime.block_on(checks(&probe))?;
+    print(&checks, out);
+    let failing: Vec<String> = checks
+        .iter()
+        .filter(|c| c.required && c.verdict != Verdict::Ok)
+        .map(|c| c.name.to_owned())
+        .collect();
+    if failing.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::ServerIncompatible { failing })
+    }
+}
+
+async fn checks(p: &Probe) -> CliResult<Vec<Check>> {
+    let mut checks = Vec::new();
+    let mut push = |name, endpoint, standard, required, (verdict, detail): (Verdict, String)| {
+        checks.push(Check {
+            name,
+            endpoint,
+            standard,
+            required,
+            verdict,
+            detail,
+        })
+    };
+
+    // Discovery first: if nothing answers, say so instead of a table of errors.
+    let discovery = p.get("/discovery.json", &[]).await;
+    if let Err(detail) = &discovery {
+        return Err(CliError::Unreachable {
+            detail: detail.clone(),
+        });
+    }
+    let extensions = discovery
+        .as_ref()
+        .ok()
+        .and_then(|r| r.json.as_ref())
+        .and_then(|j| j.get("extensions"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    push(
+        "discovery",
+        "GET /discovery.json",
+        true,
+        false,
+        judge(discovery, |r| {
+            r.json
+                .as_ref()
+                .and_then(|j| j.get("endpoints"))
+                .and_then(Value::as_array)
+                .map(|e| format!("{} endpoint(s)", e.len()))
+                .ok_or_else(|| "no endpoints list".into())
+        }),
+    );
+
+    let services = p.get("/services.json", &[]).await;
+    let services_etag = services.as_ref().ok().and_then(|r| r.etag.clone());
+    push(
+        "services",
+        "GET /services.json",
+        true,
+        true,
+        judge(services, |r| {
+            let n = json_array(r, "services")?;
+            let coded = r.json.as_ref().and_then(Value::as_array).is_some_and(|a| {
+                a.iter()
+                    .all(|s| s.get("service_code").is_some_and(Value::is_string))
+            });
+            if n == 0 || !coded {
+                return Err("no services with a service_code".into());
+            }
+            Ok(format!("{n} categories"))
+        }),
+    );
+
+    push(
+        "requests (list)",
+        "GET /requests.json",
+        true,
+        false,
+        judge(p.get("/requests.json", &[]).await, |r| {
+            json_array(r, "requests").map(|n| format!("{n} request(s)"))
+        }),
+    );
+
+    // The app's POST shape, without creating anything: no service_code must be
+    // refused with the standard's error array.
+    let form = [("api_key", p.api_key.as_str())];
+    let post = p
+        .send(p.client.post(p.url("/requests.json")).form(&form))
+        .await;
+    push(
+        "requests (create)",
+        "POST /requests.json",
+        true,
+        true,
+        judge(post, refused_with_error_array),
+    );
+
+    let multipart = reqwest::multipart::Form::new().text("api_key", p.api_key.clone());
+    let post = p
+        .send(p.client.post(p.url("/requests.json")).multipart(multipart))
+        .await;
+    push(
+        "photos in the request (multipart media[])",
+        "POST /requests.json multipart",
+        false,
+        true,
+        match post {
+            Ok(r) if r.status == StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+                (Verdict::Missing, "HTTP 415: multipart not accepted".into())
+            }
+            other => judge(other, refused_with_error_array),
+        },
+    );
+
+    let idempotent = extensions.get("client_request_id").is_some();
+    push(
+        "idempotency (client_request_id)",
+        "discovery extensions",
+        false,
+        false,
+        if idempotent {
+            (Verdict::Ok, "advertised: exactly-once sending".into())
+        } else {
+            (
+                Verdict::Missing,
+                "not advertised: a resend after a lost answer may duplicate (at-least-once)".into(),
+            )
+        },
+    );
+
+    push(
+        "request updates",
+        "GET /servicerequestupdates.json",
+        true,
+        false,
+        judge(
+            p.get(
+                "/servicerequestupdates.json",
+                &[("after", "0"), ("limit", "1")],
+            )
+            .await,
+            |r| json_array(r, "updates").map(|_| "timeline available".into()),
+        ),
+    );
+
+    let areas = p.get("/areas.json", &[]).await;
+    let areas_etag = areas.as_ref().ok().and_then(|r| r.etag.clone());
+    push(
+        "areas",
+        "GET /areas.json",
+        false,
+        false,
+        judge(areas, |r| {
+            let features = r
+                .json
+                .as_ref()
+                .filter(|j| j.get("type").and_then(Value::as_str) == Some("FeatureCollection"))
+                .and_then(|j| j.get("features"))
+                .and_then(Value::as_array)
+                .ok_or("not a GeoJSON FeatureCollection")?;
+            Ok(format!("{} units", features.len()))
+        }),
+    );
+
+    push(
+        "alerts",
+        "GET /alerts.json",
+        false,
+        false,
+        judge(p.get("/alerts.json", &[("after", "0")]).await, |r| {
+            json_array(r, "alerts").map(|n| format!("{n} live alert(s)"))
+        }),
+    );
+
+    // A made-up refresh token: refused with 401 by a server that has sign-in.
+    let refresh = [
+        ("api_key", p.api_key.as_str()),
+        ("grant_type", "refresh_token"),
+        ("refresh_token", "0000000000000000"),
+    ];
+    let auth = p
+        .send(p.client.post(p.url("/auth/token")).form(&refresh))
+        .await;
+    push(
+        "resident sign-in",
+        "POST /auth/code, /auth/token",
+        false,
+        true,
+        judge(auth, |r| {
+            if r.status == StatusCode::UNAUTHORIZED && is_error_array(&r.json) {
+                Ok("a made-up token is refused with 401".into())
+            } else {
+                Err("expected 401 with an error array for a made-up token".into())
+            }
+        }),
+    );
+
+    let mut etags = Vec::new();
+    for (path, etag) in [
+        ("/services.json", services_etag),
+        ("/areas.json", areas_etag),
+    ] {
+        let Some(etag) = etag else { continue };
+        let again = p
+            .send(
+                p.client
+                    .get(p.url(path))
+                    .header(reqwest::header::IF_NONE_MATCH, etag),
+            )
+            .await;
+        etags.push(matches!(again, Ok(r) if r.status == StatusCode::NOT_MODIFIED));
+    }
+    push(
+        "ETag / 304",
+        "If-None-Match on /services, /areas",
+        false,
+        false,
+        match (etags.is_empty(), etags.iter().all(|ok| *ok)) {
+            (true, _) => (
+                Verdict::Missing,
+                "no ETag sent: every refresh downloads again".into(),
+            ),
+            (false, true) => (Verdict::Ok, "304 Not Modified".into()),
+            (false, false) => (
+                Verdict::Broken,
+                "ETag sent but If-None-Match ignored".into(),
+            ),
+        },
+    );
+    Ok(checks)
+}
+
+fn refused_with_error_array(r: &Reply) -> Result<String, String> {
+    match r.status {
+        s if s.is_success() => Err("an empty report was accepted".into()),
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
+            Err("api_key refused: pass the app's key with --api-key".into())
+        }
+        StatusCode::BAD_REQUEST if is_error_array(&r.json) => {
+            Ok("400 with the standard error array".into())
+        }
+        _ => Err("expected 400 with [{code, description}]".into()),
+    }
+}
+
+fn print(checks: &[Check], out: &Output) {
+    if out.is_json() {
+        let rows: Vec<Value> = checks
+            .iter()
+            .map(|c| {
+                json!({
+                    "name": c.name,
+                    "endpoint": c.endpoint,
+                    "kind": if c.standard { "standard" } else { "extension" },
+                    "required": c.required,
+                    "result": c.verdict.as_str(),
+                    "detail": c.detail,
+                })
+            })
+            .collect();
+        let compatible = checks
+            .iter()
+            .all(|c| !c.required || c.verdict == Verdict::Ok);
+        out.json(&json!({ "compatible": compatible, "checks": rows }));
+        return;
+    }
+    let kind = |c: &Check| {
+        if c.standard {
+            out.t("chuẩn", "standard")
+        } else {
+            out.t("mở rộng", "extension")
+        }
+    };
+    println!(
+        "{:<8} {:<42} {:<10} {:<9} {}",
+        out.t("kết quả", "result"),
+        out.t("chức năng", "capability"),
+        out.t("loại", "kind"),
+        out.t("app cần", "app needs"),
+        out.t("chi tiết", "detail")
+    );
+    for c in checks {
+        println!(
+            "{:<8} {:<42} {:<10} {:<9} {}",
+            c.verdict.as_str(),
+            c.name,
+            kind(c),
+            if c.required {
+                out.t("bắt buộc", "required")
+            } else {
+                out.t("nên có", "optional")
+            },
+            c.detail
+        );
+    }
+}
