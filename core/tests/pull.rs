@@ -464,3 +464,37 @@ async fn garbage_from_the_updates_endpoint_is_a_typed_error_and_nothing_is_lost(
     assert_eq!(kinds, vec![UpdateKind::Accepted, UpdateKind::Started]);
     city.server.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_pull_at_a_time_and_a_pull_can_be_cancelled_mid_request() {
+    // A server that takes every request and never answers; it says when the
+    // first request is in, so the test waits on that, not on time.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (arrived, mut first_request) = tokio::sync::mpsc::channel::<()>(4);
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut buf = vec![0u8; 16 * 1024];
+            let _ = socket.read(&mut buf).await;
+            let _ = arrived.send(()).await;
+            held.push(socket);
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let core = Arc::new(open_core(dir.path(), &url));
+    let cancel = SyncCancel::new();
+    let first = {
+        let (core, cancel) = (core.clone(), cancel.clone());
+        tokio::spawn(async move { core.pull(cancel).await })
+    };
+    first_request.recv().await.unwrap();
+    assert!(matches!(
+        core.pull(SyncCancel::new()).await,
+        Err(Error::Sync(SyncError::AlreadyRunning))
+    ));
+    cancel.cancel();
+    let summary = first.await.unwrap().unwrap();
+    assert!(summary.cancelled);
+    assert_eq!(summary.new_alerts, 0);
+}
