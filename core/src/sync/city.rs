@@ -3,6 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use crate::sync::SyncError;
+use crate::sync::retry::RetryPolicy;
 use crate::sync::transport::{TimeoutPolicy, Transport, TransportOptions};
 
 /// Where the city API is and how the app identifies itself.
@@ -18,11 +19,23 @@ pub struct CityConfig {
     pub extra_roots_pem: Option<String>,
 }
 
-/// A configured connection to the city: the transport and the app's key.
+/// How long requests may take and how long failed reports wait. The shells
+/// never change these (`Default` is the production behaviour, docs/sync.md);
+/// tests and the sync benchmark shorten them so a stalled connection or a
+/// backoff costs a second, not minutes ([`crate::Core::configure_city_tuned`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SyncTuning {
+    pub timeouts: TimeoutPolicy,
+    pub retry: RetryPolicy,
+}
+
+/// A configured connection to the city: the transport, the app's key, and
+/// the retry policy its outbox follows.
 #[derive(Debug)]
 pub(crate) struct City {
     pub transport: Transport,
     pub api_key: String,
+    pub retry: RetryPolicy,
 }
 
 /// The sync side of [`crate::Core`]: the configured city, one-sync-at-a-time and
@@ -35,15 +48,20 @@ pub struct SyncState {
 }
 
 impl SyncState {
-    pub(crate) fn configure(&self, config: &CityConfig) -> Result<(), SyncError> {
+    pub(crate) fn configure(
+        &self,
+        config: &CityConfig,
+        tuning: SyncTuning,
+    ) -> Result<(), SyncError> {
         let transport = Transport::new(&TransportOptions {
             base_url: config.base_url.clone(),
             extra_roots_pem: config.extra_roots_pem.clone(),
-            timeouts: TimeoutPolicy::default(),
+            timeouts: tuning.timeouts,
         })?;
         let city = City {
             transport,
             api_key: config.api_key.clone(),
+            retry: tuning.retry,
         };
         *self.city.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(city));
         Ok(())

@@ -21,7 +21,7 @@ pub mod runtime;
 pub mod transport;
 
 pub use cancel::SyncCancel;
-pub use city::{CityConfig, SyncState};
+pub use city::{CityConfig, SyncState, SyncTuning};
 pub use error::SyncError;
 pub use listener::{NetworkType, NoListener, SyncEvent, SyncListener, SyncOptions, SyncSummary};
 pub use outbox::Submission;

@@ -9,19 +9,25 @@ use crate::error::Result;
 use crate::reports::ops::parse_id;
 use crate::sync::SyncError;
 use crate::sync::cancel::SyncCancel;
-use crate::sync::city::CityConfig;
+use crate::sync::city::{CityConfig, SyncTuning};
 use crate::sync::listener::{SyncListener, SyncOptions, SyncSummary};
 use crate::sync::outbox::Submission;
 use crate::sync::outbox::db as outbox_db;
 use crate::sync::outbox::engine::Outbox;
-use crate::sync::retry::RetryPolicy;
 use crate::sync::runtime::{runtime, spawn_on_core_runtime};
 
 impl Core {
     /// Point the core at the city's API (at start-up, and when the shell's
     /// settings change). Checks the address: HTTPS, or plain HTTP on loopback.
     pub fn configure_city(&self, config: CityConfig) -> Result<()> {
-        Ok(self.sync.configure(&config)?)
+        self.configure_city_tuned(config, SyncTuning::default())
+    }
+
+    /// [`Core::configure_city`] with other timeouts and backoff: for tests and
+    /// benchmarks (a stalled connection must cost a second, a backoff must not
+    /// park a report for minutes). Not exported to the shells.
+    pub fn configure_city_tuned(&self, config: CityConfig, tuning: SyncTuning) -> Result<()> {
+        Ok(self.sync.configure(&config, tuning)?)
     }
 
     /// Send every due report, oldest first. One sync runs at a time (a second
@@ -35,6 +41,7 @@ impl Core {
         cancel: SyncCancel,
     ) -> Result<SyncSummary> {
         let city = self.sync.city()?;
+        let policy = city.retry;
         let guard = self
             .sync
             .running
@@ -53,7 +60,7 @@ impl Core {
             listener,
             cancel,
             options,
-            policy: RetryPolicy::default(),
+            policy,
         };
         let summary = spawn_on_core_runtime(async move {
             let _one_sync_at_a_time = guard;

@@ -1,0 +1,436 @@
+//! Shared by the sync reliability tests (sync_faults.rs, sync_crash.rs) and the
+//! sync benchmark (benches/sync.rs): the reference city server in process, a
+//! phone (a core on a temp dir) pointed at it directly or through the fault
+//! proxy, generated photos, and an audit of what each side holds.
+
+#![allow(dead_code)] // each test binary uses its own part
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use ihanoi_city_api::config::AreasSource;
+use ihanoi_city_api::{CityConfig as ServerConfig, CityServer, Clock};
+use ihanoi_core::account::SessionState;
+use ihanoi_core::location::{LocationFix, LocationSource};
+use ihanoi_core::photos::{CancelFlag, CompressOptions, PhotoSource};
+use ihanoi_core::reports::{DraftField, ReportState};
+use ihanoi_core::secrets::SecretStore;
+use ihanoi_core::sync::retry::RetryPolicy;
+use ihanoi_core::sync::transport::TimeoutPolicy;
+use ihanoi_core::sync::{CityConfig, NoListener, SyncCancel, SyncOptions, SyncTuning};
+use ihanoi_core::{Core, CoreConfig};
+use sha2::{Digest, Sha256};
+
+pub const API_KEY: &str = "test-app-key";
+pub const OFFICIAL_KEY: &str = "test-official-key";
+pub const PHONE: &str = "0912345678";
+
+pub fn shared_dir() -> PathBuf {
+    match std::env::var_os("IHANOI_SHARED") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
+    }
+}
+
+/// Short deadlines and backoff, so a stall costs a second and a failed
+/// attempt waits a fraction of a second (production: 30 s and 30 s..1 h).
+/// `Retry-After` is still honoured as in production.
+pub fn quick_tuning() -> SyncTuning {
+    SyncTuning {
+        timeouts: TimeoutPolicy {
+            base: Duration::from_secs(1),
+            floor_bytes_per_second: 1024 * 1024,
+            max: Duration::from_secs(60),
+        },
+        retry: RetryPolicy {
+            base: Duration::from_millis(50),
+            cap: Duration::from_millis(400),
+            ..RetryPolicy::default()
+        },
+    }
+}
+
+/// The reference city server on a loopback port, with its own data directory.
+pub struct City {
+    pub server: CityServer,
+    dir: tempfile::TempDir,
+}
+
+impl City {
+    pub async fn start() -> City {
+        City::start_with_clock(Clock::System).await
+    }
+
+    pub async fn start_with_clock(clock: Clock) -> City {
+        let dir = tempfile::tempdir().unwrap();
+        let areas = shared_dir().join("geo/hanoi_wards_2025.geojson");
+        let mut config = ServerConfig::for_tests(dir.path().join("city"), AreasSource::File(areas));
+        config.clock = clock;
+        let server = CityServer::start(config)
+            .await
+            .expect("the city server starts");
+        City { server, dir }
+    }
+
+    pub fn url(&self) -> String {
+        self.server.base_url().to_owned()
+    }
+
+    pub fn addr(&self) -> std::net::SocketAddr {
+        self.server.local_addr()
+    }
+
+    fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("city")
+    }
+
+    /// The one-time code the server sent to `phone` (development sign-in).
+    pub async fn sign_in_code(&self, phone: &str) -> String {
+        let client = reqwest::Client::builder()
+            .tls_backend_preconfigured(
+                ihanoi_core::sync::transport::tls::client_config(None).unwrap(),
+            )
+            .build()
+            .unwrap();
+        let answer: serde_json::Value = client
+            .get(format!("{}/officials/sign-in-codes/{phone}", self.url()))
+            .header("X-Official-Key", OFFICIAL_KEY)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        answer["code"].as_str().unwrap().to_owned()
+    }
+
+    /// Every report the server stored, read from its SQLite file.
+    pub fn holdings(&self) -> Vec<HeldReport> {
+        let conn = rusqlite::Connection::open_with_flags(
+            self.data_dir().join("city.sqlite3"),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap();
+        let mut media: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut statement = conn
+            .prepare(
+                "SELECT request_id, file_name FROM request_media ORDER BY request_id, position",
+            )
+            .unwrap();
+        for row in statement
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .unwrap()
+        {
+            let (request, file) = row.unwrap();
+            media.entry(request).or_default().push(file);
+        }
+        let mut statement = conn
+            .prepare("SELECT id, client_request_id, description FROM requests ORDER BY id")
+            .unwrap();
+        statement
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })
+            .unwrap()
+            .map(|row| {
+                let (id, client_request_id, description) = row.unwrap();
+                HeldReport {
+                    service_request_id: id.to_string(),
+                    client_request_id,
+                    description: description.unwrap_or_default(),
+                    photo_sha256: media
+                        .remove(&id)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|name| sha256_of_file(&self.data_dir().join("media").join(name)))
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// One report as the city stored it.
+#[derive(Debug, Clone)]
+pub struct HeldReport {
+    pub service_request_id: String,
+    pub client_request_id: Option<String>,
+    pub description: String,
+    /// SHA-256 of each stored photo file's bytes, in order.
+    pub photo_sha256: Vec<String>,
+}
+
+pub fn sha256_of_file(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A core on `data_dir`, pointed at `city_url` (the server or a proxy).
+pub fn open_phone(
+    data_dir: &Path,
+    secrets: Arc<dyn SecretStore>,
+    city_url: &str,
+    tuning: SyncTuning,
+) -> Core {
+    let core = Core::open(
+        CoreConfig {
+            data_dir: data_dir.to_owned(),
+        },
+        secrets,
+    )
+    .unwrap();
+    core.configure_city_tuned(
+        CityConfig {
+            base_url: city_url.to_owned(),
+            api_key: API_KEY.to_owned(),
+            extra_roots_pem: None,
+        },
+        tuning,
+    )
+    .unwrap();
+    core
+}
+
+/// A signed-in core on `data_dir` whose requests go through `proxy`. Signing
+/// in is not what the fault tests test: the proxy's faults are off meanwhile.
+pub async fn signed_in_behind(
+    data_dir: &Path,
+    city: &City,
+    proxy: &ihanoi_fault_proxy::FaultProxy,
+    tuning: SyncTuning,
+) -> Core {
+    let core = open_phone(
+        data_dir,
+        Arc::new(ihanoi_core::secrets::InMemorySecretStore::new()),
+        &proxy.url(),
+        tuning,
+    );
+    proxy.set_faults(false);
+    sign_in(&core, city).await;
+    proxy.set_faults(true);
+    core
+}
+
+pub async fn sign_in(core: &Core, city: &City) {
+    let sent = core.request_sign_in_code(PHONE).await.unwrap();
+    let code = city.sign_in_code(&sent.phone).await;
+    assert_eq!(
+        core.sign_in(&sent.phone, &code).await.unwrap(),
+        SessionState::SignedIn
+    );
+}
+
+/// Small photos, each different, written as PNG for the core's pipeline to
+/// turn into the JPEGs it uploads.
+pub struct PhotoMaker {
+    dir: PathBuf,
+}
+
+impl PhotoMaker {
+    /// Writes into `dir`; give the core this folder as a photo input folder.
+    pub fn new(dir: &Path) -> PhotoMaker {
+        std::fs::create_dir_all(dir).unwrap();
+        PhotoMaker {
+            dir: dir.to_owned(),
+        }
+    }
+
+    /// A 160×120 picture of smooth bands whose colours follow `seed`: every
+    /// seed gives other bytes, and the JPEG stays a few kilobytes.
+    pub fn make(&self, seed: u64) -> PathBuf {
+        let (width, height) = (160u32, 120u32);
+        let mix = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (seed >> 7);
+        let mut pixels = Vec::with_capacity((width * height * 3) as usize);
+        for y in 0..height {
+            for x in 0..width {
+                let band = u64::from((x / 20 + y / 15) % 8);
+                let colour = mix.rotate_left((band * 8) as u32);
+                pixels.push((colour as u8).wrapping_add(x as u8));
+                pixels.push(((colour >> 8) as u8).wrapping_add(y as u8));
+                pixels.push((colour >> 16) as u8);
+            }
+        }
+        let path = self.dir.join(format!("generated-{seed}.png"));
+        let file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        let mut encoder = png::Encoder::new(file, width, height);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&pixels).unwrap();
+        writer.finish().unwrap();
+        path
+    }
+}
+
+/// The description of test report `n`: unique, so the server's rows can be
+/// matched to reports even if one arrived without its id.
+pub fn description(n: usize) -> String {
+    format!("Rác thải đổ trộm ở đầu ngõ, phản ánh thử số {n}")
+}
+
+/// A complete report near Hoàn Kiếm Lake with `photos` attached, queued.
+pub fn queue_report(
+    core: &Core,
+    n: usize,
+    photos: &[PathBuf],
+    options: &CompressOptions,
+) -> String {
+    let report = core.create_draft().unwrap();
+    core.update_draft(
+        &report.id,
+        DraftField::Category {
+            code: Some("ve_sinh_moi_truong".into()),
+        },
+    )
+    .unwrap();
+    core.update_draft(
+        &report.id,
+        DraftField::Description {
+            text: description(n),
+        },
+    )
+    .unwrap();
+    for photo in photos {
+        core.attach_photo(
+            &report.id,
+            photo,
+            PhotoSource::Camera,
+            options,
+            &CancelFlag::new(),
+        )
+        .unwrap();
+    }
+    core.set_report_location(
+        &report.id,
+        LocationFix {
+            lat: 21.0287,
+            lon: 105.8524,
+            accuracy_m: 8.0,
+            time_ms: ihanoi_core::time::now_ms(),
+            source: LocationSource::DeviceGps,
+            mocked: false,
+        },
+    )
+    .unwrap();
+    core.queue_report(&report.id).unwrap();
+    report.id
+}
+
+/// How a run of syncs went.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SyncRounds {
+    pub syncs: u32,
+    pub sent: u32,
+    pub failed_attempts: u32,
+}
+
+/// Sync until nothing waits, sleeping until the core's next retry time between
+/// runs (what a shell's scheduler does with `next_retry_at_ms`).
+pub async fn sync_until_done(core: &Core, max_syncs: u32) -> SyncRounds {
+    let mut rounds = SyncRounds::default();
+    loop {
+        let summary = core
+            .sync(
+                SyncOptions::default(),
+                Arc::new(NoListener),
+                SyncCancel::new(),
+            )
+            .await
+            .expect("a sync runs");
+        rounds.syncs += 1;
+        rounds.sent += summary.sent;
+        rounds.failed_attempts += summary.failed;
+        assert!(!summary.sign_in_needed, "{summary:?}");
+        assert_eq!(
+            summary.needs_attention, 0,
+            "nothing is refused: {summary:?}"
+        );
+        if summary.waiting == 0 {
+            return rounds;
+        }
+        assert!(
+            rounds.syncs < max_syncs,
+            "still {} waiting after {} syncs",
+            summary.waiting,
+            rounds.syncs
+        );
+        if let Some(at) = summary.next_retry_at_ms {
+            let wait = at - ihanoi_core::time::now_ms();
+            if wait > 0 {
+                tokio::time::sleep(Duration::from_millis(wait as u64)).await;
+            }
+        }
+    }
+}
+
+/// Every report in `ids` (report `n` described by [`description`]`(n)`) is
+/// on the server exactly once, under its own id, with photos byte-identical to
+/// the ones the core stored, and locally submitted once with the server's id.
+/// Nothing else is on the server.
+pub fn assert_each_report_exactly_once(core: &Core, city: &City, ids: &[String]) {
+    let held = city.holdings();
+    assert_eq!(
+        held.len(),
+        ids.len(),
+        "the server holds exactly one row per report"
+    );
+    let by_client_id: HashMap<&str, &HeldReport> = held
+        .iter()
+        .map(|h| {
+            let id = h
+                .client_request_id
+                .as_deref()
+                .expect("every POST carried its client_request_id");
+            (id, h)
+        })
+        .collect();
+    assert_eq!(by_client_id.len(), ids.len(), "no id twice");
+    let mut descriptions: HashMap<&str, usize> = HashMap::new();
+    for h in &held {
+        *descriptions.entry(h.description.as_str()).or_default() += 1;
+    }
+    for (n, id) in ids.iter().enumerate() {
+        assert_eq!(
+            descriptions.get(description(n).as_str()),
+            Some(&1),
+            "report {n} once by content"
+        );
+        let remote = by_client_id
+            .get(id.as_str())
+            .unwrap_or_else(|| panic!("report {n} ({id}) never reached the city"));
+        assert_eq!(
+            core.report(id).unwrap().state,
+            ReportState::Submitted,
+            "{n}"
+        );
+        let submission = core.submission(id).unwrap().expect("a submission");
+        assert_eq!(
+            submission.service_request_id, remote.service_request_id,
+            "{n}"
+        );
+        let local: Vec<String> = core
+            .photos(id)
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let actual = sha256_of_file(Path::new(&p.path));
+                assert_eq!(actual, p.sha256, "the core's own file is intact");
+                actual
+            })
+            .collect();
+        assert!(!local.is_empty());
+        assert_eq!(
+            remote.photo_sha256, local,
+            "report {n}: photos byte-identical"
+        );
+    }
+}
