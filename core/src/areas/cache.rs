@@ -12,9 +12,12 @@ use crate::areas::search::{FormerName, FormerNames};
 use crate::error::Result;
 use crate::time::UnixMillis;
 
-/// Bumped when [`crate::areas::codec`]'s layout changes; an older blob is then
-/// re-imported from the city instead of misread.
-pub const CODEC_FORMAT: i64 = 1;
+/// Bumped when [`crate::areas::codec`]'s layout changes. A blob of an older
+/// format this build still reads is rebuilt and stored again in this one
+/// ([`load_set`] says so, [`rewrite_in_current_format`] does it); any other
+/// format is refused as [`AreasError::CorruptCache`], never misread.
+/// 1: outlines only. 2: outlines and the latitude bands of each unit.
+pub const CODEC_FORMAT: i64 = 2;
 
 /// Facts about the cached set, without decoding it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,8 +68,18 @@ pub fn set_info(conn: &Connection) -> Result<Option<AreaSetInfo>> {
         .optional()?)
 }
 
+/// A cached set, decoded and indexed.
+#[derive(Debug)]
+pub struct CachedSet {
+    pub info: AreaSetInfo,
+    pub index: AreaIndex,
+    /// The blob was in an older format (rebuilt here); store it again with
+    /// [`rewrite_in_current_format`] so the next start reads it directly.
+    pub old_format: Option<i64>,
+}
+
 /// The cached set, decoded and indexed (`None` when nothing was imported yet).
-pub fn load_set(conn: &Connection) -> Result<Option<(AreaSetInfo, AreaIndex)>> {
+pub fn load_set(conn: &Connection) -> Result<Option<CachedSet>> {
     let row = conn
         .prepare_cached(
             "SELECT version, unit_count, imported_at, format, outlines FROM area_sets WHERE id = 1",
@@ -85,13 +98,44 @@ pub fn load_set(conn: &Connection) -> Result<Option<(AreaSetInfo, AreaIndex)>> {
     let Some((info, format, blob)) = row else {
         return Ok(None);
     };
-    if format != CODEC_FORMAT {
-        return Err(AreasError::CorruptCache {
-            reason: format!("format {format}, this build reads {CODEC_FORMAT}"),
+    let (index, old_format) = match format {
+        CODEC_FORMAT => (AreaIndex::from_cache_bytes(&blob)?, None),
+        1 => (AreaIndex::from_cache_bytes_format_1(&blob)?, Some(format)),
+        _ => {
+            return Err(AreasError::CorruptCache {
+                reason: format!("format {format}, this build reads 1 to {CODEC_FORMAT}"),
+            }
+            .into());
         }
-        .into());
-    }
-    Ok(Some((info, AreaIndex::from_cache_bytes(&blob)?)))
+    };
+    Ok(Some(CachedSet {
+        info,
+        index,
+        old_format,
+    }))
+}
+
+/// Store a set read from an older format again in the current one, unless
+/// another import replaced it meanwhile (then nothing is written). Keeps the
+/// version and import time: the set itself did not change.
+pub fn rewrite_in_current_format(
+    conn: &Connection,
+    set: &AreaSetInfo,
+    old_format: i64,
+    index: &AreaIndex,
+) -> Result<bool> {
+    let changed = conn.execute(
+        "UPDATE area_sets SET format = ?1, outlines = ?2
+         WHERE id = 1 AND format = ?3 AND version = ?4 AND imported_at = ?5",
+        params![
+            CODEC_FORMAT,
+            index.to_cache_bytes(),
+            old_format,
+            set.version,
+            set.imported_at_ms
+        ],
+    )?;
+    Ok(changed == 1)
 }
 
 /// Replace the former-names table as a whole.

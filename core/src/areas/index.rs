@@ -2,6 +2,8 @@
 //! reaches. An R-tree over the units' bounding boxes picks the few candidates;
 //! each candidate's banded outline ([`UnitShape`]) answers exactly.
 
+use std::sync::OnceLock;
+
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
@@ -23,8 +25,9 @@ type Envelope = GeomWithData<Rectangle<[f64; 2]>, u32>;
 pub struct AreaIndex {
     areas: Vec<Area>,
     shapes: Vec<UnitShape>,
-    /// Kept for re-encoding into the cache and for cross-checks.
-    outlines: Vec<UnitOutline>,
+    /// The outlines as imported, given back from the shapes only when asked
+    /// (tests, the benchmark's reference scan): a cold start skips them.
+    outlines: OnceLock<Vec<UnitOutline>>,
     tree: RTree<Envelope>,
 }
 
@@ -71,22 +74,46 @@ impl AreaIndex {
         Ok(AreaIndex::build(outlines))
     }
 
-    /// Rebuild from the cache's compact encoding. The set was fully validated
-    /// before it was cached; only the structure is checked again here, so a cold
-    /// start skips the crossing check and any text parsing.
+    /// Rebuild from the cache's compact encoding (the current format,
+    /// [`crate::areas::cache::CODEC_FORMAT`]): the shapes and their bands are
+    /// read as stored. The set was fully validated before it was cached; only
+    /// the structure is checked again here, so a cold start skips the crossing
+    /// check, any text parsing and the band sort.
     pub fn from_cache_bytes(bytes: &[u8]) -> AreasResult<AreaIndex> {
-        let outlines = codec::decode(bytes)?;
+        let units = codec::decode(bytes)?;
+        let mut codes = std::collections::HashSet::with_capacity(units.len());
+        if let Some((dup, _)) = units.iter().find(|(a, _)| !codes.insert(a.code.as_str())) {
+            return Err(AreasError::DuplicateCode {
+                code: dup.code.clone(),
+            });
+        }
+        if units.is_empty() {
+            return Err(AreasError::EmptySet);
+        }
+        let (areas, shapes) = units.into_iter().unzip();
+        Ok(AreaIndex::from_shapes(areas, shapes))
+    }
+
+    /// Rebuild from a blob of the first cache format (outlines without bands),
+    /// as an older build wrote it; the caller stores it again in the current one.
+    pub fn from_cache_bytes_format_1(bytes: &[u8]) -> AreasResult<AreaIndex> {
+        let outlines = codec::decode_format_1(bytes)?;
         validate_set(&outlines, false)?;
         Ok(AreaIndex::build(outlines))
     }
 
     /// The compact encoding kept in the cache.
     pub fn to_cache_bytes(&self) -> Vec<u8> {
-        codec::encode(&self.outlines)
+        codec::encode(&self.areas, &self.shapes)
     }
 
     fn build(outlines: Vec<UnitOutline>) -> AreaIndex {
         let shapes: Vec<UnitShape> = outlines.iter().map(UnitShape::new).collect();
+        let areas = outlines.into_iter().map(|o| o.area).collect();
+        AreaIndex::from_shapes(areas, shapes)
+    }
+
+    fn from_shapes(areas: Vec<Area>, shapes: Vec<UnitShape>) -> AreaIndex {
         let envelopes = shapes
             .iter()
             .enumerate()
@@ -99,9 +126,9 @@ impl AreaIndex {
             })
             .collect();
         AreaIndex {
-            areas: outlines.iter().map(|o| o.area.clone()).collect(),
+            areas,
             shapes,
-            outlines,
+            outlines: OnceLock::new(),
             tree: RTree::bulk_load(envelopes),
         }
     }
@@ -122,8 +149,18 @@ impl AreaIndex {
         self.areas.iter().find(|a| a.code == code)
     }
 
+    /// The units' outlines (built from the shapes on the first call).
     pub fn outlines(&self) -> &[UnitOutline] {
-        &self.outlines
+        self.outlines.get_or_init(|| {
+            self.areas
+                .iter()
+                .zip(&self.shapes)
+                .map(|(area, shape)| UnitOutline {
+                    area: area.clone(),
+                    polygons: shape.polygons(),
+                })
+                .collect()
+        })
     }
 
     /// The unit containing the point, or `None` outside every unit (outside
@@ -193,12 +230,15 @@ impl AreaIndex {
         })
     }
 
-    /// Approximate heap bytes held by the index (outlines, bands, tree, names).
+    /// Approximate heap bytes held by the index (shapes and bands, tree, names,
+    /// and the outlines once asked for).
     pub fn heap_bytes(&self) -> usize {
         let shapes: usize = self.shapes.iter().map(UnitShape::heap_bytes).sum();
         let outlines: usize = self
             .outlines
-            .iter()
+            .get()
+            .into_iter()
+            .flatten()
             .flat_map(|o| o.polygons.iter().flatten())
             .map(|ring| ring.capacity() * 8 + 24)
             .sum();

@@ -124,7 +124,23 @@ impl Core {
         let (set, former) = self
             .store
             .read(|conn| Ok((cache::load_set(conn)?, cache::load_former_names(conn)?)))?;
-        let (info, index) = set.ok_or(AreasError::NotLoaded)?;
+        let cache::CachedSet {
+            info,
+            index,
+            old_format,
+        } = set.ok_or(AreasError::NotLoaded)?;
+        if let Some(old_format) = old_format {
+            // Written by an older build: store it in the current format so the
+            // next start reads the bands instead of sorting them again.
+            // A failed write costs only speed: the set in memory is right.
+            match self
+                .store
+                .write(|tx| cache::rewrite_in_current_format(tx, &info, old_format, &index))
+            {
+                Ok(rewritten) => tracing::info!(old_format, rewritten, "area set cache upgraded"),
+                Err(e) => tracing::warn!(old_format, error = %e, "area set cache not upgraded"),
+            }
+        }
         let current = Arc::new(loaded(info, Arc::new(index), &former));
         self.areas.set(Arc::clone(&current));
         Ok(current)
