@@ -2,7 +2,8 @@
 # Kotlin (JVM) tests of the generated bindings against the real Linux library.
 #   1. tests/bindgen.sh builds libihanoi_ffi.so and regenerates the Kotlin bindings
 #      under $TARGET/bindings/kotlin ($TARGET = $CARGO_TARGET_DIR or <repo>/target);
-#   2. Maven compiles those bindings plus src/test/kotlin and runs JUnit 5, with
+#   2. tests/city-server.sh starts the reference city server on loopback;
+#   3. Maven compiles those bindings plus src/test/kotlin and runs JUnit 5, with
 #      jna.library.path pointing at $TARGET/debug.
 # Extra arguments go to Maven, e.g. one test:
 #   tests/kotlin/run.sh -Dtest='DraftsTest#each draft field*'
@@ -38,11 +39,17 @@ MSG
   exit 1
 fi
 
+# The reference city server for the full-flow tests, on a free loopback port.
+city=$(mktemp -d /tmp/ihanoi-kotlin-city.XXXXXX)
+trap '"$repo/tests/city-server.sh" stop "$city"; rm -rf "$city"' EXIT
+city_url=$("$repo/tests/city-server.sh" start "$city")
+
 # Quiet Maven (warnings and errors only) except Surefire, whose per-class lines and
 # "Tests run: N, Failures: N, ..." summary are the point of this run.
-exec mvn -B --no-transfer-progress -Dstyle.color=never -f "$here/pom.xml" \
+mvn -B --no-transfer-progress -Dstyle.color=never -f "$here/pom.xml" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire=info \
   -Dihanoi.target="$target" \
   -Dihanoi.sharedDir="$shared" \
+  -Dihanoi.city="$city_url" \
   "$@" test

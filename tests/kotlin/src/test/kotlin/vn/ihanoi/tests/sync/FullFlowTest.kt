@@ -1,0 +1,117 @@
+package vn.ihanoi.tests.sync
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.Paths
+import java.util.Collections
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
+import vn.ihanoi.core.DraftField
+import vn.ihanoi.core.IhanoiCore
+import vn.ihanoi.core.LocationFix
+import vn.ihanoi.core.LocationSource
+import vn.ihanoi.core.NetworkType
+import vn.ihanoi.core.PhotoCancelToken
+import vn.ihanoi.core.PhotoSource
+import vn.ihanoi.core.ReportState
+import vn.ihanoi.core.SessionState
+import vn.ihanoi.core.SyncCancelHandle
+import vn.ihanoi.core.SyncEvent
+import vn.ihanoi.core.SyncListener
+import vn.ihanoi.core.SyncOptions
+import vn.ihanoi.core.defaultCompressOptions
+import vn.ihanoi.tests.support.RecordingSecretStore
+import vn.ihanoi.tests.support.ReferenceCity
+import vn.ihanoi.tests.support.SharedData
+import vn.ihanoi.tests.support.withCore
+
+/** A listener as a shell writes one: it only records, the core decides. */
+class RecordingListener : SyncListener {
+    private val recorded = Collections.synchronizedList(mutableListOf<SyncEvent>())
+    val events: List<SyncEvent>
+        get() = synchronized(recorded) { recorded.toList() }
+
+    override fun onEvent(event: SyncEvent) {
+        recorded += event
+    }
+}
+
+/**
+ * The whole resident flow from Kotlin against the reference city server over loopback
+ * HTTP: sign in, draft, photo, location, queue, sync with a Kotlin listener, the ward
+ * replies, pull, timeline.
+ */
+class FullFlowTest {
+    @TempDir
+    lateinit var dataDir: Path
+
+    private val phone = "0912345678"
+
+    private fun signIn(core: IhanoiCore) = runBlocking {
+        val sent = core.requestSignInCode(phone)
+        assertEquals(SessionState.SIGNED_IN, core.signIn(sent.phone, ReferenceCity.signInCode(sent.phone)))
+    }
+
+    private fun queuedReport(core: IhanoiCore): String {
+        val photo = SharedData.file("photos", "iphone4s-gps-small.jpg")
+        core.setPhotoInputDirs(listOf(photo.parent.toString()))
+        val id = core.createDraft().id
+        core.updateDraft(id, DraftField.Category("ve_sinh_moi_truong"))
+        core.updateDraft(id, DraftField.Description("Rác thải đổ trộm ở đầu ngõ 5, bốc mùi"))
+        PhotoCancelToken().use { token ->
+            runBlocking { core.attachPhoto(id, photo.toString(), PhotoSource.CAMERA, defaultCompressOptions(), token) }
+        }
+        core.setReportLocation(
+            id,
+            LocationFix(21.0287, 105.8524, 8.0, System.currentTimeMillis(), LocationSource.DEVICE_GPS, false),
+        )
+        assertEquals(ReportState.QUEUED, core.queueReport(id).state)
+        return id
+    }
+
+    @Test
+    fun `sign in, report, sync with a Kotlin listener, the ward replies, pull the timeline`() {
+        val secrets = RecordingSecretStore()
+        withCore(dataDir, secrets) { core ->
+            core.configureCity(ReferenceCity.config)
+            assertEquals(SessionState.SIGNED_OUT, core.sessionState())
+            // A draft can be written before signing in; it is sent after.
+            val id = queuedReport(core)
+            signIn(core)
+            assertTrue(secrets.calls.any { it is RecordingSecretStore.Call.Set }, "tokens went to the Kotlin store")
+
+            val listener = RecordingListener()
+            val summary = SyncCancelHandle().use { cancel ->
+                runBlocking { core.sync(SyncOptions(NetworkType.WIFI, false), listener, cancel) }
+            }
+            assertEquals(1u, summary.sent)
+            assertEquals(0u, summary.failed + summary.waiting + summary.needsAttention)
+            assertEquals(ReportState.SUBMITTED, core.report(id).state)
+
+            // The listener saw the start, the upload's progress up to the photo bytes, the
+            // report's state change and the end, in that order.
+            val events = listener.events
+            assertTrue(events.first() is SyncEvent.Started, "first event: ${events.first()}")
+            val photoBytes = core.photos(id).sumOf { Files.size(Paths.get(it.path)) }.toULong()
+            val progress = events.filterIsInstance<SyncEvent.Progress>()
+            assertTrue(progress.isNotEmpty())
+            assertEquals(photoBytes, progress.last().bytesSent)
+            assertEquals(photoBytes, progress.last().bytesTotal)
+            assertTrue(events.any { it is SyncEvent.ReportChanged && it.reportId == id && it.state == ReportState.SUBMITTED })
+            assertTrue(events.last() is SyncEvent.Finished)
+
+            // The city holds it, routed to Hoàn Kiếm ward.
+            val submission = requireNotNull(core.submission(id)) { "sent reports have a submission" }
+            assertEquals("00070", submission.agencyResponsible)
+            assertTrue(ReferenceCity.request(submission.serviceRequestId).contains("\"agency_responsible\":\"00070\""))
+
+            // The ward accepts and resolves it.
+            ReferenceCity.act(submission.serviceRequestId, "accept", "Đã tiếp nhận")
+            ReferenceCity.act(submission.serviceRequestId, "resolve", "Đã thu gom rác. — Rubbish collected.")
+            assertTrue(ReferenceCity.request(submission.serviceRequestId).contains("\"status\":\"closed\""))
+        }
+    }
+}
