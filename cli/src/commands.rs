@@ -74,19 +74,23 @@ impl Context<'_> {
         Ok(())
     }
 
+    /// The core on the data directory; a --server / --api-key given with any
+    /// command is remembered there for the next ones.
     pub fn core(&self) -> CliResult<Core> {
-        Ok(Core::open(
+        let core = Core::open(
             CoreConfig {
                 data_dir: self.data_dir(),
             },
             self.secrets(),
-        )?)
+        )?;
+        Settings::resolve(&self.cli.global, core.data_dir())?;
+        Ok(core)
     }
 
     /// The core, pointed at the city server given or remembered.
     pub fn connected_core(&self) -> CliResult<Core> {
         let core = self.core()?;
-        let settings = Settings::resolve(&self.cli.global, core.data_dir())?;
+        let settings = Settings::load(core.data_dir())?;
         core.configure_city(settings.city_config()?)?;
         Ok(core)
     }

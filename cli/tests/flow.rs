@@ -15,19 +15,37 @@ use support::{API_KEY, City, assert_exit, command, ihanoi_in, json_of, photo, te
 const PHONE: &str = "0987654321";
 const NORMALISED: &str = "+84987654321";
 
+/// A data directory with its token file (the explicit CI fallback).
+struct Phone {
+    data: std::path::PathBuf,
+    tokens: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Phone {
+    fn new() -> Phone {
+        let dir = tempfile::tempdir().unwrap();
+        Phone {
+            data: dir.path().join("phone"),
+            tokens: dir.path().join("tokens.json").to_str().unwrap().to_owned(),
+            _dir: dir,
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        let mut all = vec!["--insecure-token-file", self.tokens.as_str()];
+        all.extend_from_slice(args);
+        ihanoi_in(&self.data, &all)
+    }
+}
+
 #[test]
 fn sign_in_report_sync_answer_and_timeline() {
     let city = City::start();
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("phone");
-    let tokens = dir.path().join("tokens.json");
-    let tokens = tokens.to_str().unwrap();
+    let phone = Phone::new();
+    let (data, tokens) = (&phone.data, phone.tokens.as_str());
     let url = city.url();
-    let run = |args: &[&str]| {
-        let mut all = vec!["--insecure-token-file", tokens];
-        all.extend_from_slice(args);
-        ihanoi_in(&data, &all)
-    };
+    let run = |args: &[&str]| phone.run(args);
 
     // Nothing to sync with yet: no server given.
     let no_server = run(&["--json", "sync"]);
@@ -40,7 +58,7 @@ fn sign_in_report_sync_answer_and_timeline() {
     assert!(text(&signed_out.stderr).contains("ihanoi login"));
 
     // Sign in: the code typed at the prompt.
-    let mut login = command(&data)
+    let mut login = command(data)
         .args(["--insecure-token-file", tokens, "login", PHONE])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -162,24 +180,14 @@ fn sign_in_report_sync_answer_and_timeline() {
 #[test]
 fn a_wrong_code_is_refused_with_exit_8_and_login_with_code_works() {
     let city = City::start();
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("phone");
-    let tokens = dir.path().join("tokens.json");
-    let tokens = tokens.to_str().unwrap();
+    let phone = Phone::new();
     let url = city.url();
-    let base = [
-        "--insecure-token-file",
-        tokens,
-        "--server",
-        &url,
-        "--api-key",
-        API_KEY,
-    ];
-    let run = |args: &[&str]| {
-        let mut all = base.to_vec();
-        all.extend_from_slice(args);
-        ihanoi_in(&data, &all)
-    };
+    // The server and key are remembered from the first call.
+    assert_exit(
+        &phone.run(&["--server", &url, "--api-key", API_KEY, "categories"]),
+        0,
+    );
+    let run = |args: &[&str]| phone.run(args);
     let asked = run(&["--json", "login", PHONE, "--request-code"]);
     assert_exit(&asked, 0);
     assert_eq!(json_of(&asked.stdout)["phone"], NORMALISED);
