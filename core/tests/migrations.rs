@@ -110,6 +110,13 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
             assert_eq!(report.urgency, Urgency::Urgent);
             assert_eq!(report.created_at_ms, 1_764_000_000_000);
         }
+        if version >= 4 {
+            // Sent before pulling existed: pending with the unit it was routed to.
+            let status = core.report_status(REPORT_ID).unwrap().unwrap();
+            assert_eq!(status.service_request_id, "42");
+            assert_eq!(status.unit_code.as_deref(), Some("00070"));
+            assert!(core.timeline(REPORT_ID).unwrap().is_empty());
+        }
     }
 }
 

@@ -316,10 +316,6 @@ impl Puller {
             return Ok((Refresh::NotModified, None));
         }
         let answer = answer.success()?;
-        let invalid = |detail: String| TransportError::InvalidJson {
-            status: answer.status,
-            detail,
-        };
         if !answer.is_json() {
             return Err(TransportError::UnexpectedAnswer {
                 status: answer.status,
@@ -327,13 +323,15 @@ impl Puller {
             }
             .into());
         }
+        let status = answer.status;
+        let invalid = |detail: String| TransportError::InvalidJson { status, detail };
         let new_etag = answer.header("etag").map(str::to_owned);
         let version = answer
             .header("x-areas-version")
             .map(str::to_owned)
             .or_else(|| new_etag.as_deref().map(|e| e.trim_matches('"').to_owned()))
             .unwrap_or_else(|| format!("pulled-{}", now_ms()));
-        let text = String::from_utf8(answer.body.clone())
+        let text = String::from_utf8(answer.body)
             .map_err(|_| invalid("the area set is not UTF-8".into()))?;
         // Parsing and validating 130 k vertices is CPU work: not on the
         // runtime's network threads.
