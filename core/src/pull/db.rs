@@ -143,6 +143,18 @@ pub fn save_status(conn: &Connection, report_id: &str, status: &PulledStatus) ->
     Ok(())
 }
 
+/// The city did not return this report when asked (withdrawn on its side):
+/// keep what is known and stop asking on every pull.
+pub fn mark_status_asked(conn: &Connection, report_id: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO report_status (report_id, detailed_status, refresh_needed)
+         VALUES (?1, 'pending', 0)
+         ON CONFLICT (report_id) DO UPDATE SET refresh_needed = 0",
+    )?
+    .execute([report_id])?;
+    Ok(())
+}
+
 /// A sent report's stored status (the unit falls back to the one the city
 /// routed it to on submission) and its number of unread entries.
 pub fn status(conn: &Connection, report_id: &str) -> Result<Option<(PulledStatus, u32)>> {

@@ -185,12 +185,10 @@ impl Puller {
             let answer = self.get_mine(access, api::REQUESTS_PATH, &query).await?;
             let statuses = api::parse_statuses(answer)?;
             self.store.write_synced(|tx| {
-                for status in &statuses {
-                    let local = chunk
-                        .iter()
-                        .find(|(_, city_id)| *city_id == status.service_request_id);
-                    if let Some((report_id, _)) = local {
-                        db::save_status(tx, report_id, status)?;
+                for (report_id, city_id) in chunk {
+                    match statuses.iter().find(|s| s.service_request_id == *city_id) {
+                        Some(status) => db::save_status(tx, report_id, status)?,
+                        None => db::mark_status_asked(tx, report_id)?,
                     }
                 }
                 Ok(())
