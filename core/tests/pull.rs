@@ -498,3 +498,34 @@ async fn one_pull_at_a_time_and_a_pull_can_be_cancelled_mid_request() {
     assert!(summary.cancelled);
     assert_eq!(summary.new_alerts, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_token_is_refreshed_once_and_a_dead_session_still_pulls_the_public_parts() {
+    use ihanoi_core::secrets::keys;
+    let (city, _dir, core, id, city_id) = signed_in_with_a_sent_report().await;
+    city.act(&city_id, "accept", "", vec![]).await;
+    let secrets = core.secret_store().clone();
+    let forged = "0".repeat(64);
+    secrets.set(keys::ACCESS_TOKEN, &forged).unwrap();
+
+    let summary = pull(&core).await;
+    assert_eq!(summary.new_updates, 1);
+    assert!(!summary.sign_in_needed);
+    let fresh = secrets.get(keys::ACCESS_TOKEN).unwrap().unwrap();
+    assert_ne!(fresh, forged, "refreshed");
+
+    // The refresh token is refused too: the session ends, nothing is dropped,
+    // and alerts still arrive.
+    secrets.set(keys::ACCESS_TOKEN, &forged).unwrap();
+    secrets.set(keys::REFRESH_TOKEN, &forged).unwrap();
+    city.act(&city_id, "start", "", vec![]).await;
+    city.publish_alert("Ngập sâu trên phố Huế", None).await;
+    let summary = pull(&core).await;
+    assert!(summary.sign_in_needed);
+    assert_eq!((summary.new_updates, summary.new_alerts), (0, 1));
+    assert_eq!(core.timeline(&id).unwrap().len(), 1);
+
+    city.sign_in(&core).await;
+    assert_eq!(pull(&core).await.new_updates, 1);
+    city.server.shutdown().await;
+}
