@@ -8,6 +8,8 @@
 #
 # The library is built on the host (bookworm) and loaded inside the chroot (trixie): its glibc is
 # newer, so that direction works. Works with CARGO_TARGET_DIR set (bindings come from there).
+# The tests that use real data (a phone photo, the ward boundaries) get copies of those files from
+# $IHANOI_SHARED (default: <repo>/../shared) inside the chroot, as IHANOI_SHARED there.
 # Needs root, like install-toolchain.sh.
 set -euo pipefail
 
@@ -15,8 +17,18 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 target=${CARGO_TARGET_DIR:-$repo/target}
 swiftc=/usr/libexec/swift/bin/swiftc
+shared=${IHANOI_SHARED:-$repo/../shared}
+# The shared test data the Swift tests read (Tests/TestSupport.swift: sharedFile, realPhonePhoto).
+shared_files=(photos/phone-12mp-rot6-hanoi.jpg geo/hanoi_wards_2025.geojson)
 
 log() { echo "tests/swift: $*" >&2; }
+
+for file in "${shared_files[@]}"; do
+  if [ ! -f "$shared/$file" ]; then
+    log "missing test data $shared/$file (set IHANOI_SHARED to the shared data folder)"
+    exit 1
+  fi
+done
 
 chroot_dir=$("$here/install-toolchain.sh" | tail -n1)
 
@@ -33,6 +45,12 @@ trap 'rm -rf "$work_host"' EXIT
 work=${work_host#"$chroot_dir"}
 # TMPDIR inside it too: swiftc leaves TemporaryDirectory.* behind, and a crashed test its data.
 mkdir -p "$work_host/lib" "$work_host/tests" "$work_host/tmp"
+# The shared data too (6 MB, gone with the work directory): no mount to leak if a run is killed,
+# and nothing a test does can touch the originals.
+for file in "${shared_files[@]}"; do
+  mkdir -p "$work_host/shared/$(dirname "$file")"
+  cp "$shared/$file" "$work_host/shared/$file"
+done
 cp "$generated/IhanoiCore.swift" "$generated/IhanoiCoreFFI.h" "$generated/IhanoiCoreFFI.modulemap" \
   "$library" "$work_host/lib/"
 shopt -s nullglob
@@ -47,7 +65,7 @@ cp "${test_sources[@]}" "$here"/Runner/*.swift "$work_host/tests/"
 
 in_chroot() {
   chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/libexec/swift/bin:/usr/bin:/bin HOME=/root \
-    LANG=C.UTF-8 TMPDIR="$work/tmp" "$@"
+    LANG=C.UTF-8 TMPDIR="$work/tmp" IHANOI_SHARED="$work/shared" "$@"
 }
 
 module_map="-fmodule-map-file=$work/lib/IhanoiCoreFFI.modulemap"

@@ -1,5 +1,5 @@
-// Ward routing and report locations from Swift. The chroot has no copy of the shared data, so
-// these tests write a small area set of their own (two units sharing an edge).
+// Ward routing and report locations from Swift on a small area set of their own (two units
+// sharing an edge), where exact distances are known. The real boundaries: RealAreasTests.swift.
 import Foundation
 import IhanoiCore
 import XCTest

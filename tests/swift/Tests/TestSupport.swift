@@ -93,3 +93,38 @@ func expectIhanoiError<T>(
     }
     return nil
 }
+
+/// A file of the project's shared test data (real photos, the real ward boundaries). run.sh copies
+/// the files the tests use into the chroot and passes their folder as `IHANOI_SHARED`.
+func sharedFile(
+    _ folder: String,
+    _ name: String,
+    file: StaticString = #filePath,
+    line: UInt = #line
+) throws -> URL {
+    guard let root = ProcessInfo.processInfo.environment["IHANOI_SHARED"] else {
+        XCTFail("IHANOI_SHARED is not set: run the tests with tests/swift/run.sh", file: file, line: line)
+        throw CocoaError(.fileNoSuchFile)
+    }
+    let url = URL(fileURLWithPath: root).appendingPathComponent(folder).appendingPathComponent(name)
+    guard FileManager.default.fileExists(atPath: url.path) else {
+        XCTFail("missing test data \(url.path) (does run.sh copy it?)", file: file, line: line)
+        throw CocoaError(.fileNoSuchFile)
+    }
+    return url
+}
+
+/// The real phone photo the Swift tests attach: 4000×3000, EXIF orientation 6, GPS in Hanoi.
+func realPhonePhoto() throws -> URL {
+    try sharedFile("photos", "phone-12mp-rot6-hanoi.jpg")
+}
+
+/// Attaches `photo` to the draft through the async API, with a fresh cancel token.
+func attach(_ photo: URL, to reportId: String, on core: IhanoiCore, source: PhotoSource = .camera)
+    async throws -> Photo
+{
+    try core.setPhotoInputDirs(dirs: [photo.deletingLastPathComponent().path])
+    return try await core.attachPhoto(
+        reportId: reportId, path: photo.path, source: source, options: defaultCompressOptions(),
+        cancel: PhotoCancelToken())
+}
