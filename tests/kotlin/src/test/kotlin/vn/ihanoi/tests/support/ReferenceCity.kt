@@ -6,6 +6,8 @@ import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
 import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+import java.nio.file.Path
 import java.time.Duration
 import vn.ihanoi.core.CityConfig
 
@@ -41,6 +43,48 @@ object ReferenceCity {
         val form = "description=" + URLEncoder.encode(description, StandardCharsets.UTF_8)
         return send(
             HttpRequest.newBuilder(URI.create("$url/officials/requests/$serviceRequestId/$action"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)),
+        )
+    }
+
+    /** An official action with result photos (multipart, `media[]`), e.g. a resolve. */
+    fun actWithPhotos(serviceRequestId: String, action: String, description: String, photos: List<Path>): String {
+        val boundary = "ihanoi-" + System.nanoTime()
+        val body = java.io.ByteArrayOutputStream()
+        fun part(headers: String, content: ByteArray) {
+            body.write("--$boundary\r\n$headers\r\n\r\n".toByteArray())
+            body.write(content)
+            body.write("\r\n".toByteArray())
+        }
+        part("Content-Disposition: form-data; name=\"description\"", description.toByteArray())
+        for (photo in photos) {
+            part(
+                "Content-Disposition: form-data; name=\"media[]\"; filename=\"${photo.fileName}\"\r\nContent-Type: image/jpeg",
+                Files.readAllBytes(photo),
+            )
+        }
+        body.write("--$boundary--\r\n".toByteArray())
+        return send(
+            HttpRequest.newBuilder(URI.create("$url/officials/requests/$serviceRequestId/$action"))
+                .header("Content-Type", "multipart/form-data; boundary=$boundary")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+        )
+    }
+
+    /** A city-wide alert, published by an official. */
+    fun publishAlert(titleVi: String, titleEn: String, expires: String? = null): String {
+        val fields = mutableMapOf(
+            "severity" to "warning",
+            "title_vi" to titleVi,
+            "title_en" to titleEn,
+            "body_vi" to "$titleVi — chi tiết",
+            "body_en" to "$titleEn — details",
+        )
+        if (expires != null) fields["expires_datetime"] = expires
+        val form = fields.entries.joinToString("&") { (k, v) -> "$k=" + URLEncoder.encode(v, StandardCharsets.UTF_8) }
+        return send(
+            HttpRequest.newBuilder(URI.create("$url/officials/alerts"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)),
         )

@@ -5,10 +5,12 @@ import java.nio.file.Path
 import java.nio.file.Paths
 import java.util.Collections
 import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import vn.ihanoi.core.DetailedStatus
 import vn.ihanoi.core.DraftField
 import vn.ihanoi.core.IhanoiCore
 import vn.ihanoi.core.LocationFix
@@ -22,6 +24,8 @@ import vn.ihanoi.core.SyncCancelHandle
 import vn.ihanoi.core.SyncEvent
 import vn.ihanoi.core.SyncListener
 import vn.ihanoi.core.SyncOptions
+import vn.ihanoi.core.UnreadCounts
+import vn.ihanoi.core.UpdateKind
 import vn.ihanoi.core.defaultCompressOptions
 import vn.ihanoi.tests.support.RecordingSecretStore
 import vn.ihanoi.tests.support.ReferenceCity
@@ -108,10 +112,53 @@ class FullFlowTest {
             assertEquals("00070", submission.agencyResponsible)
             assertTrue(ReferenceCity.request(submission.serviceRequestId).contains("\"agency_responsible\":\"00070\""))
 
-            // The ward accepts and resolves it.
+            // The ward accepts and resolves it with a photo of the result; the city warns of a storm.
             ReferenceCity.act(submission.serviceRequestId, "accept", "Đã tiếp nhận")
-            ReferenceCity.act(submission.serviceRequestId, "resolve", "Đã thu gom rác. — Rubbish collected.")
-            assertTrue(ReferenceCity.request(submission.serviceRequestId).contains("\"status\":\"closed\""))
+            val result = SharedData.file("photos", "nokia-lumia-gps.jpg")
+            ReferenceCity.actWithPhotos(
+                submission.serviceRequestId, "resolve", "Đã thu gom rác. — Rubbish collected.", listOf(result),
+            )
+            ReferenceCity.publishAlert("Bão số 3 đổ bộ", "Typhoon No. 3 makes landfall")
+            ReferenceCity.publishAlert("Đã hết hạn", "Expired", expires = "2020-01-01T00:00:00+07:00")
+
+            // Pull: the resident's timeline, the alert, the categories, with unread counts.
+            val pulled = SyncCancelHandle().use { cancel -> runBlocking { core.pull(cancel) } }
+            assertEquals(2u, pulled.newUpdates)
+            assertEquals(listOf(id), pulled.updatedReportIds)
+            assertEquals(1u, pulled.thumbnailsCached)
+            assertTrue(core.categories().any { it.code == "ve_sinh_moi_truong" && it.nameVi.isNotBlank() })
+
+            val timeline = core.timeline(id)
+            assertEquals(listOf(UpdateKind.ACCEPTED, UpdateKind.RESOLVED), timeline.map { it.kind })
+            assertTrue(timeline.all { it.unread && it.unitCode == "00070" && it.labelVi.isNotBlank() })
+            val reply = timeline.last()
+            assertEquals(DetailedStatus.RESOLVED, reply.detailedStatus)
+            assertEquals("Đã thu gom rác. — Rubbish collected.", reply.text)
+            val thumbnail = Paths.get(requireNotNull(reply.photos.single().thumbnailPath))
+            assertTrue(Files.size(thumbnail) in 1..Files.size(result) - 1, "a thumbnail is smaller than the photo")
+            // The full result photo comes on demand, byte for byte what the ward uploaded.
+            val full = Paths.get(runBlocking { core.resultPhoto(reply.updateId, 0u) })
+            assertArrayEquals(Files.readAllBytes(result), Files.readAllBytes(full))
+
+            val status = requireNotNull(core.reportStatus(id))
+            assertEquals(DetailedStatus.RESOLVED, status.detailedStatus)
+            assertTrue(status.closed)
+            assertEquals(2u, status.unread)
+
+            val alerts = core.alerts()
+            assertEquals(listOf("Bão số 3 đổ bộ"), alerts.map { it.titleVi }, "expired alerts are hidden")
+            assertEquals(UnreadCounts(2u, 1u, 1u), core.unreadCounts())
+
+            // Opening the report and the alert clears the badges.
+            assertEquals(2u, core.markReportRead(id))
+            assertTrue(core.markAlertRead(alerts.single().alertId))
+            assertEquals(UnreadCounts(0u, 0u, 0u), core.unreadCounts())
+
+            // A second pull finds nothing new and keeps the timeline as it is.
+            val again = SyncCancelHandle().use { cancel -> runBlocking { core.pull(cancel) } }
+            assertEquals(0u, again.newUpdates)
+            assertEquals(0u, again.newAlerts)
+            assertEquals(timeline.map { it.updateId }, core.timeline(id).map { it.updateId })
         }
     }
 }
