@@ -17,36 +17,14 @@ use ihanoi_core::photos::CompressOptions;
 use ihanoi_core::sync::{NoListener, SyncCancel, SyncOptions};
 use ihanoi_fault_proxy::{Fault, FaultPlan, FaultProxy, ProxyConfig};
 use sync_support::{
-    City, PhotoMaker, assert_each_report_exactly_once, queue_report, quick_tuning,
+    City, PhotoMaker, assert_each_report_exactly_once, knob, queue_report, quick_tuning, seed,
     signed_in_behind, sync_until_done,
 };
-
-/// `IHANOI_FAULT_REPORTS` overrides (the issue asks for 500).
-fn report_count() -> usize {
-    std::env::var("IHANOI_FAULT_REPORTS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(500)
-}
-
-/// A new seed per run unless `IHANOI_FAULT_SEED` pins one (printed, to replay a failure).
-fn seed() -> u64 {
-    std::env::var("IHANOI_FAULT_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        })
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn five_hundred_reports_through_every_fault_arrive_exactly_once() {
     let city = City::start().await;
-    let seed = seed();
-    eprintln!("fault schedule seed {seed} (IHANOI_FAULT_SEED={seed} replays it)");
+    let seed = seed("IHANOI_FAULT_SEED");
     let proxy = FaultProxy::start(ProxyConfig {
         seed,
         plan: FaultPlan::every_fault(30),
@@ -62,7 +40,8 @@ async fn five_hundred_reports_through_every_fault_arrive_exactly_once() {
     phone
         .set_photo_input_dirs(&[dir.path().join("camera")])
         .unwrap();
-    let count = report_count();
+    // `IHANOI_FAULT_REPORTS` overrides the count the issue asks for.
+    let count = knob("IHANOI_FAULT_REPORTS", 500) as usize;
     let ids: Vec<String> = (0..count)
         .map(|n| {
             let pictures = [photos.make(2 * n as u64), photos.make(2 * n as u64 + 1)];

@@ -34,6 +34,53 @@ pub fn shared_dir() -> PathBuf {
     }
 }
 
+/// A number from the environment variable `name`, else `default`.
+pub fn knob(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// For the tests and the benchmark that are not `#[tokio::test]`s: they run
+/// child processes or measure, and drive the async parts with `block_on`.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// The city server and the proxy in front of it, `proxy` set from a plain relay.
+pub fn city_behind_proxy(
+    runtime: &tokio::runtime::Runtime,
+    proxy: impl FnOnce(ihanoi_fault_proxy::ProxyConfig) -> ihanoi_fault_proxy::ProxyConfig,
+) -> (City, ihanoi_fault_proxy::FaultProxy) {
+    let city = runtime.block_on(City::start());
+    let config = proxy(ihanoi_fault_proxy::ProxyConfig::new(city.addr()));
+    let proxy = runtime
+        .block_on(ihanoi_fault_proxy::FaultProxy::start(config))
+        .unwrap();
+    (city, proxy)
+}
+
+/// A new seed per run unless the variable `pin` holds one; printed, so a
+/// failure can be replayed.
+pub fn seed(pin: &str) -> u64 {
+    let seed = std::env::var(pin)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+        });
+    eprintln!("seed {seed} ({pin}={seed} replays it)");
+    seed
+}
+
 /// Short deadlines and backoff, so a stall costs a second and a failed
 /// attempt waits a fraction of a second (production: 30 s and 30 s..1 h).
 /// `Retry-After` is still honoured as in production.

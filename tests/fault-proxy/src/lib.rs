@@ -29,7 +29,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::task::{JoinHandle, JoinSet};
 
-pub use schedule::{Fault, FaultPlan};
+pub use schedule::{Fault, FaultPlan, Rng};
 pub use stats::Counts;
 
 use crate::stats::Counters;

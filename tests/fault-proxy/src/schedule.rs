@@ -136,12 +136,12 @@ impl FaultPlan {
     }
 }
 
-/// SplitMix64: small, seedable, good enough to spread faults and cut points.
+/// SplitMix64: small, seedable, good enough to spread faults, cut points and
+/// the crash test's kill times (not for anything secret).
 #[derive(Debug, Clone)]
-pub(crate) struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
-    #[cfg(test)]
     pub fn new(seed: u64) -> Self {
         Rng(seed)
     }
@@ -149,10 +149,10 @@ impl Rng {
     /// The generator of connection `index` in a run seeded with `seed`.
     pub fn for_connection(seed: u64, index: u64) -> Self {
         let mut mixer = Rng(seed ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        Rng(mixer.next())
+        Rng(mixer.next_u64())
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -162,7 +162,7 @@ impl Rng {
 
     /// Uniform in `0..n` (`n` > 0; 0 gives 0).
     pub fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
+        if n == 0 { 0 } else { self.next_u64() % n }
     }
 }
 
