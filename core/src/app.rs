@@ -66,6 +66,7 @@ impl Core {
             .collect();
         for id in self.files.remove_report_dirs_except(&known)? {
             self.sweep_stray_photo_files(&id)?;
+            crate::pull::photos::sweep_temporaries(&self.files, &id)?;
         }
         Ok(())
     }

@@ -111,6 +111,23 @@ pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf>
     written.map(|()| path)
 }
 
+/// Remove temporaries a kill left in a report's results folder (called by the
+/// start-up sweep; a missing folder is the common case and costs one lookup).
+pub fn sweep_temporaries(files: &DataDir, report_id: &str) -> Result<()> {
+    let dir = results_dir(files, report_id);
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(&dir, e)),
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().ends_with(TEMP_SUFFIX) {
+            crate::photos::storage::remove_if_present(&entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +141,24 @@ mod tests {
         ));
         // A JPEG cut after its first bytes.
         assert!(thumbnail_of(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16]).is_err());
+    }
+
+    #[test]
+    fn the_start_up_sweep_removes_only_temporaries() {
+        let root = tempfile::tempdir().unwrap();
+        let files = DataDir::create(root.path()).unwrap();
+        let id = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+        sweep_temporaries(&files, id).unwrap();
+        let dir = results_dir(&files, id);
+        write_atomically(&dir, "a.thumb.jpg", b"abc").unwrap();
+        fs::write(dir.join(format!(".a.jpg.x{TEMP_SUFFIX}")), b"half").unwrap();
+        sweep_temporaries(&files, id).unwrap();
+        let left: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("a.thumb.jpg")]);
     }
 
     #[test]
