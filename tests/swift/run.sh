@@ -19,7 +19,8 @@ target=${CARGO_TARGET_DIR:-$repo/target}
 swiftc=/usr/libexec/swift/bin/swiftc
 shared=${IHANOI_SHARED:-$repo/../shared}
 # The shared test data the Swift tests read (Tests/TestSupport.swift: sharedFile, realPhonePhoto).
-shared_files=(photos/phone-12mp-rot6-hanoi.jpg geo/hanoi_wards_2025.geojson)
+shared_files=(photos/phone-12mp-rot6-hanoi.jpg photos/iphone4s-gps-small.jpg photos/nokia-lumia-gps.jpg
+  geo/hanoi_wards_2025.geojson)
 
 log() { echo "tests/swift: $*" >&2; }
 
@@ -41,7 +42,11 @@ library="$target/debug/libihanoi_ffi.so"
 # copies: the chroot sees nothing of the host's file system, and copying is cheaper than managing
 # one more bind mount.
 work_host=$(mktemp -d "$chroot_dir/tmp/ihanoi-swift.XXXXXX")
-trap 'rm -rf "$work_host"' EXIT
+# The reference city server for FullFlowTests, on a free loopback port (the chroot shares the
+# host's network, so the tests reach it at the same URL).
+city=$(mktemp -d /tmp/ihanoi-swift-city.XXXXXX)
+trap '"$repo/tests/city-server.sh" stop "$city"; rm -rf "$work_host" "$city"' EXIT
+city_url=$("$repo/tests/city-server.sh" start "$city")
 work=${work_host#"$chroot_dir"}
 # TMPDIR inside it too: swiftc leaves TemporaryDirectory.* behind, and a crashed test its data.
 mkdir -p "$work_host/lib" "$work_host/tests" "$work_host/tmp"
@@ -65,7 +70,8 @@ cp "${test_sources[@]}" "$here"/Runner/*.swift "$work_host/tests/"
 
 in_chroot() {
   chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/libexec/swift/bin:/usr/bin:/bin HOME=/root \
-    LANG=C.UTF-8 TMPDIR="$work/tmp" IHANOI_SHARED="$work/shared" "$@"
+    LANG=C.UTF-8 TMPDIR="$work/tmp" IHANOI_SHARED="$work/shared" \
+    IHANOI_CITY_URL="$city_url" "$@"
 }
 
 module_map="-fmodule-map-file=$work/lib/IhanoiCoreFFI.modulemap"

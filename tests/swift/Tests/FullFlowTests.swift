@@ -1,0 +1,215 @@
+// The whole resident flow from Swift against the reference city server over loopback HTTP:
+// sign in, draft, photo, location, queue, sync with a Swift SyncListener, the ward replies
+// with a result photo, pull, timeline, alerts. run.sh starts the server (tests/city-server.sh)
+// and passes its URL as IHANOI_CITY_URL.
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import IhanoiCore
+import XCTest
+
+/// A listener as the iOS shell writes one: it only records (the core decides). Called on a
+/// core thread, so `Sendable` with its state behind a lock.
+final class RecordingSyncListener: SyncListener, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [SyncEvent] = []
+
+    var events: [SyncEvent] {
+        lock.withLock { recorded }
+    }
+
+    func onEvent(event: SyncEvent) {
+        lock.withLock { recorded.append(event) }
+    }
+}
+
+/// The reference city, played through its officials' endpoints with plain HTTP.
+struct ReferenceCity {
+    static let apiKey = "test-app-key"
+    private static let officialKey = "test-official-key"
+    let url: String
+
+    static func fromEnvironment() throws -> ReferenceCity {
+        guard let url = ProcessInfo.processInfo.environment["IHANOI_CITY_URL"], !url.isEmpty else {
+            XCTFail("IHANOI_CITY_URL is not set: run the tests with tests/swift/run.sh")
+            throw CityError.unexpected("no city server")
+        }
+        return ReferenceCity(url: url)
+    }
+
+    var config: CityConfig {
+        CityConfig(baseUrl: url, apiKey: Self.apiKey, extraRootsPem: nil)
+    }
+
+    func signInCode(phone: String) throws -> String {
+        let answer = try send("GET", "/officials/sign-in-codes/\(phone)")
+        let json = try JSONSerialization.jsonObject(with: answer) as? [String: Any]
+        guard let code = json?["code"] as? String else { throw CityError.unexpected(String(decoding: answer, as: UTF8.self)) }
+        return code
+    }
+
+    func act(_ serviceRequestId: String, _ action: String, description: String, photos: [URL] = []) throws {
+        let boundary = "ihanoi-\(UUID().uuidString)"
+        var body = Data()
+        func part(_ headers: String, _ content: Data) {
+            body.append(Data("--\(boundary)\r\n\(headers)\r\n\r\n".utf8))
+            body.append(content)
+            body.append(Data("\r\n".utf8))
+        }
+        part("Content-Disposition: form-data; name=\"description\"", Data(description.utf8))
+        for photo in photos {
+            part(
+                "Content-Disposition: form-data; name=\"media[]\"; filename=\"\(photo.lastPathComponent)\"\r\nContent-Type: image/jpeg",
+                try Data(contentsOf: photo))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        _ = try send(
+            "POST", "/officials/requests/\(serviceRequestId)/\(action)", body: body,
+            contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
+    func publishAlert(titleVi: String, titleEn: String, expires: String? = nil) throws {
+        var fields = [
+            "severity=danger", "title_vi=\(titleVi)", "title_en=\(titleEn)",
+            "body_vi=\(titleVi) — chi tiết", "body_en=\(titleEn) — details",
+        ]
+        if let expires { fields.append("expires_datetime=\(expires)") }
+        let form = fields.map { field -> String in
+            let (key, value) = (field.prefix { $0 != "=" }, field.drop { $0 != "=" }.dropFirst())
+            let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+            return "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+        }.joined(separator: "&")
+        _ = try send(
+            "POST", "/officials/alerts", body: Data(form.utf8), contentType: "application/x-www-form-urlencoded")
+    }
+
+    enum CityError: Error {
+        case unexpected(String)
+    }
+
+    /// One request, synchronously (XCTest on Linux runs test bodies off the main actor).
+    private func send(_ method: String, _ path: String, body: Data? = nil, contentType: String? = nil) throws -> Data {
+        var request = URLRequest(url: URL(string: url + path)!)
+        request.httpMethod = method
+        request.httpBody = body
+        request.timeoutInterval = 30
+        request.setValue(Self.officialKey, forHTTPHeaderField: "X-Official-Key")
+        if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        let answer = Answer()
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { data, response, error in
+            answer.set(data, (response as? HTTPURLResponse)?.statusCode, error)
+            done.signal()
+        }.resume()
+        done.wait()
+        let (data, status, error) = answer.get()
+        if let error { throw error }
+        guard let status, (200..<300).contains(status) else {
+            throw CityError.unexpected("\(method) \(path): \(status ?? 0) \(String(decoding: data ?? Data(), as: UTF8.self))")
+        }
+        return data ?? Data()
+    }
+}
+
+/// The answer handed from URLSession's queue to the waiting test thread.
+private final class Answer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: (Data?, Int?, Error?) = (nil, nil, nil)
+    func set(_ data: Data?, _ status: Int?, _ error: Error?) { lock.withLock { value = (data, status, error) } }
+    func get() -> (Data?, Int?, Error?) { lock.withLock { value } }
+}
+
+final class FullFlowTests: XCTestCase {
+    private let phone = "0912345678"
+
+    func testSignInReportSyncReplyPullAndTimeline() async throws {
+        let city = try ReferenceCity.fromEnvironment()
+        let photo = try sharedFile("photos", "iphone4s-gps-small.jpg")
+        let resultPhoto = try sharedFile("photos", "nokia-lumia-gps.jpg")
+        let secrets = MemorySecretStore()
+        let core = try openCore(for: self, secrets: secrets)
+        try core.configureCity(config: city.config)
+        XCTAssertEqual(try core.sessionState(), .signedOut)
+
+        // A draft is written before signing in, then queued.
+        let id = try core.createDraft().id
+        _ = try core.updateDraft(id: id, field: .category(code: "ve_sinh_moi_truong"))
+        _ = try core.updateDraft(id: id, field: .description(text: "Rác thải đổ trộm ở đầu ngõ 5, bốc mùi"))
+        _ = try await attach(photo, to: id, on: core)
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        _ = try core.setReportLocation(
+            id: id,
+            fix: LocationFix(
+                lat: 21.0287, lon: 105.8524, accuracyM: 8, timeMs: now, source: .deviceGps, mocked: false))
+        XCTAssertEqual(try core.queueReport(id: id).state, .queued)
+
+        // Sign in: the code the server "texted"; tokens go to the Swift store.
+        let sent = try await core.requestSignInCode(phone: phone)
+        let session = try await core.signIn(phone: sent.phone, code: try city.signInCode(phone: sent.phone))
+        XCTAssertEqual(session, .signedIn)
+        XCTAssertTrue(secrets.calls.contains { if case .set = $0 { return true } else { return false } })
+
+        // Sync with a Swift listener.
+        let listener = RecordingSyncListener()
+        let summary = try await core.sync(
+            options: SyncOptions(network: .wifi, photosOnlyOnWifi: false), listener: listener,
+            cancel: SyncCancelHandle())
+        XCTAssertEqual(summary.sent, 1)
+        XCTAssertEqual(summary.failed + summary.waiting + summary.needsAttention, 0)
+        XCTAssertEqual(try core.report(id: id).state, .submitted)
+        let photoBytes = try core.photos(reportId: id).reduce(UInt64(0)) { total, photo in
+            total + ((try FileManager.default.attributesOfItem(atPath: photo.path)[.size] as? UInt64) ?? 0)
+        }
+        let events = listener.events
+        guard case .started? = events.first, case .finished? = events.last else {
+            return XCTFail("events start with Started and end with Finished: \(events)")
+        }
+        let lastProgress = events.compactMap { event -> (UInt64, UInt64)? in
+            if case .progress(_, let sent, let total) = event { return (sent, total) }
+            return nil
+        }.last
+        XCTAssertEqual(lastProgress?.0, photoBytes)
+        XCTAssertEqual(lastProgress?.1, photoBytes)
+        XCTAssertTrue(events.contains { event in
+            if case .reportChanged(let report, let state) = event { return report == id && state == .submitted }
+            return false
+        })
+        let submission = try XCTUnwrap(try core.submission(reportId: id))
+        XCTAssertEqual(submission.agencyResponsible, "00070", "routed to Hoàn Kiếm ward")
+
+        // The ward accepts and resolves with a result photo; the city publishes alerts.
+        try city.act(submission.serviceRequestId, "accept", description: "Đã tiếp nhận")
+        try city.act(
+            submission.serviceRequestId, "resolve", description: "Đã thu gom rác. — Rubbish collected.",
+            photos: [resultPhoto])
+        try city.publishAlert(titleVi: "Ngập sâu phố Nguyễn Khuyến", titleEn: "Deep flooding on Nguyen Khuyen")
+        try city.publishAlert(titleVi: "Đã hết hạn", titleEn: "Expired", expires: "2020-01-01T00:00:00+07:00")
+
+        // Pull: timeline, result photo, alerts, unread badges.
+        let pulled = try await core.pull(cancel: SyncCancelHandle())
+        XCTAssertEqual(pulled.newUpdates, 2)
+        XCTAssertEqual(pulled.updatedReportIds, [id])
+        let timeline = try core.timeline(reportId: id)
+        XCTAssertEqual(timeline.map(\.kind), [.accepted, .resolved])
+        XCTAssertTrue(timeline.allSatisfy { $0.unread && $0.unitCode == "00070" && !$0.labelVi.isEmpty })
+        let reply = try XCTUnwrap(timeline.last)
+        XCTAssertEqual(reply.detailedStatus, .resolved)
+        XCTAssertEqual(reply.text, "Đã thu gom rác. — Rubbish collected.")
+        let thumbnail = try XCTUnwrap(reply.photos.first?.thumbnailPath)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: thumbnail))
+        let full = try await core.resultPhoto(updateId: reply.updateId, position: 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: full)), try Data(contentsOf: resultPhoto))
+
+        let alerts = try core.alerts()
+        XCTAssertEqual(alerts.map(\.titleVi), ["Ngập sâu phố Nguyễn Khuyến"], "expired alerts are hidden")
+        XCTAssertEqual(try core.unreadCounts(), UnreadCounts(updates: 2, reports: 1, alerts: 1))
+        XCTAssertEqual(try core.markReportRead(reportId: id), 2)
+        XCTAssertTrue(try core.markAlertRead(alertId: alerts[0].alertId))
+        XCTAssertEqual(try core.unreadCounts(), UnreadCounts(updates: 0, reports: 0, alerts: 0))
+
+        let again = try await core.pull(cancel: SyncCancelHandle())
+        XCTAssertEqual(again.newUpdates, 0)
+        XCTAssertEqual(try core.timeline(reportId: id).map(\.updateId), timeline.map(\.updateId))
+    }
+}
