@@ -425,6 +425,51 @@ fn presets_and_byte_budget_are_respected() {
     assert_no_metadata(&tight.jpeg);
 }
 
+/// An 8-bit PNG of these pixels, in memory.
+fn png_file(w: u32, h: u32, color: png::ColorType, pixels: &[u8]) -> Vec<u8> {
+    let mut png_bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut png_bytes, w, h);
+    encoder.set_color(color);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder
+        .write_header()
+        .unwrap()
+        .write_image_data(pixels)
+        .unwrap();
+    png_bytes
+}
+
+#[test]
+fn a_photo_that_does_not_fit_at_the_lowest_quality_is_shrunk_until_it_does() {
+    // Noise compresses badly: 1200×900 of it is far over 60 KB even at quality 40.
+    let (w, h) = (1200u32, 900u32);
+    let mut state = 0x2025_1126_u64;
+    let noise: Vec<u8> = (0..w * h * 3)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 56) as u8
+        })
+        .collect();
+    let png_bytes = png_file(w, h, png::ColorType::Rgb, &noise);
+    let max_bytes = 60 * 1024;
+    let out = photos::compress(
+        &png_bytes,
+        &CompressOptions {
+            preset: SizePreset::Standard,
+            max_bytes,
+        },
+        &CancelFlag::new(),
+    )
+    .unwrap();
+    assert!(out.jpeg.len() as u64 <= max_bytes, "{}", out.jpeg.len());
+    assert!(out.width < w, "shrunk: {}×{}", out.width, out.height);
+    // The aspect ratio survives the shrinking (to a pixel).
+    assert!((i64::from(out.width) * 3 - i64::from(out.height) * 4).abs() <= 4);
+    assert_no_metadata(&out.jpeg);
+}
+
 #[test]
 fn png_alpha_is_flattened_on_white_and_webp_and_cmyk_decode() {
     // PNG: left half opaque red, right half fully transparent.
@@ -439,17 +484,7 @@ fn png_alpha_is_flattened_on_white_and_webp_and_cmyk_decode() {
             });
         }
     }
-    let mut png_bytes = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut png_bytes, w, h);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder.set_depth(png::BitDepth::Eight);
-        encoder
-            .write_header()
-            .unwrap()
-            .write_image_data(&rgba)
-            .unwrap();
-    }
+    let png_bytes = png_file(w, h, png::ColorType::Rgba, &rgba);
     let out =
         photos::compress(&png_bytes, &CompressOptions::default(), &CancelFlag::new()).unwrap();
     let pixels = decode(&out.jpeg, turbojpeg::ScalingFactor::ONE);

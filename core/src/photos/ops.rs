@@ -51,8 +51,7 @@ impl Core {
         }
         cancel.check()?;
 
-        let compressed = pipeline::compress(&input, options, cancel)?;
-        drop(input);
+        let compressed = pipeline::compress_owned(input, options, cancel)?;
         let now = now_ms();
         let flags = metadata::review_flags(&compressed.metadata, now);
 
@@ -251,7 +250,7 @@ pub fn compress_file(
         reader.set(&[folder.to_path_buf()])?;
     }
     let bytes = reader.read_photo(out_dir, input)?;
-    let compressed = pipeline::compress(&bytes, options, &CancelFlag::new())?;
+    let compressed = pipeline::compress_owned(bytes, options, &CancelFlag::new())?;
     let (name, sha256) = storage::write_content_addressed(out_dir, &compressed.jpeg)?;
     let (thumbnail, _) = storage::write_content_addressed(out_dir, &compressed.thumbnail)?;
     Ok(CompressedFile {
