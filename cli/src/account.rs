@@ -108,10 +108,14 @@ pub fn sync(ctx: &Context) -> CliResult<()> {
     let out = ctx.out;
     ctx.check_secrets()?;
     let core = ctx.connected_core()?;
-    let summary = send(&core, out)?;
+    let cancel = cancel_on_ctrl_c();
+    let summary = send(&core, out, cancel.clone())?;
     // Then what the city did: timelines, alerts, categories, areas.
-    let pulled = core.pull_blocking(SyncCancel::new())?;
+    let pulled = core.pull_blocking(cancel)?;
     print_summary(&summary, &pulled, out);
+    if summary.cancelled {
+        return Err(Error::Sync(SyncError::Cancelled).into());
+    }
     if summary.sign_in_needed {
         return Err(Error::Sync(SyncError::SignInNeeded).into());
     }
@@ -119,10 +123,50 @@ pub fn sync(ctx: &Context) -> CliResult<()> {
 }
 
 /// The outbox, with bars on stderr when it is a terminal (and not --json).
-pub fn send(core: &Core, out: &Output) -> CliResult<SyncSummary> {
+pub fn send(core: &Core, out: &Output, cancel: SyncCancel) -> CliResult<SyncSummary> {
     let visible = !out.is_json() && std::io::stderr().is_terminal();
     let bars = Arc::new(SyncBars::new(out.language(), visible));
-    Ok(core.sync_blocking(SyncOptions::default(), bars, SyncCancel::new())?)
+    Ok(core.sync_blocking(SyncOptions::default(), bars, cancel)?)
+}
+
+/// Ctrl-C stops the sync the way a phone's cancel button does: the upload in
+/// flight is abandoned, the report stays queued under the same id, and the
+/// summary says `cancelled`. A second Ctrl-C ends the process. The handler is
+/// installed before this returns, so no early Ctrl-C kills the process mid-write.
+fn cancel_on_ctrl_c() -> SyncCancel {
+    let cancel = SyncCancel::new();
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    else {
+        return cancel;
+    };
+    #[cfg(unix)]
+    let interrupts = runtime.block_on(async {
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+    });
+    #[cfg(unix)]
+    let Ok(mut interrupts) = interrupts else {
+        return cancel;
+    };
+    let on_signal = cancel.clone();
+    std::thread::spawn(move || {
+        runtime.block_on(async {
+            #[cfg(unix)]
+            let pressed = interrupts.recv().await.is_some();
+            #[cfg(not(unix))]
+            let pressed = tokio::signal::ctrl_c().await.is_ok();
+            if pressed {
+                on_signal.cancel();
+                #[cfg(unix)]
+                interrupts.recv().await;
+                #[cfg(not(unix))]
+                let _ = tokio::signal::ctrl_c().await;
+                std::process::exit(130);
+            }
+        });
+    });
+    cancel
 }
 
 pub fn print_summary(summary: &SyncSummary, pulled: &PullSummary, out: &Output) {

@@ -414,7 +414,13 @@ fn describe_sync(error: &SyncError, language: Language) -> (&'static str, String
                 "Another sync is running; try again later.",
             ),
         ),
-        SyncError::Cancelled => ("cancelled", l("Đã huỷ.", "Cancelled.")),
+        SyncError::Cancelled => (
+            "cancelled",
+            l(
+                "Đã huỷ: phản ánh chưa gửi vẫn chờ, lần đồng bộ sau sẽ gửi lại.",
+                "Cancelled: unsent reports stay queued for the next sync.",
+            ),
+        ),
         SyncError::Local { detail } => (
             "storage",
             format!("{} ({detail}).", language.pick("Lỗi trên máy", "Local failure")),
@@ -489,6 +495,7 @@ pub fn exit_code(error: &CliError) -> u8 {
         "refused" => 9,
         "keyring_unavailable" => 10,
         "server_incompatible" => 11,
+        "cancelled" => 130,
         "invalid_argument" | "no_server" | "no_api_key" | "areas_unavailable"
         | "photo_not_found" | "photo_corrupt" | "photo_unsupported" | "photo_too_large"
         | "too_many_photos" | "photo_duplicate" => 2,

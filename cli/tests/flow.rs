@@ -248,3 +248,77 @@ fn tokens_go_to_the_os_keyring_or_a_clear_error_names_the_fallback() {
         other => panic!("exit {other:?}: {}", text(&asked.stderr)),
     }
 }
+
+/// Ctrl-C during an upload: the core's cancel, exit 130, the report still
+/// queued (the next sync sends it under the same id).
+#[cfg(unix)]
+#[test]
+fn ctrl_c_cancels_a_sync_and_keeps_the_report_queued() {
+    use std::net::TcpListener;
+    use std::sync::mpsc;
+
+    // A server that accepts and never answers.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (accepted, connected) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+            let _ = accepted.send(());
+        }
+    });
+    let phone = Phone::new();
+    // A session as the keyring would hold it (the server never checks it).
+    std::fs::write(
+        &phone.tokens,
+        r#"{"vn.ihanoi.access_token":"a","vn.ihanoi.refresh_token":"r"}"#,
+    )
+    .unwrap();
+    let photo = photo("iphone4s-gps-small.jpg");
+    let made = phone.run(&[
+        "--json",
+        "--server",
+        &url,
+        "--api-key",
+        API_KEY,
+        "report",
+        "new",
+        "--photo",
+        photo.to_str().unwrap(),
+        "--lat",
+        "21.0287",
+        "--lon",
+        "105.8524",
+        "--category",
+        "ve_sinh_moi_truong",
+        "--text",
+        "Rác thải đổ trộm ở đầu ngõ 5, bốc mùi",
+        "--queue",
+    ]);
+    assert_exit(&made, 0);
+    let id = json_of(&made.stdout)["id"].as_str().unwrap().to_owned();
+
+    let sync = command(&phone.data)
+        .args(["--insecure-token-file", &phone.tokens, "--json", "sync"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    connected
+        .recv_timeout(Duration::from_secs(120))
+        .expect("the sync connected");
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &sync.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let sync = sync.wait_with_output().unwrap();
+    assert_exit(&sync, 130);
+    assert_eq!(json_of(&sync.stdout)["cancelled"], true);
+    assert_eq!(json_of(&sync.stderr)["error"]["kind"], "cancelled");
+    assert_eq!(
+        json_of(&phone.run(&["--json", "show", &id]).stdout)["state"],
+        "queued"
+    );
+}

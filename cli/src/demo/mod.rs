@@ -244,7 +244,7 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
         "Đồng bộ: gửi phản ánh tới thành phố",
         "Sync: sending the report to the city",
     );
-    let summary = send(&core, out)?;
+    let summary = send(&core, out, SyncCancel::new())?;
     steps.say(format!("{}: {}", out.t("Đã gửi", "Sent"), summary.sent));
     let submission = core
         .submission(&draft.id)?
