@@ -283,3 +283,50 @@ pub struct PullSummary {
     pub sign_in_needed: bool,
     pub cancelled: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_name_the_unit_where_it_matters() {
+        let unit = Some("Phường Hoàn Kiếm");
+        assert_eq!(
+            UpdateKind::Transferred.labels(unit),
+            (
+                "Chuyển đến Phường Hoàn Kiếm xử lý".to_owned(),
+                "Transferred to Phường Hoàn Kiếm".to_owned()
+            )
+        );
+        assert_eq!(
+            UpdateKind::Accepted.labels(unit),
+            (
+                "Phường Hoàn Kiếm: đã tiếp nhận".to_owned(),
+                "Accepted by Phường Hoàn Kiếm".to_owned()
+            )
+        );
+        assert_eq!(
+            UpdateKind::Comment.labels(None),
+            (
+                "Ý kiến của đơn vị xử lý".to_owned(),
+                "Note from the responsible unit".to_owned()
+            )
+        );
+        assert_eq!(UpdateKind::parse("escalated"), UpdateKind::Other);
+    }
+
+    #[test]
+    fn statuses_round_trip_and_know_when_the_city_is_done() {
+        for status in DetailedStatus::ALL {
+            assert_eq!(DetailedStatus::parse(status.as_str()), Some(status));
+            let (vi, en) = status.labels();
+            assert!(!vi.is_empty() && !en.is_empty());
+        }
+        let closed: Vec<_> = DetailedStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_closed())
+            .collect();
+        assert_eq!(closed, [DetailedStatus::Resolved, DetailedStatus::Rejected]);
+        assert_eq!(AlertSeverity::parse("flood"), AlertSeverity::Info);
+    }
+}
