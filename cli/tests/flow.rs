@@ -32,11 +32,39 @@ impl Phone {
         }
     }
 
-    fn run(&self, args: &[&str]) -> std::process::Output {
+    fn run<S: AsRef<str>>(&self, args: &[S]) -> std::process::Output {
         let mut all = vec!["--insecure-token-file", self.tokens.as_str()];
-        all.extend_from_slice(args);
+        all.extend(args.iter().map(AsRef::as_ref));
         ihanoi_in(&self.data, &all)
     }
+}
+
+/// `--json report new` with a shared photo, a position by Hoàn Kiếm Lake, a
+/// complete text, `--queue`, and `extra` arguments.
+fn queued_report(photo_name: &str, extra: &[&str]) -> Vec<String> {
+    let photo = photo(photo_name).to_str().unwrap().to_owned();
+    let mut args: Vec<String> = [
+        "--json",
+        "report",
+        "new",
+        "--photo",
+        &photo,
+        "--lat",
+        "21.0287",
+        "--lon",
+        "105.8524",
+        "--category",
+        "ve_sinh_moi_truong",
+        "--text",
+        "Rác thải đổ trộm ở đầu ngõ 5, bốc mùi",
+        "--queue",
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
+    // After the subcommand: its own options, and global ones (clap takes those anywhere).
+    args.extend(extra.iter().map(|a| a.to_string()));
+    args
 }
 
 #[test]
@@ -105,25 +133,10 @@ fn sign_in_report_sync_answer_and_timeline() {
     );
 
     // A report with a photo and a device fix, queued at once.
-    let photo = photo("phone-12mp-rot6-hanoi.jpg");
-    let made = run(&[
-        "--json",
-        "report",
-        "new",
-        "--photo",
-        photo.to_str().unwrap(),
-        "--lat",
-        "21.0287",
-        "--lon",
-        "105.8524",
-        "--accuracy",
-        "8",
-        "--category",
-        "ve_sinh_moi_truong",
-        "--text",
-        "Rác thải đổ trộm ở đầu ngõ 5, bốc mùi",
-        "--queue",
-    ]);
+    let made = phone.run(&queued_report(
+        "phone-12mp-rot6-hanoi.jpg",
+        &["--accuracy", "8"],
+    ));
     assert_exit(&made, 0);
     let made = json_of(&made.stdout);
     let id = made["id"].as_str().unwrap().to_owned();
@@ -275,27 +288,10 @@ fn ctrl_c_cancels_a_sync_and_keeps_the_report_queued() {
         r#"{"vn.ihanoi.access_token":"a","vn.ihanoi.refresh_token":"r"}"#,
     )
     .unwrap();
-    let photo = photo("iphone4s-gps-small.jpg");
-    let made = phone.run(&[
-        "--json",
-        "--server",
-        &url,
-        "--api-key",
-        API_KEY,
-        "report",
-        "new",
-        "--photo",
-        photo.to_str().unwrap(),
-        "--lat",
-        "21.0287",
-        "--lon",
-        "105.8524",
-        "--category",
-        "ve_sinh_moi_truong",
-        "--text",
-        "Rác thải đổ trộm ở đầu ngõ 5, bốc mùi",
-        "--queue",
-    ]);
+    let made = phone.run(&queued_report(
+        "iphone4s-gps-small.jpg",
+        &["--server", &url, "--api-key", API_KEY],
+    ));
     assert_exit(&made, 0);
     let id = json_of(&made.stdout)["id"].as_str().unwrap().to_owned();
 
