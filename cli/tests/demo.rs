@@ -57,3 +57,19 @@ fn the_demo_in_english_as_json_is_one_report_with_its_timeline() {
     assert!(std::path::Path::new(thumbnail).is_file());
     assert!(thumbnail.starts_with(kept.path().to_str().unwrap()));
 }
+
+/// A bare checkout with no shared data beside it still runs the demo, on a
+/// one-ward outline built in (and says so).
+#[test]
+fn without_shared_data_the_demo_runs_on_its_built_in_ward() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = support::command(dir.path())
+        .env("IHANOI_SHARED", dir.path().join("no-shared-here"))
+        .args(["--lang", "en", "demo"])
+        .output()
+        .unwrap();
+    assert_exit(&run, 0);
+    let said = text(&run.stdout);
+    assert!(said.contains("one built-in sample ward"), "{said}");
+    assert!(said.contains("Resolved by Phường Hoàn Kiếm"), "{said}");
+}

@@ -100,11 +100,19 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
         "Khởi động máy chủ thành phố mẫu (Open311) trên máy này",
         "Starting the reference city server (Open311) on this machine",
     );
-    let areas = areas_file(args, &root)?;
+    let (areas, built_in) = areas_file(args, &root)?;
     steps.say(format!(
         "{}: {}",
         out.t("Ranh giới phường/xã", "Ward boundaries"),
-        areas.display()
+        if built_in {
+            out.t(
+                "một phường mẫu dựng sẵn (không thấy ../shared/geo; dùng --areas FILE)",
+                "one built-in sample ward (no ../shared/geo found; use --areas FILE)",
+            )
+            .to_owned()
+        } else {
+            areas.display().to_string()
+        }
     ));
     let city = DemoCity::start(root.join("city"), &areas)?;
     steps.say(city.base_url());
@@ -328,15 +336,16 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
     Ok(())
 }
 
-/// `--areas`, else the shared 2025 boundaries, else the built-in outline.
-fn areas_file(args: &DemoArgs, root: &Path) -> CliResult<PathBuf> {
+/// `--areas`, else the shared 2025 boundaries, else the built-in outline
+/// (`true`: the built-in one).
+fn areas_file(args: &DemoArgs, root: &Path) -> CliResult<(PathBuf, bool)> {
     if let Some(file) = &args.areas {
-        return Ok(file.clone());
+        return Ok((file.clone(), false));
     }
     if let Some(file) = shared_data::wards_geojson() {
-        return Ok(file);
+        return Ok((file, false));
     }
     let file = root.join("demo-areas.geojson");
     std::fs::write(&file, FALLBACK_AREAS).map_err(|e| CliError::file(&file, e))?;
-    Ok(file)
+    Ok((file, true))
 }
