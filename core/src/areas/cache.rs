@@ -79,28 +79,25 @@ pub struct CachedSet {
 }
 
 /// The cached set, decoded and indexed (`None` when nothing was imported yet).
+/// Decoded straight from SQLite's buffer: no copy of the 2 MB blob.
 pub fn load_set(conn: &Connection) -> Result<Option<CachedSet>> {
-    let row = conn
-        .prepare_cached(
-            "SELECT version, unit_count, imported_at, format, outlines FROM area_sets WHERE id = 1",
-        )?
-        .query_row([], |row| {
-            let info = AreaSetInfo {
-                version: row.get(0)?,
-                unit_count: row.get(1)?,
-                imported_at_ms: row.get(2)?,
-            };
-            let format: i64 = row.get(3)?;
-            let blob: Vec<u8> = row.get(4)?;
-            Ok((info, format, blob))
-        })
-        .optional()?;
-    let Some((info, format, blob)) = row else {
+    let mut statement = conn.prepare_cached(
+        "SELECT version, unit_count, imported_at, format, outlines FROM area_sets WHERE id = 1",
+    )?;
+    let mut rows = statement.query([])?;
+    let Some(row) = rows.next()? else {
         return Ok(None);
     };
+    let info = AreaSetInfo {
+        version: row.get(0)?,
+        unit_count: row.get(1)?,
+        imported_at_ms: row.get(2)?,
+    };
+    let format: i64 = row.get(3)?;
+    let blob = row.get_ref(4)?.as_blob().map_err(rusqlite::Error::from)?;
     let (index, old_format) = match format {
-        CODEC_FORMAT => (AreaIndex::from_cache_bytes(&blob)?, None),
-        1 => (AreaIndex::from_cache_bytes_format_1(&blob)?, Some(format)),
+        CODEC_FORMAT => (AreaIndex::from_cache_bytes(blob)?, None),
+        1 => (AreaIndex::from_cache_bytes_format_1(blob)?, Some(format)),
         _ => {
             return Err(AreasError::CorruptCache {
                 reason: format!("format {format}, this build reads 1 to {CODEC_FORMAT}"),
