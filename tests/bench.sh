@@ -4,6 +4,8 @@
 #                           and the size of the release FFI library (proxy for the Android .so)
 #   tests/bench.sh areas    issue 4: ward lookup vs a naive scan, cold start from the cache,
 #                           the 30 m ambiguity check, index memory
+#   tests/bench.sh sync     issue 6: 200 reports x 2 photos through the fault proxy (50 ms round
+#                           trip, capped bandwidth) beside the round-trip + bytes/bandwidth bound
 #   tests/bench.sh all      every benchmark below
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,9 +25,14 @@ bench_areas() {
   cargo bench --quiet -p ihanoi-core --bench areas
 }
 
+bench_sync() {
+  cargo bench --quiet -p ihanoi-core --bench sync
+}
+
 case "${1:-all}" in
   store) bench_store ;;
   areas) bench_areas ;;
-  all) bench_store; bench_areas ;;
-  *) echo "usage: tests/bench.sh [store|areas|all]" >&2; exit 2 ;;
+  sync) bench_sync ;;
+  all) bench_store; bench_areas; bench_sync ;;
+  *) echo "usage: tests/bench.sh [store|areas|sync|all]" >&2; exit 2 ;;
 esac
