@@ -10,7 +10,7 @@
 //! (open, `draft()` with an aspect-fitted size, `exif_transpose`, `thumbnail`
 //! LANCZOS, save quality 80) and `vipsthumbnail -s 1600 -o out.jpg[Q=80,strip]`.
 //! Per tool and photo: median wall time and peak RSS over the runs (from
-//! `wait4`), output bytes, and SSIM (luma, 11x11 Gaussian window) against a
+//! `wait4` in a lean launcher process, see `measure.rs`), output bytes, and SSIM (luma, 11x11 Gaussian window) against a
 //! high-quality reference: full decode, upright, Lanczos3 in f32 to the tool's
 //! output size. Pillow and libvips-tools are installed by `setup.sh` if absent.
 
@@ -150,6 +150,11 @@ fn median(values: &mut [f64]) -> f64 {
 }
 
 fn main() {
+    // First, before this process allocates anything: the lean launcher.
+    if std::env::args_os().nth(1).is_some_and(|a| a == "spawn") {
+        let rest: Vec<std::ffi::OsString> = std::env::args_os().skip(2).collect();
+        return measure::spawn_and_report(&rest);
+    }
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
         Some("one") => return one(Path::new(&args[2]), Path::new(&args[3])),
