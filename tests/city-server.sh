@@ -24,7 +24,7 @@ start)
   rm -f "$dir/url" "$dir/pid"
   "$target/debug/ihanoi-city-api" --port 0 --data-dir "$dir/data" \
     --areas "$shared/geo/hanoi_wards_2025.geojson" \
-    --categories "$repo/tests/city-api/data/categories.json" \
+    --categories "$repo/core/data/categories.json" \
     --api-key test-app-key --official-key test-official-key --dev \
     --requests-per-minute 100000 \
     >"$dir/stdout" 2>"$dir/server.log" &

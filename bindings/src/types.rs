@@ -67,6 +67,7 @@ pub struct ReportPage {
 #[uniffi::remote(Enum)]
 pub enum ProblemCode {
     CategoryMissing,
+    CategoryUnknown,
     DescriptionTooShort,
     DescriptionTooLong,
     PhotoMissing,

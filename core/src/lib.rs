@@ -9,6 +9,7 @@
 //! - [`files`]: the layout of the data directory (every path the core writes);
 //! - [`sync`]: the outbox to the city over HTTPS, retries, progress (issue 6);
 //! - [`pull`]: what the city did — timelines, result photos, alerts, categories, areas;
+//! - [`categories`]: the categories to offer — the pulled list, else the shipped snapshot;
 //! - [`account`]: the resident's sign-in; tokens only in the secure store;
 //! - [`secrets`]: the platform secure store the shells plug in (tokens live only there);
 //! - [`text`]: Unicode normalisation shared by every user-typed string.
@@ -18,6 +19,7 @@
 pub mod account;
 pub mod app;
 pub mod areas;
+pub mod categories;
 pub mod error;
 pub mod files;
 pub mod i18n;

@@ -285,3 +285,73 @@ fn orphan_folders_left_by_a_crash_are_swept_at_start() {
     assert!(!orphan.exists());
     assert!(core.data_dir().join("reports").join(&kept).exists());
 }
+
+#[test]
+fn a_fresh_core_offers_the_shipped_categories_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    // No city configured, nothing pulled: the snapshot the core ships.
+    let core = open(dir.path());
+    let categories = core.categories().unwrap();
+    let codes: Vec<&str> = categories.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes.len(), 11, "{codes:?}");
+    assert_eq!(codes[0], "ve_sinh_moi_truong");
+    assert!(codes.contains(&"ngap_ung") && codes.contains(&"khac"));
+    let first = &categories[0];
+    assert_eq!(
+        (first.name_vi.as_str(), first.name_en.as_str()),
+        ("Vệ sinh môi trường", "Environmental sanitation")
+    );
+    assert_eq!(first.handle_working_hours, Some(40));
+    for c in &categories {
+        for text in [&c.name_vi, &c.description_vi, &c.group_vi] {
+            assert_eq!(*text, ihanoi_core::text::nfc(text), "{}", c.code);
+        }
+    }
+    drop(core);
+    assert_eq!(open(dir.path()).categories().unwrap(), categories);
+}
+
+#[test]
+fn a_category_not_on_the_list_is_a_problem_until_a_listed_one_is_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = open(dir.path());
+    let id = core.create_draft().unwrap().id;
+    let choose = |code: &str| {
+        core.update_draft(
+            &id,
+            DraftField::Category {
+                code: Some(code.into()),
+            },
+        )
+        .unwrap()
+    };
+    // Drafts keep any code (autosave never refuses a choice) ...
+    assert_eq!(
+        choose("khong_co").category_code.as_deref(),
+        Some("khong_co")
+    );
+    let codes = |problems: &[ihanoi_core::reports::Problem]| -> Vec<ProblemCode> {
+        problems.iter().map(|p| p.code).collect()
+    };
+    let problems = core.problems(&id).unwrap();
+    assert!(codes(&problems).contains(&ProblemCode::CategoryUnknown));
+    assert!(!codes(&problems).contains(&ProblemCode::CategoryMissing));
+    let unknown = problems
+        .iter()
+        .find(|p| p.code == ProblemCode::CategoryUnknown)
+        .unwrap();
+    assert!(unknown.message_vi.contains("Lĩnh vực"), "{}", unknown.message_vi);
+    assert!(unknown.message_en.contains("category"), "{}", unknown.message_en);
+    // ... but readiness refuses to queue it.
+    match core.queue_report(&id) {
+        Err(Error::NotReady { problems }) => {
+            assert!(codes(&problems).contains(&ProblemCode::CategoryUnknown))
+        }
+        other => panic!("expected NotReady, got {other:?}"),
+    }
+    assert_eq!(core.report(&id).unwrap().state, ReportState::Draft);
+    choose("ngap_ung");
+    let problems = core.problems(&id).unwrap();
+    assert!(!codes(&problems).contains(&ProblemCode::CategoryUnknown));
+    assert!(!codes(&problems).contains(&ProblemCode::CategoryMissing));
+}

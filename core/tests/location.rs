@@ -66,7 +66,7 @@ fn complete_draft(core: &Core) -> String {
     core.update_draft(
         &id,
         DraftField::Category {
-            code: Some("ve_sinh".into()),
+            code: Some("ve_sinh_moi_truong".into()),
         },
     )
     .unwrap();

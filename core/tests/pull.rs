@@ -11,7 +11,7 @@ use ihanoi_city_api::{CityConfig as ServerConfig, CityServer, Clock, ManualClock
 use ihanoi_core::location::{LocationFix, LocationSource};
 use ihanoi_core::photos::{CancelFlag, CompressOptions, PhotoError, PhotoSource, decode};
 use ihanoi_core::pull::{DetailedStatus, PullSummary, Refresh, UpdateKind};
-use ihanoi_core::reports::DraftField;
+use ihanoi_core::reports::{DraftField, ProblemCode, ReportState};
 use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::sync::transport::TransportError;
 use ihanoi_core::sync::{CityConfig, NoListener, SyncCancel, SyncError, SyncOptions};
@@ -64,10 +64,15 @@ struct City {
 
 impl City {
     async fn start(clock: Clock) -> City {
+        City::start_with(|_, config| config.clock = clock).await
+    }
+
+    /// A city whose settings `adjust` changes; it gets the city's temp dir.
+    async fn start_with(adjust: impl FnOnce(&Path, &mut ServerConfig)) -> City {
         let dir = tempfile::tempdir().unwrap();
         let areas = shared_dir().join("geo/hanoi_wards_2025.geojson");
         let mut config = ServerConfig::for_tests(dir.path().join("city"), AreasSource::File(areas));
-        config.clock = clock;
+        adjust(dir.path(), &mut config);
         let server = CityServer::start(config).await.expect("the city starts");
         City {
             server,
@@ -150,12 +155,21 @@ impl City {
 
 /// A complete report near Hoàn Kiếm Lake, queued and sent; returns (local id, city id).
 async fn file_and_send(core: &Core) -> (String, String) {
+    let id = queue_complete_report(core, "ve_sinh_moi_truong");
+    let summary = sync(core).await;
+    assert_eq!(summary.sent, 1);
+    let city_id = core.submission(&id).unwrap().unwrap().service_request_id;
+    (id, city_id)
+}
+
+/// A complete report of `category` near Hoàn Kiếm Lake, queued; its id.
+fn queue_complete_report(core: &Core, category: &str) -> String {
     let report = core.create_draft().unwrap();
     let id = report.id;
     core.update_draft(
         &id,
         DraftField::Category {
-            code: Some("ve_sinh_moi_truong".into()),
+            code: Some(category.into()),
         },
     )
     .unwrap();
@@ -187,17 +201,17 @@ async fn file_and_send(core: &Core) -> (String, String) {
     )
     .unwrap();
     core.queue_report(&id).unwrap();
-    let summary = core
-        .sync(
-            SyncOptions::default(),
-            Arc::new(NoListener),
-            SyncCancel::new(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(summary.sent, 1);
-    let city_id = core.submission(&id).unwrap().unwrap().service_request_id;
-    (id, city_id)
+    id
+}
+
+async fn sync(core: &Core) -> ihanoi_core::sync::SyncSummary {
+    core.sync(
+        SyncOptions::default(),
+        Arc::new(NoListener),
+        SyncCancel::new(),
+    )
+    .await
+    .unwrap()
 }
 
 /// A city, and a signed-in phone (with its data dir) whose report the city
@@ -378,8 +392,9 @@ async fn categories_and_areas_refresh_by_etag_and_stay_usable_offline() {
     let url = city.url();
     {
         let core = open_core(&data_dir, &city.url());
-        // Nothing shipped: no categories and no area set before the first pull.
-        assert!(core.categories().unwrap().is_empty());
+        // Before the first pull: the categories the core ships, no area set.
+        let shipped = core.categories().unwrap();
+        assert_eq!(shipped.len(), 11);
         assert!(core.area_set_info().unwrap().is_none());
 
         let summary = pull(&core).await;
@@ -388,7 +403,9 @@ async fn categories_and_areas_refresh_by_etag_and_stay_usable_offline() {
             (Refresh::Updated, Refresh::Updated)
         );
         let categories = core.categories().unwrap();
-        assert_eq!(categories.len(), 11);
+        // The city serves the file the snapshot is built from: the pulled list,
+        // through the wire format, is the snapshot value for value.
+        assert_eq!(categories, shipped);
         let flooding = categories.iter().find(|c| c.code == "ngap_ung").unwrap();
         assert_eq!(flooding.name_vi, "Ngập úng");
         assert_eq!(flooding.name_en, "Flooding");
@@ -416,6 +433,82 @@ async fn categories_and_areas_refresh_by_etag_and_stay_usable_offline() {
         other => panic!("expected a connection error, got {other:?}"),
     }
     assert_eq!(core.categories().unwrap().len(), 11);
+}
+
+/// The shipped categories without `ngap_ung`, with a new `o_nhiem_khong_khi`
+/// first: a city that changed its list after the app was built.
+fn changed_categories(dir: &Path) -> PathBuf {
+    let shipped = std::fs::read_to_string(ihanoi_city_api::config::shipped_categories()).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&shipped).unwrap();
+    let list = file["categories"].as_array_mut().unwrap();
+    list.retain(|c| c["code"] != "ngap_ung");
+    let mut air = list[0].clone();
+    air["code"] = "o_nhiem_khong_khi".into();
+    air["name_vi"] = "Ô nhiễm không khí".into();
+    air["name_en"] = "Air pollution".into();
+    list.insert(0, air);
+    let path = dir.join("categories.json");
+    std::fs::write(&path, file.to_string()).unwrap();
+    path
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pulled_list_replaces_the_snapshot_and_a_removed_category_needs_attention() {
+    let city = City::start_with(|dir, config| config.categories_path = changed_categories(dir)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = open_core(dir.path(), &city.url());
+    city.sign_in(&core).await;
+    // Offline-first: queued from the shipped list, which still has `ngap_ung`.
+    let id = queue_complete_report(&core, "ngap_ung");
+
+    let summary = pull(&core).await;
+    assert_eq!(summary.categories, Refresh::Updated);
+    let codes = |core: &Core| -> Vec<String> {
+        core.categories()
+            .unwrap()
+            .into_iter()
+            .map(|c| c.code)
+            .collect()
+    };
+    let pulled = codes(&core);
+    assert_eq!(pulled.len(), 11);
+    assert_eq!(pulled[0], "o_nhiem_khong_khi");
+    assert!(!pulled.iter().any(|c| c == "ngap_ung"));
+    assert_eq!(core.categories().unwrap()[0].name_vi, "Ô nhiễm không khí");
+
+    // The report is not dropped: still queued, and the form would now show why
+    // it cannot go as it is.
+    assert_eq!(core.report(&id).unwrap().state, ReportState::Queued);
+    let problems = core.problems(&id).unwrap();
+    assert_eq!(
+        problems.iter().map(|p| p.code).collect::<Vec<_>>(),
+        vec![ProblemCode::CategoryUnknown]
+    );
+    // The city refuses it: needs attention with the city's reason.
+    let summary = sync(&core).await;
+    assert_eq!((summary.sent, summary.needs_attention), (0, 1));
+    assert_eq!(core.report(&id).unwrap().state, ReportState::NeedsAttention);
+    assert_eq!(
+        core.sync_record(&id).unwrap().rejection_reason.as_deref(),
+        Some("unknown_service_code")
+    );
+
+    // A 304 keeps the city's list; the snapshot does not come back.
+    assert_eq!(pull(&core).await.categories, Refresh::NotModified);
+    assert_eq!(codes(&core), pulled);
+
+    // The resident picks a category the city lists; the report goes.
+    core.update_draft(
+        &id,
+        DraftField::Category {
+            code: Some("o_nhiem_khong_khi".into()),
+        },
+    )
+    .unwrap();
+    assert!(core.problems(&id).unwrap().is_empty());
+    core.queue_report(&id).unwrap();
+    assert_eq!(sync(&core).await.sent, 1);
+    city.server.shutdown().await;
 }
 
 /// A server that answers every request with truncated JSON.

@@ -202,10 +202,11 @@ impl Core {
         Ok(self.store.write(|tx| db::mark_alerts_read(tx, None))? as u32)
     }
 
-    /// The city's categories from the last refresh, in its order. Empty until
-    /// the first pull (the core ships none; drafts accept any code until then).
+    /// The categories to offer, in the city's order: the list the last pull
+    /// stored, or before any pull the snapshot the core ships — never empty,
+    /// even offline on a fresh install ([`crate::categories`]).
     pub fn categories(&self) -> Result<Vec<Category>> {
-        self.store.read(db::categories)
+        self.store.read(crate::categories::current)
     }
 
     /// The local path of a result photo in full, downloaded on first call

@@ -68,7 +68,7 @@ impl Core {
         let id = parse_id(id)?;
         self.store.read(|conn| {
             let report = db::get(conn, &id)?;
-            Ok(readiness::problems(&report, self.attachments(conn, &id)?))
+            Ok(readiness::problems(&report, attachments(conn, &report)?))
         })
     }
 
@@ -80,7 +80,7 @@ impl Core {
         self.store.write_synced(|tx| {
             let report = db::get(tx, &id)?;
             require_editable(&report)?;
-            let problems = readiness::problems(&report, self.attachments(tx, &id)?);
+            let problems = readiness::problems(&report, attachments(tx, &report)?);
             if !problems.is_empty() {
                 return Err(Error::NotReady { problems });
             }
@@ -132,13 +132,17 @@ impl Core {
         // the next start sweeps; the other order could leave a report without files.
         self.files.remove_report_dir(&id)
     }
+}
 
-    fn attachments(&self, conn: &rusqlite::Connection, id: &str) -> Result<Attachments> {
-        Ok(Attachments {
-            photo_count: crate::photos::db::count(conn, id)?,
-            has_location: crate::location::db::exists(conn, id)?,
-        })
-    }
+fn attachments(conn: &rusqlite::Connection, report: &Report) -> Result<Attachments> {
+    Ok(Attachments {
+        photo_count: crate::photos::db::count(conn, &report.id)?,
+        has_location: crate::location::db::exists(conn, &report.id)?,
+        category_listed: match &report.category_code {
+            Some(code) => crate::categories::is_listed(conn, code)?,
+            None => false,
+        },
+    })
 }
 
 pub(crate) fn require_editable(report: &Report) -> Result<()> {

@@ -13,6 +13,9 @@ pub const MIN_PHOTOS: usize = 1;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ProblemCode {
     CategoryMissing,
+    /// A code that is not on the current list (the city removed it, or it was
+    /// never one of the city's).
+    CategoryUnknown,
     DescriptionTooShort,
     DescriptionTooLong,
     PhotoMissing,
@@ -24,6 +27,7 @@ impl ProblemCode {
     pub fn as_str(self) -> &'static str {
         match self {
             ProblemCode::CategoryMissing => "category_missing",
+            ProblemCode::CategoryUnknown => "category_unknown",
             ProblemCode::DescriptionTooShort => "description_too_short",
             ProblemCode::DescriptionTooLong => "description_too_long",
             ProblemCode::PhotoMissing => "photo_missing",
@@ -49,22 +53,32 @@ impl Problem {
     }
 }
 
-/// Facts about a report kept outside its row (photos, location).
+/// Facts about a report kept outside its row (photos, location, the list of
+/// categories).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Attachments {
     pub photo_count: usize,
     pub has_location: bool,
+    /// Whether the chosen category is on the current list
+    /// ([`crate::categories::is_listed`]); not read without a category.
+    pub category_listed: bool,
 }
 
 /// Every reason `report` cannot be queued yet; empty when it can.
 pub fn problems(report: &Report, attachments: Attachments) -> Vec<Problem> {
     let mut problems = Vec::new();
-    if report.category_code.is_none() {
-        problems.push(Problem::new(
+    match report.category_code {
+        None => problems.push(Problem::new(
             ProblemCode::CategoryMissing,
             "Vui lòng chọn lĩnh vực phản ánh.",
             "Please choose a category.",
-        ));
+        )),
+        Some(_) if !attachments.category_listed => problems.push(Problem::new(
+            ProblemCode::CategoryUnknown,
+            "Lĩnh vực đã chọn không còn trong danh sách của thành phố. Vui lòng chọn lại.",
+            "The chosen category is not on the city's list. Please choose another one.",
+        )),
+        Some(_) => {}
     }
     let length = text::char_len(&text::normalize(&report.description));
     if length < DESCRIPTION_MIN_CHARS {
@@ -130,6 +144,7 @@ mod tests {
     const COMPLETE: Attachments = Attachments {
         photo_count: 1,
         has_location: true,
+        category_listed: true,
     };
 
     #[test]
@@ -174,5 +189,22 @@ mod tests {
             codes(&problems(&report(Some("c"), &over), COMPLETE)),
             vec![ProblemCode::DescriptionTooLong]
         );
+    }
+
+    #[test]
+    fn a_category_off_the_list_is_its_own_problem_with_nfc_messages() {
+        let unlisted = Attachments {
+            category_listed: false,
+            ..COMPLETE
+        };
+        let found = problems(&report(Some("khong_co"), "Ngập úng sau mưa"), unlisted);
+        assert_eq!(codes(&found), vec![ProblemCode::CategoryUnknown]);
+        assert_eq!(found[0].code.as_str(), "category_unknown");
+        for message in [&found[0].message_vi, &found[0].message_en] {
+            assert_eq!(*message, text::nfc(message));
+        }
+        // Without a category only "missing" is reported, never both.
+        let found = problems(&report(None, "Ngập úng sau mưa"), unlisted);
+        assert_eq!(codes(&found), vec![ProblemCode::CategoryMissing]);
     }
 }

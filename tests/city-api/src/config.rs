@@ -120,6 +120,15 @@ pub fn shipped_file(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The city's categories the reference server serves by default: the very file
+/// the core embeds as its offline snapshot (`core/data/categories.json`), so the
+/// app before its first pull and the server it talks to agree by construction.
+/// The file lives with the core because the app ships it; this test crate
+/// already depends on the core, never the other way round.
+pub fn shipped_categories() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../core/data/categories.json")
+}
+
 impl CityConfig {
     /// Loopback, ephemeral port, shipped categories and holidays, dev sign-in on,
     /// keys `test-app-key` / `test-official-key`, a rate limit high enough not to
@@ -129,7 +138,7 @@ impl CityConfig {
             bind: ([127, 0, 0, 1], 0).into(),
             data_dir: data_dir.into(),
             areas,
-            categories_path: shipped_file("categories.json"),
+            categories_path: shipped_categories(),
             holidays_path: shipped_file("holidays.json"),
             public_base_url: None,
             jurisdiction_id: "hanoi.gov.vn".into(),

@@ -3,7 +3,7 @@
 //! ```sh
 //! ihanoi-city-api --port 8311 --data-dir /tmp/city \
 //!     --areas ../shared/geo/hanoi_wards_2025.geojson \
-//!     --categories tests/city-api/data/categories.json [--holidays FILE] \
+//!     --categories core/data/categories.json [--holidays FILE] \
 //!     [--api-key KEY]... [--official-key KEY] [--dev] [--requests-per-minute N]
 //!     [--host 127.0.0.1] [--public-url URL]
 //! ```

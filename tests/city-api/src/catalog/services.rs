@@ -1,5 +1,6 @@
 //! Categories of field reports (Open311 "services"), loaded from the categories file
-//! (`data/categories.json`) and served with an ETag.
+//! (by default `core/data/categories.json`, the snapshot the app ships) and
+//! served with an ETag.
 
 use std::path::Path;
 

@@ -21,14 +21,16 @@ impl Drop for Child {
 #[tokio::test]
 async fn binary_serves_from_its_command_line() {
     let dir = tempfile::tempdir().unwrap();
-    let categories = concat!(env!("CARGO_MANIFEST_DIR"), "/data/categories.json");
+    let categories = ihanoi_city_api::config::shipped_categories();
     let mut child = Child(
         Command::new(env!("CARGO_BIN_EXE_ihanoi-city-api"))
             .args(["--port", "0", "--data-dir"])
             .arg(dir.path().join("city"))
             .arg("--areas")
             .arg(shared_dir().join("geo/hanoi_wards_2025.geojson"))
-            .args(["--categories", categories, "--api-key", "demo-key", "--dev"])
+            .arg("--categories")
+            .arg(&categories)
+            .args(["--api-key", "demo-key", "--dev"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
