@@ -5,30 +5,25 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+mod sync_support;
+
 use ihanoi_city_api::config::AreasSource;
 use ihanoi_city_api::{CityConfig as ServerConfig, CityServer};
 use ihanoi_core::account::SessionState;
-use ihanoi_core::location::{LocationFix, LocationSource};
-use ihanoi_core::photos::{CancelFlag, CompressOptions, PhotoSource};
-use ihanoi_core::reports::{DraftField, ReportState};
+use ihanoi_core::photos::CompressOptions;
+use ihanoi_core::reports::ReportState;
 use ihanoi_core::secrets::{InMemorySecretStore, SecretStore, keys};
 use ihanoi_core::sync::{
     CityConfig, SyncCancel, SyncError, SyncEvent, SyncListener, SyncOptions, SyncSummary,
 };
 use ihanoi_core::{Core, CoreConfig, Error};
+use sync_support::shared_dir;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 const API_KEY: &str = "test-app-key";
 const OFFICIAL_KEY: &str = "test-official-key";
 const PHONE: &str = "0912345678";
-
-fn shared_dir() -> PathBuf {
-    match std::env::var_os("IHANOI_SHARED") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-    }
-}
 
 /// Records every event, in order.
 #[derive(Default)]
@@ -82,46 +77,11 @@ impl Phone {
 
     /// A complete report near Hoàn Kiếm Lake with the given photos, queued.
     fn queue_report(&self, photos: &[&str]) -> String {
-        let core = &self.core;
-        let report = core.create_draft().unwrap();
-        core.update_draft(
-            &report.id,
-            DraftField::Category {
-                code: Some("ve_sinh_moi_truong".into()),
-            },
-        )
-        .unwrap();
-        core.update_draft(
-            &report.id,
-            DraftField::Description {
-                text: "Rác thải đổ trộm ở đầu ngõ 5, bốc mùi".into(),
-            },
-        )
-        .unwrap();
-        for name in photos {
-            core.attach_photo(
-                &report.id,
-                &shared_dir().join("photos").join(name),
-                PhotoSource::Camera,
-                &CompressOptions::default(),
-                &CancelFlag::new(),
-            )
-            .unwrap();
-        }
-        core.set_report_location(
-            &report.id,
-            LocationFix {
-                lat: 21.0287,
-                lon: 105.8524,
-                accuracy_m: 8.0,
-                time_ms: ihanoi_core::time::now_ms(),
-                source: LocationSource::DeviceGps,
-                mocked: false,
-            },
-        )
-        .unwrap();
-        core.queue_report(&report.id).unwrap();
-        report.id
+        let paths: Vec<PathBuf> = photos
+            .iter()
+            .map(|name| shared_dir().join("photos").join(name))
+            .collect();
+        sync_support::queue_report(&self.core, 0, &paths, &CompressOptions::default())
     }
 
     async fn sync(&self) -> (Result<SyncSummary, Error>, Arc<Recorder>) {
