@@ -2,7 +2,7 @@
 //! records, location and routing, what the city answered.
 
 use ihanoi_core::Core;
-use ihanoi_core::location::ReportLocation;
+use ihanoi_core::location::{LocationQuality, LocationSource, ReportLocation};
 use ihanoi_core::photos::Photo;
 use ihanoi_core::pull::{Alert, Category, ReportStatus, TimelineEntry};
 use ihanoi_core::sync::Submission;
@@ -34,14 +34,25 @@ pub fn report(core: &Core, id: &str, out: &Output) -> CliResult<()> {
     }
     out.report(&report);
     if let Some(l) = &location {
+        let (source_vi, source_en) = match l.fix.source {
+            LocationSource::DeviceGps => ("GPS của máy", "device GPS"),
+            LocationSource::Network => ("định vị qua mạng", "network position"),
+            LocationSource::PhotoExif => ("GPS trong ảnh", "the photo's GPS"),
+            LocationSource::ManualPin => ("ghim trên bản đồ", "map pin"),
+        };
+        let (quality_vi, quality_en) = match l.verdict.quality {
+            LocationQuality::Good => ("tốt", "good"),
+            LocationQuality::Fair => ("tạm được", "fair"),
+            LocationQuality::Poor => ("kém, nên xác nhận trên bản đồ", "poor, confirm on the map"),
+        };
         println!(
-            "  {}: {:.6}, {:.6} ±{:.0} m ({:?}, {:?})",
+            "  {}: {:.6}, {:.6} ±{:.0} m ({}, {})",
             out.t("Vị trí", "Location"),
             l.fix.lat,
             l.fix.lon,
             l.fix.accuracy_m,
-            l.fix.source,
-            l.verdict.quality
+            out.t(source_vi, source_en),
+            out.t(quality_vi, quality_en)
         );
         println!(
             "  {}: {}{}",

@@ -167,7 +167,8 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
     let photo = match &args.photo {
         Some(photo) => photo.clone(),
         None => {
-            let taken = ihanoi_core::time::now_ms() - 4 * 60 * 1000;
+            // Taken a minute ago: fresh enough for the location verdict (2 min).
+            let taken = ihanoi_core::time::now_ms() - 60 * 1000;
             sample::write_report_photo(&root, taken)?
         }
     };
