@@ -102,7 +102,7 @@ pub enum Command {
     Logout,
     /// City alerts and announcements (as of the last sync)
     Alerts,
-    /// Report categories (as of the last sync)
+    /// Report categories (the city's list as of the last sync; the built-in one before)
     Categories,
     /// Probe: compress one photo as the app would, without a report or a server
     #[command(subcommand)]
