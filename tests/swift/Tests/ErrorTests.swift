@@ -35,6 +35,9 @@ final class ErrorTests: XCTestCase {
         let id = try core.createDraft().id
         _ = try core.updateDraft(id: id, field: .category(code: "moi-truong"))
         _ = try core.updateDraft(id: id, field: .description(text: "  Nước thải tràn ra vỉa hè  "))
+        // Not one of the city's codes (the shipped list, before any pull).
+        XCTAssertEqual(try core.problems(id: id).map(\.code), [.categoryUnknown, .photoMissing, .locationMissing])
+        _ = try core.updateDraft(id: id, field: .category(code: "ve_sinh_moi_truong"))
 
         guard case .NotReady(let problems)? = expectIhanoiError({ try core.queueReport(id: id) }) else {
             return XCTFail("expected NotReady")

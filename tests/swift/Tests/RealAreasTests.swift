@@ -38,7 +38,7 @@ final class RealAreasTests: XCTestCase {
     func testAReportInTheSeaIsRefusedAsOutsideHanoiUntilThePinMovesIn() async throws {
         let core = try coreWithRealAreas()
         let id = try core.createDraft().id
-        _ = try core.updateDraft(id: id, field: .category(code: "ve_sinh"))
+        _ = try core.updateDraft(id: id, field: .category(code: "ve_sinh_moi_truong"))
         _ = try core.updateDraft(id: id, field: .description(text: "Rác thải đổ trên vỉa hè"))
         _ = try await attach(try realPhonePhoto(), to: id, on: core)
 

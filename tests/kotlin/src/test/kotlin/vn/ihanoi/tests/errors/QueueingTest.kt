@@ -52,12 +52,16 @@ class QueueingTest {
     fun `fixed problems disappear from the list, the rest remain`() = withCore(dataDir) { core ->
         val id = core.createDraft().id
         core.updateDraft(id, DraftField.Category("roads.pothole"))
+        val unknown = assertThrows<IhanoiException.NotReady> { core.queueReport(id) }.problems
+        assertTrue(unknown.any { it.code == ProblemCode.CATEGORY_UNKNOWN }, "problems: $unknown")
+        core.updateDraft(id, DraftField.Category("giao_thong"))
         core.updateDraft(id, DraftField.Description("Ổ gà sâu trước cổng trường tiểu học"))
 
         val error = assertThrows<IhanoiException.NotReady> { core.queueReport(id) }
 
         val codes = error.problems.map { it.code }
         assertFalse(ProblemCode.CATEGORY_MISSING in codes, "problems: $codes")
+        assertFalse(ProblemCode.CATEGORY_UNKNOWN in codes, "problems: $codes")
         assertFalse(ProblemCode.DESCRIPTION_TOO_SHORT in codes, "problems: $codes")
         assertTrue(ProblemCode.PHOTO_MISSING in codes, "problems: $codes")
     }

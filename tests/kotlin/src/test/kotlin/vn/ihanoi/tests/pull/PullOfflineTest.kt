@@ -16,7 +16,8 @@ import vn.ihanoi.tests.support.withCore
 
 /**
  * The pull API from Kotlin without a city: every read answers from the (empty)
- * cache, and a pull that cannot run is a typed exception, never a crash.
+ * cache — categories from the snapshot the core ships — and a pull that cannot
+ * run is a typed exception, never a crash.
  */
 class PullOfflineTest {
     @TempDir
@@ -24,7 +25,11 @@ class PullOfflineTest {
 
     @Test
     fun `before any pull the reads are empty and work offline`() = withCore(dataDir) { core ->
-        assertTrue(core.categories().isEmpty())
+        // Categories are the exception: the core ships the city's list for a fresh install.
+        val categories = core.categories()
+        assertEquals("ve_sinh_moi_truong", categories.first().code)
+        assertEquals("Vệ sinh môi trường", categories.first().nameVi)
+        assertTrue(categories.any { it.code == "ngap_ung" })
         assertTrue(core.alerts().isEmpty())
         assertEquals(UnreadCounts(0u, 0u, 0u), core.unreadCounts())
         val id = core.createDraft().id
