@@ -625,6 +625,27 @@ async fn a_sync_can_be_cancelled_mid_upload_and_only_one_runs_at_a_time() {
         0,
         "a cancel is not a failure"
     );
+    // But the cancelled request may have reached the city: no taking the
+    // report back to edit (a resend of other content under the same id would
+    // be refused as a conflict while the city keeps the first version).
+    assert!(matches!(
+        phone.core.return_to_draft(&id),
+        Err(Error::WrongState { .. })
+    ));
+
+    // The same after a crash mid-upload: the next sync puts the report back
+    // in the queue first (here one that stops at once: no session).
+    let conn = rusqlite::Connection::open(phone.core.data_dir().join("ihanoi.sqlite3")).unwrap();
+    conn.execute("UPDATE reports SET state = 'sending' WHERE id = ?1", [&id])
+        .unwrap();
+    phone.secrets.delete(keys::ACCESS_TOKEN).unwrap();
+    let summary = phone.sync().await.0.unwrap();
+    assert!(summary.sign_in_needed);
+    assert_eq!(phone.state(&id), ReportState::Queued);
+    assert!(matches!(
+        phone.core.return_to_draft(&id),
+        Err(Error::WrongState { .. })
+    ));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -106,9 +106,11 @@ impl Core {
                     expected: "queued",
                 });
             }
-            // A failed attempt may still have reached the city (the answer was
-            // lost): editing now would resend other content under the same id.
-            if crate::sync::outbox::db::record(tx, &id)?.attempts > 0 {
+            // Any started attempt may have reached the city (the answer was
+            // lost, the sync cancelled, the app killed mid-request — none of
+            // them counts as a failed attempt): editing now would resend other
+            // content under the same id.
+            if crate::sync::outbox::db::may_have_reached_city(tx, &id)? {
                 return Err(Error::WrongState {
                     id: id.clone(),
                     state: report.state,

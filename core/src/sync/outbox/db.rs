@@ -65,6 +65,23 @@ fn ensure_row(conn: &Connection, id: &str) -> Result<()> {
     Ok(())
 }
 
+/// Whether a request for this report may have reached the city: an attempt
+/// was started — failed, cancelled, or cut by a crash, none of which proves the
+/// city did not commit it — since the city last refused the report. Its
+/// content must not change any more: a resend under the same
+/// `client_request_id` with other content is refused as a conflict while the
+/// city keeps the first version.
+pub fn may_have_reached_city(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT last_attempt_at IS NOT NULL FROM report_sync WHERE report_id = ?1",
+            [id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .unwrap_or(false))
+}
+
 pub fn mark_sending(conn: &Connection, id: &str, now: UnixMillis) -> Result<()> {
     ensure_row(conn, id)?;
     conn.execute(
@@ -120,7 +137,8 @@ pub fn mark_retry(
 }
 
 /// The city refused the report: the resident must act. Attempts restart from
-/// zero when it is queued again.
+/// zero when it is queued again, and the refused attempts no longer count as
+/// possibly received (the city stores nothing it answers with an error).
 pub fn mark_needs_attention(
     conn: &Connection,
     id: &str,
@@ -130,8 +148,8 @@ pub fn mark_needs_attention(
 ) -> Result<()> {
     ensure_row(conn, id)?;
     conn.execute(
-        "UPDATE report_sync SET attempts = 0, next_attempt_at = NULL, last_error = ?2,
-                rejection_reason = ?2, rejection_message = ?3
+        "UPDATE report_sync SET attempts = 0, next_attempt_at = NULL, last_attempt_at = NULL,
+                last_error = ?2, rejection_reason = ?2, rejection_message = ?3
          WHERE report_id = ?1",
         params![id, reason, message],
     )?;
