@@ -32,6 +32,7 @@ pub struct Report {
     pub urgency: Urgency,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
+    pub send_started: bool,
 }
 
 #[uniffi::remote(Record)]

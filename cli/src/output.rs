@@ -152,6 +152,7 @@ pub fn report_json(report: &Report, language: Language) -> Value {
         "urgency": report.urgency.as_db_str(),
         "created_at_ms": report.created_at_ms,
         "updated_at_ms": report.updated_at_ms,
+        "send_started": report.send_started,
         "actions": {
             "can_edit": actions.can_edit,
             "can_queue": actions.can_queue,

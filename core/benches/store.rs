@@ -48,6 +48,7 @@ fn seed(dir: &std::path::Path) -> Vec<String> {
                         urgency: Urgency::Normal,
                         created_at_ms: 1_764_000_000_000 + i as i64 * 60_000,
                         updated_at_ms: 1_764_000_000_000 + i as i64 * 60_000,
+                        send_started: false,
                     },
                 )?;
                 if i % states.len() == 0 {

@@ -340,8 +340,16 @@ fn a_category_not_on_the_list_is_a_problem_until_a_listed_one_is_chosen() {
         .iter()
         .find(|p| p.code == ProblemCode::CategoryUnknown)
         .unwrap();
-    assert!(unknown.message_vi.contains("Lĩnh vực"), "{}", unknown.message_vi);
-    assert!(unknown.message_en.contains("category"), "{}", unknown.message_en);
+    assert!(
+        unknown.message_vi.contains("Lĩnh vực"),
+        "{}",
+        unknown.message_vi
+    );
+    assert!(
+        unknown.message_en.contains("category"),
+        "{}",
+        unknown.message_en
+    );
     // ... but readiness refuses to queue it.
     match core.queue_report(&id) {
         Err(Error::NotReady { problems }) => {

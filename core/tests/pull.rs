@@ -454,7 +454,8 @@ fn changed_categories(dir: &Path) -> PathBuf {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_pulled_list_replaces_the_snapshot_and_a_removed_category_needs_attention() {
-    let city = City::start_with(|dir, config| config.categories_path = changed_categories(dir)).await;
+    let city =
+        City::start_with(|dir, config| config.categories_path = changed_categories(dir)).await;
     let dir = tempfile::tempdir().unwrap();
     let core = open_core(dir.path(), &city.url());
     city.sign_in(&core).await;

@@ -9,6 +9,12 @@ use crate::time::UnixMillis;
 
 const COLUMNS: &str =
     "id, state, category_code, description, address, urgency, created_at, updated_at";
+/// What a read returns: the columns plus whether an upload has started (the
+/// outbox's `report_sync.last_attempt_at`, cleared when the city refuses).
+const SELECT_COLUMNS: &str =
+    "id, state, category_code, description, address, urgency, created_at, updated_at,
+     EXISTS (SELECT 1 FROM report_sync s
+             WHERE s.report_id = reports.id AND s.last_attempt_at IS NOT NULL)";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Report> {
     let state: String = row.get(1)?;
@@ -24,6 +30,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Report> {
         urgency: Urgency::from_db_str(&urgency).ok_or_else(|| bad_value(5, urgency))?,
         created_at_ms: row.get(6)?,
         updated_at_ms: row.get(7)?,
+        send_started: row.get(8)?,
     })
 }
 
@@ -54,7 +61,9 @@ pub fn insert(conn: &Connection, report: &Report) -> Result<()> {
 
 pub fn find(conn: &Connection, id: &str) -> Result<Option<Report>> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM reports WHERE id = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {SELECT_COLUMNS} FROM reports WHERE id = ?1"
+        ))?
         .query_row([id], from_row)
         .optional()?)
 }
@@ -135,7 +144,7 @@ pub fn list(
         .collect::<Vec<_>>()
         .join(", ");
     let sql = format!(
-        "SELECT {COLUMNS} FROM reports
+        "SELECT {SELECT_COLUMNS} FROM reports
          WHERE state IN ({placeholders})
            AND (created_at < ?1 OR (created_at = ?1 AND (?2 = '' OR id < ?2)))
          ORDER BY created_at DESC, id DESC

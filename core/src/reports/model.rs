@@ -107,6 +107,10 @@ pub struct Report {
     pub urgency: Urgency,
     pub created_at_ms: UnixMillis,
     pub updated_at_ms: UnixMillis,
+    /// An upload of this report has started — failed, cancelled or cut by a
+    /// crash, none of which proves the city did not keep it — so its content
+    /// must not change: it cannot go back to draft (until the city refuses it).
+    pub send_started: bool,
 }
 
 impl Report {
@@ -115,7 +119,7 @@ impl Report {
         ReportActions {
             can_edit: self.state.is_editable(),
             can_queue: self.state.is_editable(),
-            can_return_to_draft: self.state == ReportState::Queued,
+            can_return_to_draft: self.state == ReportState::Queued && !self.send_started,
             can_delete: self.state.is_editable(),
         }
     }
@@ -203,6 +207,7 @@ mod tests {
             urgency: Urgency::Normal,
             created_at_ms: 0,
             updated_at_ms: 0,
+            send_started: false,
         };
         for state in ReportState::ALL {
             report.state = state;
@@ -210,5 +215,9 @@ mod tests {
             assert_eq!(actions.can_return_to_draft, state == ReportState::Queued);
             assert_eq!(actions.can_edit, state.is_editable());
         }
+        // Once an upload started, the city may hold it: no way back to draft.
+        report.state = ReportState::Queued;
+        report.send_started = true;
+        assert!(!report.actions().can_return_to_draft);
     }
 }

@@ -29,6 +29,7 @@ impl Core {
             urgency: Urgency::Normal,
             created_at_ms: now,
             updated_at_ms: now,
+            send_started: false,
         };
         self.store.write(|tx| db::insert(tx, &report))?;
         Ok(report)
@@ -110,7 +111,7 @@ impl Core {
             // lost, the sync cancelled, the app killed mid-request — none of
             // them counts as a failed attempt): editing now would resend other
             // content under the same id.
-            if crate::sync::outbox::db::may_have_reached_city(tx, &id)? {
+            if report.send_started {
                 return Err(Error::WrongState {
                     id: id.clone(),
                     state: report.state,

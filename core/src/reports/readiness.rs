@@ -134,6 +134,7 @@ mod tests {
             urgency: Urgency::Normal,
             created_at_ms: 0,
             updated_at_ms: 0,
+            send_started: false,
         }
     }
 

@@ -65,23 +65,6 @@ fn ensure_row(conn: &Connection, id: &str) -> Result<()> {
     Ok(())
 }
 
-/// Whether a request for this report may have reached the city: an attempt
-/// was started — failed, cancelled, or cut by a crash, none of which proves the
-/// city did not commit it — since the city last refused the report. Its
-/// content must not change any more: a resend under the same
-/// `client_request_id` with other content is refused as a conflict while the
-/// city keeps the first version.
-pub fn may_have_reached_city(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn
-        .query_row(
-            "SELECT last_attempt_at IS NOT NULL FROM report_sync WHERE report_id = ?1",
-            [id],
-            |row| row.get(0),
-        )
-        .optional()?
-        .unwrap_or(false))
-}
-
 pub fn mark_sending(conn: &Connection, id: &str, now: UnixMillis) -> Result<()> {
     ensure_row(conn, id)?;
     conn.execute(
