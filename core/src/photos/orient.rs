@@ -21,32 +21,53 @@ pub fn apply(image: RgbImage, orientation: u16) -> RgbImage {
     } else {
         (w, h)
     };
-    let mut out = vec![0u8; image.pixels.len()];
-    // Where stored pixel (x, y) lands in the upright image.
-    let target = |x: usize, y: usize| -> (usize, usize) {
-        match orientation {
-            2 => (w - 1 - x, y),         // mirror horizontal
-            3 => (w - 1 - x, h - 1 - y), // rotate 180
-            4 => (x, h - 1 - y),         // mirror vertical
-            5 => (y, x),                 // transpose
-            6 => (h - 1 - y, x),         // rotate 90 clockwise
-            7 => (h - 1 - y, w - 1 - x), // transverse
-            _ => (y, w - 1 - x),         // 8: rotate 270 clockwise
-        }
+    // Where stored pixel (x, y) lands in the upright image: one closure per
+    // orientation, so each gets its own loop with no branch per pixel.
+    let out = match orientation {
+        2 => permute(&image, out_w, |x, y| (w - 1 - x, y)), // mirror horizontal
+        3 => permute(&image, out_w, |x, y| (w - 1 - x, h - 1 - y)), // rotate 180
+        4 => permute(&image, out_w, |x, y| (x, h - 1 - y)), // mirror vertical
+        5 => permute(&image, out_w, |x, y| (y, x)),         // transpose
+        6 => permute(&image, out_w, |x, y| (h - 1 - y, x)), // rotate 90 clockwise
+        7 => permute(&image, out_w, |x, y| (h - 1 - y, w - 1 - x)), // transverse
+        _ => permute(&image, out_w, |x, y| (y, w - 1 - x)), // 8: rotate 270 clockwise
     };
-    for y in 0..h {
-        let row = &image.pixels[y * w * 3..(y + 1) * w * 3];
-        for (x, pixel) in row.chunks_exact(3).enumerate() {
-            let (ox, oy) = target(x, y);
-            let at = (oy * out_w + ox) * 3;
-            out[at..at + 3].copy_from_slice(pixel);
-        }
-    }
     RgbImage {
         width: out_w as u32,
         height: out_h as u32,
         pixels: out,
     }
+}
+
+/// Side of the square blocks the permutation walks: a 90° turn reads rows and
+/// writes columns, and walking the whole image row by row would touch a new
+/// cache line for every output pixel (a 2 MP turn took 7–13 ms that way).
+const TILE: usize = 64;
+
+/// Move every pixel of `image` to `target(x, y)` in an image `out_w` wide,
+/// block by block so reads and writes both stay in cache.
+fn permute(
+    image: &RgbImage,
+    out_w: usize,
+    target: impl Fn(usize, usize) -> (usize, usize),
+) -> Vec<u8> {
+    let (w, h) = (image.width as usize, image.height as usize);
+    // Whole pixels, so each move is one 3-byte store with one bounds check.
+    let (src, _) = image.pixels.as_chunks::<3>();
+    let mut out = vec![[0u8; 3]; src.len()];
+    for tile_y in (0..h).step_by(TILE) {
+        for tile_x in (0..w).step_by(TILE) {
+            let tile_end = (tile_x + TILE).min(w);
+            for y in tile_y..(tile_y + TILE).min(h) {
+                let row = &src[y * w + tile_x..y * w + tile_end];
+                for (dx, &pixel) in row.iter().enumerate() {
+                    let (ox, oy) = target(tile_x + dx, y);
+                    out[oy * out_w + ox] = pixel;
+                }
+            }
+        }
+    }
+    out.into_flattened()
 }
 
 #[cfg(test)]
@@ -90,6 +111,45 @@ mod tests {
                 upright,
                 "orientation {orientation}"
             );
+        }
+    }
+
+    /// Sizes that are not multiples of the block side: every pixel lands where
+    /// the per-pixel definition puts it.
+    #[test]
+    fn blocks_cover_ragged_edges() {
+        let (w, h) = (TILE * 2 + 7, TILE + 3);
+        let image = RgbImage {
+            width: w as u32,
+            height: h as u32,
+            pixels: (0..w * h)
+                .flat_map(|i| [(i % 251) as u8, (i / 251 % 251) as u8, 7])
+                .collect(),
+        };
+        let pixel = |img: &RgbImage, x: usize, y: usize| {
+            let at = (y * img.width as usize + x) * 3;
+            img.pixels[at..at + 3].to_vec()
+        };
+        for orientation in 2..=8u16 {
+            let upright = apply(image.clone(), orientation);
+            for y in 0..h {
+                for x in 0..w {
+                    let (ox, oy) = match orientation {
+                        2 => (w - 1 - x, y),
+                        3 => (w - 1 - x, h - 1 - y),
+                        4 => (x, h - 1 - y),
+                        5 => (y, x),
+                        6 => (h - 1 - y, x),
+                        7 => (h - 1 - y, w - 1 - x),
+                        _ => (y, w - 1 - x),
+                    };
+                    assert_eq!(
+                        pixel(&upright, ox, oy),
+                        pixel(&image, x, y),
+                        "orientation {orientation} at ({x}, {y})"
+                    );
+                }
+            }
         }
     }
 }
