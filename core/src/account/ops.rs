@@ -27,6 +27,20 @@ pub struct CodeSent {
 }
 
 impl Core {
+    /// What a sync or a pull task needs to refresh the session against `city`
+    /// (one refresh at a time for the whole app, through the shared lock).
+    pub(crate) fn session_context(
+        &self,
+        city: std::sync::Arc<crate::sync::city::City>,
+    ) -> session::SessionContext {
+        session::SessionContext {
+            store: self.store.clone(),
+            secrets: self.secrets.clone(),
+            city,
+            refreshing: self.sync.refreshing.clone(),
+        }
+    }
+
     pub fn session_state(&self) -> Result<SessionState> {
         if session::access_token(&*self.secrets)?.is_some() {
             return Ok(SessionState::SignedIn);

@@ -1,7 +1,6 @@
 //! What the shells call to pull and to read what was pulled. Every read works
 //! offline from SQLite and the cached files.
 
-use crate::account::session::SessionContext;
 use crate::app::Core;
 use crate::error::Result;
 use crate::pull::api::PHOTO_RESPONSE_LIMIT;
@@ -38,12 +37,7 @@ impl Core {
         let puller = Puller {
             store: self.store.clone(),
             files: self.files.clone(),
-            session: SessionContext {
-                store: self.store.clone(),
-                secrets: self.secrets.clone(),
-                city,
-                refreshing: self.sync.refreshing.clone(),
-            },
+            session: self.session_context(city),
             cancel,
             has_area_set: self.area_set_info()?.is_some(),
         };

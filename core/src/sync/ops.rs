@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use crate::account::session::SessionContext;
 use crate::app::Core;
 use crate::error::Result;
 use crate::reports::ops::parse_id;
@@ -51,12 +50,7 @@ impl Core {
         let outbox = Outbox {
             store: self.store.clone(),
             files: self.files.clone(),
-            session: SessionContext {
-                store: self.store.clone(),
-                secrets: self.secrets.clone(),
-                city,
-                refreshing: self.sync.refreshing.clone(),
-            },
+            session: self.session_context(city),
             listener,
             cancel,
             options,
