@@ -53,6 +53,8 @@ pub enum PoorReason {
 #[uniffi::remote(Record)]
 pub struct LocationVerdict {
     pub quality: LocationQuality,
+    pub quality_label_vi: String,
+    pub quality_label_en: String,
     pub reasons: Vec<PoorReason>,
     pub needs_confirmation: bool,
 }
@@ -61,6 +63,8 @@ pub struct LocationVerdict {
 pub struct ReportLocation {
     pub report_id: String,
     pub fix: LocationFix,
+    pub source_label_vi: String,
+    pub source_label_en: String,
     pub verdict: LocationVerdict,
     pub pin_adjusted: bool,
     pub pin_moved_m: Option<f64>,

@@ -2,7 +2,7 @@
 //! records, location and routing, what the city answered.
 
 use ihanoi_core::Core;
-use ihanoi_core::location::{LocationQuality, LocationSource, ReportLocation};
+use ihanoi_core::location::ReportLocation;
 use ihanoi_core::photos::Photo;
 use ihanoi_core::pull::{Alert, Category, ReportStatus, TimelineEntry};
 use ihanoi_core::sync::Submission;
@@ -34,25 +34,15 @@ pub fn report(core: &Core, id: &str, out: &Output) -> CliResult<()> {
     }
     out.report(&report);
     if let Some(l) = &location {
-        let (source_vi, source_en) = match l.fix.source {
-            LocationSource::DeviceGps => ("GPS của máy", "device GPS"),
-            LocationSource::Network => ("định vị qua mạng", "network position"),
-            LocationSource::PhotoExif => ("GPS trong ảnh", "the photo's GPS"),
-            LocationSource::ManualPin => ("ghim trên bản đồ", "map pin"),
-        };
-        let (quality_vi, quality_en) = match l.verdict.quality {
-            LocationQuality::Good => ("tốt", "good"),
-            LocationQuality::Fair => ("tạm được", "fair"),
-            LocationQuality::Poor => ("kém, nên xác nhận trên bản đồ", "poor, confirm on the map"),
-        };
         println!(
             "  {}: {:.6}, {:.6} ±{:.0} m ({}, {})",
             out.t("Vị trí", "Location"),
             l.fix.lat,
             l.fix.lon,
             l.fix.accuracy_m,
-            out.t(source_vi, source_en),
-            out.t(quality_vi, quality_en)
+            out.language().pick(&l.source_label_vi, &l.source_label_en),
+            out.language()
+                .pick(&l.verdict.quality_label_vi, &l.verdict.quality_label_en)
         );
         println!(
             "  {}: {}{}",

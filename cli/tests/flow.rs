@@ -182,6 +182,10 @@ fn sign_in_report_sync_answer_and_timeline() {
     let said = text(&human.stdout);
     assert!(said.contains("Timeline:"), "{said}");
     assert!(said.contains("“Đã thu gom rác.”"), "{said}");
+    // The location's words come from the core, in the language asked for.
+    assert!(said.contains("±8 m (device GPS, good)"), "{said}");
+    let said_vi = text(&run(&["show", &id]).stdout);
+    assert!(said_vi.contains("±8 m (GPS của máy, tốt)"), "{said_vi}");
 
     // Sign out: tokens gone, the report stays.
     assert_exit(&run(&["logout"]), 0);

@@ -300,6 +300,18 @@ fn a_report_records_its_location_unit_and_verdict() {
     assert_eq!(loc.area_name.as_deref(), Some("Phường Hoàn Kiếm"));
     assert!(!loc.area_ambiguous);
     assert_eq!(loc.verdict.quality, LocationQuality::Good);
+    // The words the report screen shows, decided in the core.
+    assert_eq!(
+        (loc.source_label_vi.as_str(), loc.source_label_en.as_str()),
+        ("GPS của máy", "device GPS")
+    );
+    assert_eq!(
+        (
+            loc.verdict.quality_label_vi.as_str(),
+            loc.verdict.quality_label_en.as_str()
+        ),
+        ("tốt", "good")
+    );
     assert!(!loc.pin_adjusted);
     assert!(
         !core

@@ -35,6 +35,17 @@ impl LocationSource {
     pub fn from_db_str(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|x| x.as_db_str() == s)
     }
+
+    /// (Vietnamese, English): where the position came from, as the report
+    /// screen names it.
+    pub fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            LocationSource::DeviceGps => ("GPS của máy", "device GPS"),
+            LocationSource::Network => ("định vị qua mạng", "network position"),
+            LocationSource::PhotoExif => ("GPS trong ảnh", "the photo's GPS"),
+            LocationSource::ManualPin => ("ghim trên bản đồ", "map pin"),
+        }
+    }
 }
 
 /// One position reading as the shell got it.
@@ -63,13 +74,31 @@ pub struct ExifPosition {
     pub captured_at_ms: Option<UnixMillis>,
 }
 
-/// How much to trust a fix. Not UI text: the shells decide what to show.
+/// How much to trust a fix. What a screen says about it comes from
+/// [`LocationQuality::labels`], so every shell says the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum LocationQuality {
     Good,
     Fair,
     /// The shell asks the resident to confirm the position on the map.
     Poor,
+}
+
+impl LocationQuality {
+    pub const ALL: [LocationQuality; 3] = [
+        LocationQuality::Good,
+        LocationQuality::Fair,
+        LocationQuality::Poor,
+    ];
+
+    /// (Vietnamese, English): the verdict in words; a poor one says what to do.
+    pub fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            LocationQuality::Good => ("tốt", "good"),
+            LocationQuality::Fair => ("tạm được", "fair"),
+            LocationQuality::Poor => ("kém, nên xác nhận trên bản đồ", "poor, confirm on the map"),
+        }
+    }
 }
 
 /// Why a fix is poor (several may hold).
@@ -86,6 +115,9 @@ pub enum PoorReason {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocationVerdict {
     pub quality: LocationQuality,
+    /// `quality` in words ([`LocationQuality::labels`]), ready to show.
+    pub quality_label_vi: String,
+    pub quality_label_en: String,
     pub reasons: Vec<PoorReason>,
     /// The shell should ask the resident to confirm on the map.
     pub needs_confirmation: bool,
@@ -96,6 +128,9 @@ pub struct LocationVerdict {
 pub struct ReportLocation {
     pub report_id: String,
     pub fix: LocationFix,
+    /// `fix.source` in words ([`LocationSource::labels`]), ready to show.
+    pub source_label_vi: String,
+    pub source_label_en: String,
     pub verdict: LocationVerdict,
     /// The resident moved the pin away from a sensor or photo position.
     pub pin_adjusted: bool,
@@ -119,4 +154,62 @@ pub struct NearbyReport {
     pub category_code: Option<String>,
     pub created_at_ms: UnixMillis,
     pub distance_m: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text;
+
+    /// The words each source must have. An exhaustive match: a new source does
+    /// not compile until its words are written here (and it is added to `ALL`).
+    fn source_words(source: LocationSource) -> (&'static str, &'static str) {
+        match source {
+            LocationSource::DeviceGps => ("GPS của máy", "device GPS"),
+            LocationSource::Network => ("định vị qua mạng", "network position"),
+            LocationSource::PhotoExif => ("GPS trong ảnh", "the photo's GPS"),
+            LocationSource::ManualPin => ("ghim trên bản đồ", "map pin"),
+        }
+    }
+
+    fn quality_words(quality: LocationQuality) -> (&'static str, &'static str) {
+        match quality {
+            LocationQuality::Good => ("tốt", "good"),
+            LocationQuality::Fair => ("tạm được", "fair"),
+            LocationQuality::Poor => ("kém, nên xác nhận trên bản đồ", "poor, confirm on the map"),
+        }
+    }
+
+    /// Every pair as the core gives it: the expected words, Vietnamese NFC,
+    /// and no two variants worded alike.
+    fn check_labels<T: std::fmt::Debug + Copy>(
+        all: &[T],
+        labels: impl Fn(T) -> (&'static str, &'static str),
+        expected: impl Fn(T) -> (&'static str, &'static str),
+    ) {
+        let mut seen = std::collections::HashSet::new();
+        for &variant in all {
+            let (vi, en) = labels(variant);
+            assert_eq!((vi, en), expected(variant), "{variant:?}");
+            assert_eq!(text::nfc(vi), vi, "{variant:?}: Vietnamese is NFC");
+            assert!(
+                seen.insert(vi) && seen.insert(en),
+                "{variant:?} worded twice"
+            );
+        }
+    }
+
+    #[test]
+    fn every_source_has_its_words_in_both_languages() {
+        check_labels(&LocationSource::ALL, LocationSource::labels, source_words);
+    }
+
+    #[test]
+    fn every_quality_has_its_words_in_both_languages() {
+        check_labels(
+            &LocationQuality::ALL,
+            LocationQuality::labels,
+            quality_words,
+        );
+    }
 }

@@ -20,11 +20,7 @@ pub const EXIF_ASSUMED_ACCURACY_M: f64 = 50.0;
 /// decision and is always good.
 pub fn verdict(fix: &LocationFix, now: UnixMillis) -> LocationVerdict {
     if fix.source == LocationSource::ManualPin {
-        return LocationVerdict {
-            quality: LocationQuality::Good,
-            reasons: Vec::new(),
-            needs_confirmation: false,
-        };
+        return judged(LocationQuality::Good, Vec::new());
     }
     let mut reasons = Vec::new();
     if fix.accuracy_m > FAIR_MAX_ACCURACY_M {
@@ -43,10 +39,18 @@ pub fn verdict(fix: &LocationFix, now: UnixMillis) -> LocationVerdict {
     } else {
         LocationQuality::Fair
     };
+    judged(quality, reasons)
+}
+
+/// The verdict with its words; only a poor fix asks for confirmation.
+fn judged(quality: LocationQuality, reasons: Vec<PoorReason>) -> LocationVerdict {
+    let (vi, en) = quality.labels();
     LocationVerdict {
         quality,
-        needs_confirmation: quality == LocationQuality::Poor,
+        quality_label_vi: vi.to_owned(),
+        quality_label_en: en.to_owned(),
         reasons,
+        needs_confirmation: quality == LocationQuality::Poor,
     }
 }
 
@@ -81,6 +85,10 @@ mod tests {
         assert_eq!(v.quality, LocationQuality::Poor);
         assert_eq!(v.reasons, vec![PoorReason::Stale, PoorReason::Mocked]);
         assert!(v.needs_confirmation);
+        assert_eq!(
+            (v.quality_label_vi.as_str(), v.quality_label_en.as_str()),
+            ("kém, nên xác nhận trên bản đồ", "poor, confirm on the map")
+        );
         let fresh = verdict(&fix(5.0, MAX_FIX_AGE_MS, false), 1_000_000);
         assert_eq!(fresh.quality, LocationQuality::Good);
     }

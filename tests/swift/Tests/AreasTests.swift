@@ -67,6 +67,9 @@ final class AreasTests: XCTestCase {
         let gps = try core.setReportLocation(id: id, fix: fix(21.005, 105.805, 8))
         XCTAssertEqual(gps.areaCode, "1")
         XCTAssertEqual(gps.verdict.quality, .good)
+        // The words the screen shows come from the core, in both languages.
+        XCTAssertEqual([gps.sourceLabelVi, gps.sourceLabelEn], ["GPS của máy", "device GPS"])
+        XCTAssertEqual([gps.verdict.qualityLabelVi, gps.verdict.qualityLabelEn], ["tốt", "good"])
 
         let pin = try core.setReportLocation(id: id, fix: fix(21.005, 105.815, 0, .manualPin))
         XCTAssertTrue(pin.pinAdjusted)
@@ -84,6 +87,7 @@ final class AreasTests: XCTestCase {
         let verdict = locationVerdict(fix: old, nowMs: now)
         XCTAssertEqual(verdict.quality, .poor)
         XCTAssertEqual(verdict.reasons, [.stale])
+        XCTAssertEqual(verdict.qualityLabelEn, "poor, confirm on the map")
         let exif = ExifPosition(lat: 21.0, lon: 105.8, accuracyM: nil, capturedAtMs: now)
         XCTAssertEqual(offeredLocation(device: nil, firstPhotoExif: exif)?.source, .photoExif)
     }

@@ -69,6 +69,9 @@ class AreasAndLocationTest {
         val gps = core.setReportLocation(id, fix(21.0288, 105.8525, 8.0))
         assertEquals("00070", gps.areaCode)
         assertEquals(LocationQuality.GOOD, gps.verdict.quality)
+        // The words the screen shows come from the core, in both languages.
+        assertEquals("GPS của máy" to "device GPS", gps.sourceLabelVi to gps.sourceLabelEn)
+        assertEquals("tốt" to "good", gps.verdict.qualityLabelVi to gps.verdict.qualityLabelEn)
         assertFalse(gps.areaAmbiguous)
 
         val pin = core.setReportLocation(id, fix(21.0288 + 100.0 / 110_750.0, 105.8525, 0.0, LocationSource.MANUAL_PIN))
@@ -90,6 +93,7 @@ class AreasAndLocationTest {
         assertEquals(LocationQuality.POOR, verdict.quality)
         assertEquals(listOf(PoorReason.INACCURATE, PoorReason.STALE, PoorReason.MOCKED), verdict.reasons)
         assertTrue(verdict.needsConfirmation)
+        assertEquals("kém, nên xác nhận trên bản đồ", verdict.qualityLabelVi)
 
         val exif = ExifPosition(21.0367, 105.8346, null, now)
         assertEquals(LocationSource.PHOTO_EXIF, offeredLocation(null, exif)?.source)
