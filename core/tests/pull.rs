@@ -6,151 +6,56 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ihanoi_city_api::config::AreasSource;
-use ihanoi_city_api::{CityConfig as ServerConfig, CityServer, Clock, ManualClock};
-use ihanoi_core::location::{LocationFix, LocationSource};
-use ihanoi_core::photos::{CancelFlag, CompressOptions, PhotoError, PhotoSource, decode};
+mod sync_support;
+
+use ihanoi_city_api::{Clock, ManualClock};
+use ihanoi_core::photos::{CompressOptions, PhotoError, decode};
 use ihanoi_core::pull::{DetailedStatus, PullSummary, Refresh, UpdateKind};
 use ihanoi_core::reports::{DraftField, ProblemCode, ReportState};
 use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::sync::transport::TransportError;
-use ihanoi_core::sync::{CityConfig, NoListener, SyncCancel, SyncError, SyncOptions};
-use ihanoi_core::{Core, CoreConfig, Error};
-use reqwest::multipart::{Form, Part};
+use ihanoi_core::sync::{NoListener, SyncCancel, SyncError, SyncOptions, SyncTuning};
+use ihanoi_core::{Core, Error};
+use reqwest::multipart::Form;
+use sync_support::{City, city_config, open_phone, queue_report_in_category, shared_dir, sign_in};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-const OFFICIAL_KEY: &str = "test-official-key";
 const HOUR_MS: i64 = 3_600_000;
-
-fn shared_dir() -> PathBuf {
-    match std::env::var_os("IHANOI_SHARED") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-    }
-}
 
 fn photo_file(name: &str) -> PathBuf {
     shared_dir().join("photos").join(name)
 }
 
+/// A phone on `data_dir` with production timeouts, reading photos from the
+/// shared folder.
 fn open_core(data_dir: &Path, base_url: &str) -> Core {
-    let core = Core::open(
-        CoreConfig {
-            data_dir: data_dir.to_owned(),
-        },
+    let core = open_phone(
+        data_dir,
         Arc::new(InMemorySecretStore::new()),
-    )
-    .unwrap();
+        base_url,
+        SyncTuning::default(),
+    );
     core.set_photo_input_dirs(&[shared_dir().join("photos")])
         .unwrap();
-    point_at(&core, base_url);
     core
 }
 
 fn point_at(core: &Core, base_url: &str) {
-    core.configure_city(CityConfig {
-        base_url: base_url.to_owned(),
-        api_key: "test-app-key".to_owned(),
-        extra_roots_pem: None,
-    })
-    .unwrap();
+    core.configure_city(city_config(base_url)).unwrap();
 }
 
-struct City {
-    server: CityServer,
-    http: reqwest::Client,
-    _dir: tempfile::TempDir,
-}
-
-impl City {
-    async fn start(clock: Clock) -> City {
-        City::start_with(|_, config| config.clock = clock).await
+/// A city warning, as an official publishes it.
+async fn publish_alert(city: &City, title_vi: &str, expires: Option<String>) -> serde_json::Value {
+    let mut form = Form::new()
+        .text("severity", "warning")
+        .text("title_vi", title_vi.to_owned())
+        .text("title_en", "Flooding on Phố Huế")
+        .text("body_vi", "Tránh đường Phố Huế từ 17 giờ.")
+        .text("body_en", "Avoid Phố Huế from 5 pm.");
+    if let Some(expires) = expires {
+        form = form.text("expires_datetime", expires);
     }
-
-    /// A city whose settings `adjust` changes; it gets the city's temp dir.
-    async fn start_with(adjust: impl FnOnce(&Path, &mut ServerConfig)) -> City {
-        let dir = tempfile::tempdir().unwrap();
-        let areas = shared_dir().join("geo/hanoi_wards_2025.geojson");
-        let mut config = ServerConfig::for_tests(dir.path().join("city"), AreasSource::File(areas));
-        adjust(dir.path(), &mut config);
-        let server = CityServer::start(config).await.expect("the city starts");
-        City {
-            server,
-            http: reqwest::Client::builder()
-                .tls_backend_preconfigured(
-                    ihanoi_core::sync::transport::tls::client_config(None).unwrap(),
-                )
-                .build()
-                .unwrap(),
-            _dir: dir,
-        }
-    }
-
-    fn url(&self) -> String {
-        self.server.base_url().to_owned()
-    }
-
-    /// An officials' call; the answer's first element.
-    async fn official(&self, path: &str, form: Form) -> serde_json::Value {
-        let response = self
-            .http
-            .post(format!("{}/officials/{path}", self.url()))
-            .header("X-Official-Key", OFFICIAL_KEY)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap();
-        assert!(
-            response.status().is_success(),
-            "{path}: {}",
-            response.status()
-        );
-        let answer: serde_json::Value = response.json().await.unwrap();
-        answer[0].clone()
-    }
-
-    async fn act(&self, city_id: &str, action: &str, text: &str, photos: Vec<Vec<u8>>) {
-        let mut form = Form::new().text("description", text.to_owned());
-        for (i, bytes) in photos.into_iter().enumerate() {
-            form = form.part("media[]", Part::bytes(bytes).file_name(format!("{i}.jpg")));
-        }
-        self.official(&format!("requests/{city_id}/{action}"), form)
-            .await;
-    }
-
-    async fn publish_alert(&self, title_vi: &str, expires: Option<String>) -> serde_json::Value {
-        let mut form = Form::new()
-            .text("severity", "warning")
-            .text("title_vi", title_vi.to_owned())
-            .text("title_en", "Flooding on Phố Huế")
-            .text("body_vi", "Tránh đường Phố Huế từ 17 giờ.")
-            .text("body_en", "Avoid Phố Huế from 5 pm.");
-        if let Some(expires) = expires {
-            form = form.text("expires_datetime", expires);
-        }
-        self.official("alerts", form).await
-    }
-
-    async fn sign_in(&self, core: &Core) {
-        let sent = core.request_sign_in_code("0912345678").await.unwrap();
-        let answer: serde_json::Value = self
-            .http
-            .get(format!(
-                "{}/officials/sign-in-codes/{}",
-                self.url(),
-                sent.phone
-            ))
-            .header("X-Official-Key", OFFICIAL_KEY)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        core.sign_in(&sent.phone, answer["code"].as_str().unwrap())
-            .await
-            .unwrap();
-    }
+    city.official("alerts", form).await
 }
 
 /// A complete report near Hoàn Kiếm Lake, queued and sent; returns (local id, city id).
@@ -162,46 +67,15 @@ async fn file_and_send(core: &Core) -> (String, String) {
     (id, city_id)
 }
 
-/// A complete report of `category` near Hoàn Kiếm Lake, queued; its id.
+/// A complete report of `category` near Hoàn Kiếm Lake with one shared photo, queued; its id.
 fn queue_complete_report(core: &Core, category: &str) -> String {
-    let report = core.create_draft().unwrap();
-    let id = report.id;
-    core.update_draft(
-        &id,
-        DraftField::Category {
-            code: Some(category.into()),
-        },
-    )
-    .unwrap();
-    core.update_draft(
-        &id,
-        DraftField::Description {
-            text: "Rác thải đổ trộm ở đầu ngõ 5, bốc mùi".into(),
-        },
-    )
-    .unwrap();
-    core.attach_photo(
-        &id,
-        &photo_file("iphone4s-gps-small.jpg"),
-        PhotoSource::Camera,
+    queue_report_in_category(
+        core,
+        category,
+        0,
+        &[photo_file("iphone4s-gps-small.jpg")],
         &CompressOptions::default(),
-        &CancelFlag::new(),
     )
-    .unwrap();
-    core.set_report_location(
-        &id,
-        LocationFix {
-            lat: 21.0287,
-            lon: 105.8524,
-            accuracy_m: 8.0,
-            time_ms: ihanoi_core::time::now_ms(),
-            source: LocationSource::DeviceGps,
-            mocked: false,
-        },
-    )
-    .unwrap();
-    core.queue_report(&id).unwrap();
-    id
 }
 
 async fn sync(core: &Core) -> ihanoi_core::sync::SyncSummary {
@@ -217,10 +91,10 @@ async fn sync(core: &Core) -> ihanoi_core::sync::SyncSummary {
 /// A city, and a signed-in phone (with its data dir) whose report the city
 /// holds: (city, dir, core, local id, city id).
 async fn signed_in_with_a_sent_report() -> (City, tempfile::TempDir, Core, String, String) {
-    let city = City::start(Clock::System).await;
+    let city = City::start().await;
     let dir = tempfile::tempdir().unwrap();
     let core = open_core(dir.path(), &city.url());
-    city.sign_in(&core).await;
+    sign_in(&core, &city).await;
     let (id, city_id) = file_and_send(&core).await;
     (city, dir, core, id, city_id)
 }
@@ -346,13 +220,13 @@ async fn alerts_arrive_once_expired_ones_are_hidden_and_unread_is_counted() {
     // live for the city when pulled has already expired by the phone's clock.
     let phone_now = ihanoi_core::time::now_ms();
     let clock = ManualClock::new(phone_now - 3 * HOUR_MS);
-    let city = City::start(Clock::Manual(clock.clone())).await;
+    let city = City::start_with_clock(Clock::Manual(clock.clone())).await;
     let dir = tempfile::tempdir().unwrap();
     let core = open_core(dir.path(), &city.url());
 
-    let live = city.publish_alert("Ngập sâu trên phố Huế", None).await;
+    let live = publish_alert(&city, "Ngập sâu trên phố Huế", None).await;
     let expiring = ihanoi_core::sync::outbox::payload::w3c(phone_now - 2 * HOUR_MS, 420);
-    city.publish_alert("Mất điện đã qua", Some(expiring)).await;
+    publish_alert(&city, "Mất điện đã qua", Some(expiring)).await;
 
     // No session: the resident's updates wait, the public alerts do not.
     let summary = pull(&core).await;
@@ -374,7 +248,7 @@ async fn alerts_arrive_once_expired_ones_are_hidden_and_unread_is_counted() {
 
     // The cursor: only the new alert comes, once.
     assert_eq!(pull(&core).await.new_alerts, 0);
-    city.publish_alert("Cắt nước khu Bách Khoa", None).await;
+    publish_alert(&city, "Cắt nước khu Bách Khoa", None).await;
     let summary = pull(&core).await;
     assert_eq!((summary.new_alerts, summary.unread.alerts), (1, 1));
     assert_eq!(core.alerts().unwrap().len(), 2);
@@ -386,7 +260,7 @@ async fn alerts_arrive_once_expired_ones_are_hidden_and_unread_is_counted() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn categories_and_areas_refresh_by_etag_and_stay_usable_offline() {
-    let city = City::start(Clock::System).await;
+    let city = City::start().await;
     let dir = tempfile::tempdir().unwrap();
     let data_dir = dir.path().join("app");
     let url = city.url();
@@ -458,7 +332,7 @@ async fn the_pulled_list_replaces_the_snapshot_and_a_removed_category_needs_atte
         City::start_with(|dir, config| config.categories_path = changed_categories(dir)).await;
     let dir = tempfile::tempdir().unwrap();
     let core = open_core(dir.path(), &city.url());
-    city.sign_in(&core).await;
+    sign_in(&core, &city).await;
     // Offline-first: queued from the shipped list, which still has `ngap_ung`.
     let id = queue_complete_report(&core, "ngap_ung");
 
@@ -613,13 +487,13 @@ async fn a_refused_token_is_refreshed_once_and_a_dead_session_still_pulls_the_pu
     secrets.set(keys::ACCESS_TOKEN, &forged).unwrap();
     secrets.set(keys::REFRESH_TOKEN, &forged).unwrap();
     city.act(&city_id, "start", "", vec![]).await;
-    city.publish_alert("Ngập sâu trên phố Huế", None).await;
+    publish_alert(&city, "Ngập sâu trên phố Huế", None).await;
     let summary = pull(&core).await;
     assert!(summary.sign_in_needed);
     assert_eq!((summary.new_updates, summary.new_alerts), (0, 1));
     assert_eq!(core.timeline(&id).unwrap().len(), 1);
 
-    city.sign_in(&core).await;
+    sign_in(&core, &city).await;
     assert_eq!(pull(&core).await.new_updates, 1);
     city.server.shutdown().await;
 }

@@ -1,7 +1,8 @@
-//! Shared by the sync reliability tests (sync_faults.rs, sync_crash.rs) and the
-//! sync benchmark (benches/sync.rs): the reference city server in process, a
-//! phone (a core on a temp dir) pointed at it directly or through the fault
-//! proxy, generated photos, and an audit of what each side holds.
+//! Shared by the sync and pull tests (sync.rs, sync_faults.rs, sync_crash.rs,
+//! pull.rs) and the sync benchmark (benches/sync.rs): the reference city server
+//! in process and its officials, a phone (a core on a temp dir) pointed at it
+//! directly or through the fault proxy, generated photos, and an audit of what
+//! each side holds.
 
 #![allow(dead_code)] // each test binary uses its own part
 
@@ -21,6 +22,7 @@ use ihanoi_core::sync::retry::RetryPolicy;
 use ihanoi_core::sync::transport::TimeoutPolicy;
 use ihanoi_core::sync::{CityConfig, NoListener, SyncCancel, SyncOptions, SyncTuning};
 use ihanoi_core::{Core, CoreConfig};
+use reqwest::multipart::{Form, Part};
 use sha2::{Digest, Sha256};
 
 pub const API_KEY: &str = "test-app-key";
@@ -99,9 +101,19 @@ pub fn quick_tuning() -> SyncTuning {
     }
 }
 
+/// An HTTP client for the tests' own calls to the city (officials' endpoints),
+/// trusting what the core trusts.
+pub fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(ihanoi_core::sync::transport::tls::client_config(None).unwrap())
+        .build()
+        .unwrap()
+}
+
 /// The reference city server on a loopback port, with its own data directory.
 pub struct City {
     pub server: CityServer,
+    http: reqwest::Client,
     dir: tempfile::TempDir,
 }
 
@@ -111,14 +123,24 @@ impl City {
     }
 
     pub async fn start_with_clock(clock: Clock) -> City {
+        City::start_with(|_, config| config.clock = clock).await
+    }
+
+    /// A city whose settings `adjust` changes; it also gets the city's temp
+    /// dir, for files the settings name.
+    pub async fn start_with(adjust: impl FnOnce(&Path, &mut ServerConfig)) -> City {
         let dir = tempfile::tempdir().unwrap();
         let areas = shared_dir().join("geo/hanoi_wards_2025.geojson");
         let mut config = ServerConfig::for_tests(dir.path().join("city"), AreasSource::File(areas));
-        config.clock = clock;
+        adjust(dir.path(), &mut config);
         let server = CityServer::start(config)
             .await
             .expect("the city server starts");
-        City { server, dir }
+        City {
+            server,
+            http: http_client(),
+            dir,
+        }
     }
 
     pub fn url(&self) -> String {
@@ -135,13 +157,8 @@ impl City {
 
     /// The one-time code the server sent to `phone` (development sign-in).
     pub async fn sign_in_code(&self, phone: &str) -> String {
-        let client = reqwest::Client::builder()
-            .tls_backend_preconfigured(
-                ihanoi_core::sync::transport::tls::client_config(None).unwrap(),
-            )
-            .build()
-            .unwrap();
-        let answer: serde_json::Value = client
+        let answer: serde_json::Value = self
+            .http
             .get(format!("{}/officials/sign-in-codes/{phone}", self.url()))
             .header("X-Official-Key", OFFICIAL_KEY)
             .send()
@@ -151,6 +168,36 @@ impl City {
             .await
             .unwrap();
         answer["code"].as_str().unwrap().to_owned()
+    }
+
+    /// An officials' call (POST, multipart); the answer's first element.
+    pub async fn official(&self, path: &str, form: Form) -> serde_json::Value {
+        let response = self
+            .http
+            .post(format!("{}/officials/{path}", self.url()))
+            .header("X-Official-Key", OFFICIAL_KEY)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        let answer: serde_json::Value = response.json().await.unwrap();
+        answer[0].clone()
+    }
+
+    /// The ward acts on request `city_id` (`accept`, `start`, `resolve`, ...)
+    /// with `text` and result photos.
+    pub async fn act(&self, city_id: &str, action: &str, text: &str, photos: Vec<Vec<u8>>) {
+        let mut form = Form::new().text("description", text.to_owned());
+        for (i, bytes) in photos.into_iter().enumerate() {
+            form = form.part("media[]", Part::bytes(bytes).file_name(format!("{i}.jpg")));
+        }
+        self.official(&format!("requests/{city_id}/{action}"), form)
+            .await;
     }
 
     /// Every report the server stored, read from its SQLite file.
@@ -221,6 +268,15 @@ pub fn sha256_of_file(path: &Path) -> String {
         .collect()
 }
 
+/// The app's settings for the city at `url` (the server, a proxy or a fake).
+pub fn city_config(url: &str) -> CityConfig {
+    CityConfig {
+        base_url: url.to_owned(),
+        api_key: API_KEY.to_owned(),
+        extra_roots_pem: None,
+    }
+}
+
 /// A core on `data_dir`, pointed at `city_url` (the server or a proxy).
 pub fn open_phone(
     data_dir: &Path,
@@ -235,15 +291,8 @@ pub fn open_phone(
         secrets,
     )
     .unwrap();
-    core.configure_city_tuned(
-        CityConfig {
-            base_url: city_url.to_owned(),
-            api_key: API_KEY.to_owned(),
-            extra_roots_pem: None,
-        },
-        tuning,
-    )
-    .unwrap();
+    core.configure_city_tuned(city_config(city_url), tuning)
+        .unwrap();
     core
 }
 
@@ -331,11 +380,22 @@ pub fn queue_report(
     photos: &[PathBuf],
     options: &CompressOptions,
 ) -> String {
+    queue_report_in_category(core, "ve_sinh_moi_truong", n, photos, options)
+}
+
+/// [`queue_report`] of the category `code` (which the core may not know).
+pub fn queue_report_in_category(
+    core: &Core,
+    code: &str,
+    n: usize,
+    photos: &[PathBuf],
+    options: &CompressOptions,
+) -> String {
     let report = core.create_draft().unwrap();
     core.update_draft(
         &report.id,
         DraftField::Category {
-            code: Some("ve_sinh_moi_truong".into()),
+            code: Some(code.into()),
         },
     )
     .unwrap();
