@@ -168,6 +168,26 @@ fn grid(image: &Pixels, cols: usize, rows: usize) -> Vec<f64> {
     cells.iter().map(|(sum, n)| sum / *n as f64).collect()
 }
 
+/// Mean red, green and blue of each cell of a `cols` x `rows` grid: catches
+/// what luma alone cannot (chroma swapped, shifted or lost).
+fn colour_grid(image: &Pixels, cols: usize, rows: usize) -> Vec<f64> {
+    let mut cells = vec![([0.0; 3], 0u64); cols * rows];
+    for y in 0..image.height {
+        for x in 0..image.width {
+            let p = &image.rgb[(y * image.width + x) * 3..][..3];
+            let cell = &mut cells[(y * rows / image.height) * cols + x * cols / image.width];
+            for (sum, &value) in cell.0.iter_mut().zip(p) {
+                *sum += f64::from(value);
+            }
+            cell.1 += 1;
+        }
+    }
+    cells
+        .iter()
+        .flat_map(|(sums, n)| sums.map(|sum| sum / *n as f64))
+        .collect()
+}
+
 fn mean_abs_diff(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| (x - y).abs()).sum::<f64>() / a.len() as f64
 }
@@ -333,6 +353,14 @@ fn every_real_photo_becomes_an_upright_private_jpeg_within_budget() {
             right < 2.0,
             "{name}: content differs from the upright original ({right:.1})"
         );
+        let colour = mean_abs_diff(
+            &colour_grid(&output, cols, rows),
+            &colour_grid(&reference, cols, rows),
+        );
+        assert!(
+            colour < 2.5,
+            "{name}: colours differ from the upright original ({colour:.1})"
+        );
         if orientation != 1 {
             let unturned = decode(&original, factor);
             let wrong = mean_abs_diff(&grid(&output, cols, rows), &grid(&unturned, cols, rows));
@@ -341,6 +369,76 @@ fn every_real_photo_becomes_an_upright_private_jpeg_within_budget() {
                 "{name}: orientation {orientation} must change the content ({wrong:.1} vs {right:.1})"
             );
         }
+    }
+}
+
+/// Camera JPEGs are decoded to their planes as stored, whatever the chroma
+/// sampling, and resized plane by plane: each sampling must come out with the
+/// colours of the original. The variants are made here from a real photo.
+#[test]
+fn every_chroma_sampling_keeps_the_colours() {
+    use turbojpeg::Subsamp;
+    let original = std::fs::read(photo("nokia-lumia-gps.jpg")).unwrap();
+    let source = decode(&original, turbojpeg::ScalingFactor::ONE);
+    let image = turbojpeg::Image {
+        pixels: source.rgb.as_slice(),
+        width: source.width,
+        pitch: source.width * 3,
+        height: source.height,
+        format: turbojpeg::PixelFormat::RGB,
+    };
+    let (cols, rows) = (8, 6);
+    let expected = colour_grid(&source, cols, rows);
+    let f = fixture();
+    for subsamp in [
+        Subsamp::None,
+        Subsamp::Sub2x1,
+        Subsamp::Sub2x2,
+        Subsamp::Sub1x2,
+        Subsamp::Sub4x1,
+        Subsamp::Sub1x4,
+        Subsamp::Gray,
+    ] {
+        let jpeg = turbojpeg::compress(image, 95, subsamp).unwrap();
+        let path = f.inbox.path().join(format!("{subsamp:?}.jpg"));
+        std::fs::write(&path, &*jpeg).unwrap();
+        let compressed = photos::ops::compress_file(
+            &path,
+            f.inbox.path(),
+            &CompressOptions {
+                preset: SizePreset::Small,
+                ..CompressOptions::default()
+            },
+        )
+        .unwrap();
+        let output = decode(
+            &std::fs::read(&compressed.path).unwrap(),
+            turbojpeg::ScalingFactor::ONE,
+        );
+        let (w, h) = photos::resize::fit(source.width as u32, source.height as u32, 1024);
+        assert_eq!(
+            (output.width, output.height),
+            (w as usize, h as usize),
+            "{subsamp:?}"
+        );
+        let got = colour_grid(&output, cols, rows);
+        let difference = if subsamp == Subsamp::Gray {
+            // Grey in, grey out: every channel equals the source's luma.
+            let luma = grid(&source, cols, rows);
+            let grey: Vec<f64> = got.chunks(3).map(|c| (c[0] + c[1] + c[2]) / 3.0).collect();
+            assert!(
+                got.chunks(3).all(|c| (c[0] - c[2]).abs() < 1.0),
+                "{subsamp:?}: grey stays grey"
+            );
+            mean_abs_diff(&grey, &luma)
+        } else {
+            mean_abs_diff(&got, &expected)
+        };
+        eprintln!("{subsamp:?}: colour difference {difference:.2}");
+        assert!(
+            difference < 2.5,
+            "{subsamp:?}: colours differ ({difference:.1})"
+        );
     }
 }
 

@@ -1,20 +1,45 @@
-//! From file bytes to RGB pixels, checking the header before allocating.
+//! From file bytes to pixels, checking the header before allocating.
 //!
 //! JPEG goes through libjpeg-turbo with DCT-domain downscaling: when the output
 //! is much smaller than the photo, the decoder skips most of the inverse DCT
 //! and writes 1/2, 1/4 or 1/8 of the pixels. Only those factors are used —
 //! libjpeg-turbo's 3/8, 5/8, … visibly blur detailed scenes — and always the
 //! largest reduction that still leaves at least the target size, so quality
-//! comes from the Lanczos resize that follows. PNG and WebP decode in full.
+//! comes from the Lanczos resize that follows.
+//!
+//! A Y'CbCr JPEG (every camera's) is decoded to its planes as stored: the
+//! decoder neither upsamples chroma nor converts colour, which is a third of
+//! its work on a scaled decode. CMYK JPEGs, and JPEGs whose sampling
+//! libjpeg-turbo cannot hand out as planes, decode to RGB, as PNG and WebP
+//! do (in full).
 
 use std::io::Cursor;
 
-use turbojpeg::{Colorspace, Decompressor, PixelFormat, ScalingFactor};
+use turbojpeg::{
+    Colorspace, DecompressHeader, Decompressor, PixelFormat, ScalingFactor, Subsamp, YuvImage,
+};
 
 use crate::photos::error::PhotoError;
 use crate::photos::format::{self, ImageFormat};
 use crate::photos::image::{RgbImage, try_zeroed};
 use crate::photos::limits::{MAX_FILE_BYTES, MAX_JPEG_SCANS, MAX_PIXELS};
+use crate::photos::planes::{Plane, YcbcrImage};
+
+/// Decoded pixels in the form the file gave them cheapest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pixels {
+    Rgb(RgbImage),
+    Ycbcr(YcbcrImage),
+}
+
+impl Pixels {
+    pub fn size(&self) -> (u32, u32) {
+        match self {
+            Pixels::Rgb(image) => (image.width, image.height),
+            Pixels::Ycbcr(image) => (image.width, image.height),
+        }
+    }
+}
 
 /// What the header says, read without decoding pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,11 +119,11 @@ fn png_dimensions(file: &[u8]) -> Result<(u64, u64), PhotoError> {
 /// Decode `file` (already probed) for an output whose long edge will be
 /// `target_long_edge` after orientation. The result may be larger than the
 /// target (the resize follows) but never smaller, unless the photo itself is.
-pub fn decode(file: &[u8], header: Header, target_long_edge: u32) -> Result<RgbImage, PhotoError> {
+pub fn decode(file: &[u8], header: Header, target_long_edge: u32) -> Result<Pixels, PhotoError> {
     match header.format {
         ImageFormat::Jpeg => decode_jpeg(file, target_long_edge),
-        ImageFormat::Png => decode_png(file),
-        ImageFormat::WebP => decode_webp(file),
+        ImageFormat::Png => decode_png(file).map(Pixels::Rgb),
+        ImageFormat::WebP => decode_webp(file).map(Pixels::Rgb),
         other => Err(PhotoError::UnsupportedFormat(other)),
     }
 }
@@ -116,7 +141,7 @@ pub fn jpeg_scaling(width: usize, height: usize, target_long_edge: u32) -> Scali
     .unwrap_or(ScalingFactor::ONE)
 }
 
-fn decode_jpeg(file: &[u8], target_long_edge: u32) -> Result<RgbImage, PhotoError> {
+fn decode_jpeg(file: &[u8], target_long_edge: u32) -> Result<Pixels, PhotoError> {
     let mut decompressor = Decompressor::new().map_err(PhotoError::corrupt)?;
     let header = decompressor
         .read_header(file)
@@ -134,6 +159,10 @@ fn decode_jpeg(file: &[u8], target_long_edge: u32) -> Result<RgbImage, PhotoErro
     decompressor
         .set_scaling_factor(factor)
         .map_err(PhotoError::corrupt)?;
+    if has_planes(&header) {
+        return decode_jpeg_planes(&mut decompressor, file, header.scaled(factor))
+            .map(Pixels::Ycbcr);
+    }
     let scaled = header.scaled(factor);
     let (width, height) = (scaled.width, scaled.height);
     // libjpeg cannot convert CMYK to RGB: take CMYK and convert here.
@@ -160,10 +189,80 @@ fn decode_jpeg(file: &[u8], target_long_edge: u32) -> Result<RgbImage, PhotoErro
     if cmyk {
         pixels = cmyk_to_rgb(&pixels);
     }
-    Ok(RgbImage {
+    Ok(Pixels::Rgb(RgbImage {
         width: width as u32,
         height: height as u32,
         pixels,
+    }))
+}
+
+/// Whether libjpeg-turbo can hand this JPEG out as Y'CbCr (or grey) planes:
+/// not CMYK/YCCK, not stored as RGB, and a sampling it knows.
+fn has_planes(header: &DecompressHeader) -> bool {
+    let planar = matches!(header.colorspace, Colorspace::YCbCr | Colorspace::Gray);
+    planar && !header.is_lossless && header.subsamp != Subsamp::Unknown
+}
+
+/// Scaled decode straight to planes. libjpeg-turbo writes them one after
+/// another; each side is padded to whole chroma samples (TurboJPEG's
+/// `tj3YUVPlaneWidth`: luma to a multiple of the chroma step, chroma that
+/// divided by the step).
+fn decode_jpeg_planes(
+    decompressor: &mut Decompressor,
+    file: &[u8],
+    scaled: DecompressHeader,
+) -> Result<YcbcrImage, PhotoError> {
+    let (width, height, subsamp) = (scaled.width, scaled.height, scaled.subsamp);
+    let len = turbojpeg::yuv_pixels_len(width, 1, height, subsamp).map_err(PhotoError::corrupt)?;
+    let (step_x, step_y) = subsamp.size();
+    let (luma_w, luma_h) = (
+        width.next_multiple_of(step_x),
+        height.next_multiple_of(step_y),
+    );
+    let (chroma_w, chroma_h) = (luma_w / step_x, luma_h / step_y);
+    let grey = subsamp == Subsamp::Gray;
+    let planes = if grey { 1 } else { 3 };
+    let expected = luma_w * luma_h + (planes - 1) * chroma_w * chroma_h;
+    if len != expected {
+        return Err(PhotoError::corrupt(format!(
+            "unexpected plane layout: {len} bytes for {width}x{height} {subsamp:?}"
+        )));
+    }
+    let mut samples = try_zeroed(len)?;
+    decompressor
+        .decompress_to_yuv(
+            file,
+            YuvImage {
+                pixels: samples.as_mut_slice(),
+                width,
+                align: 1,
+                height,
+                subsamp,
+            },
+        )
+        .map_err(PhotoError::corrupt)?;
+    let plane = |samples: Vec<u8>, width: usize, height: usize| Plane {
+        width: width as u32,
+        height: height as u32,
+        samples,
+    };
+    let (width, height) = (width as u32, height as u32);
+    if grey {
+        return Ok(YcbcrImage::grey(
+            plane(samples, luma_w, luma_h),
+            width,
+            height,
+        ));
+    }
+    let mut cb = samples.split_off(luma_w * luma_h);
+    let cr = cb.split_off(chroma_w * chroma_h);
+    Ok(YcbcrImage {
+        width,
+        height,
+        y: plane(samples, luma_w, luma_h),
+        cb: plane(cb, chroma_w, chroma_h),
+        cr: plane(cr, chroma_w, chroma_h),
+        chroma_step: (step_x as u32, step_y as u32),
     })
 }
 

@@ -2,10 +2,13 @@
 //! image crate's 4:4:4 at the same visible quality), baseline, and nothing but
 //! the pixels — no EXIF, XMP, IPTC, ICC or comment segment is ever written.
 
-use turbojpeg::{Compressor, PixelFormat, Subsamp};
+use std::borrow::Cow;
+
+use turbojpeg::{Compressor, PixelFormat, Subsamp, YuvPlanesImage};
 
 use crate::photos::error::PhotoError;
 use crate::photos::image::RgbImage;
+use crate::photos::planes::{Plane, YcbcrImage};
 
 /// A finished JPEG and the quality that produced it.
 #[derive(Debug, Clone)]
@@ -31,6 +34,43 @@ pub fn encode(image: &RgbImage, quality: i32) -> Result<Vec<u8>, PhotoError> {
         .map_err(encode_error)
 }
 
+/// Encode 4:2:0 planes as they are: no colour conversion, no downsampling.
+pub fn encode_planes(image: &YcbcrImage, quality: i32) -> Result<Vec<u8>, PhotoError> {
+    let (width, height) = (image.width, image.height);
+    let (chroma_w, chroma_h) = YcbcrImage::chroma_size(width, height);
+    let chroma_fits = |p: &Plane| p.width == chroma_w && p.height == chroma_h;
+    if image.chroma_step != YcbcrImage::SUBSAMPLED
+        || (image.y.width, image.y.height) != (width, height)
+        || !chroma_fits(&image.cb)
+        || !chroma_fits(&image.cr)
+    {
+        return Err(PhotoError::Encode {
+            reason: "planes are not tight 4:2:0".into(),
+        });
+    }
+    // TurboJPEG reads luma in whole chroma samples: an odd side needs one
+    // more column or row.
+    let luma = match (width.next_multiple_of(2), height.next_multiple_of(2)) {
+        (w, h) if (w, h) == (width, height) => Cow::Borrowed(&image.y),
+        (w, h) => Cow::Owned(image.y.padded_to(w, h)),
+    };
+    let mut compressor = Compressor::new().map_err(encode_error)?;
+    compressor.set_quality(quality).map_err(encode_error)?;
+    compressor
+        .compress_yuv_planes_to_vec(&YuvPlanesImage {
+            y_plane: luma.samples.as_slice(),
+            u_plane: image.cb.samples.as_slice(),
+            v_plane: image.cr.samples.as_slice(),
+            width: width as usize,
+            height: height as usize,
+            y_stride: luma.width as usize,
+            u_stride: chroma_w as usize,
+            v_stride: chroma_w as usize,
+            subsamp: Subsamp::Sub2x2,
+        })
+        .map_err(encode_error)
+}
+
 /// The highest quality in `min..=max` whose file fits in `max_bytes`
 /// (assuming size grows with quality). `None` when even `min` is too big.
 ///
@@ -39,14 +79,15 @@ pub fn encode(image: &RgbImage, quality: i32) -> Result<Vec<u8>, PhotoError> {
 /// first walks down in doubling steps (max−1, max−3, max−7, …) and bisects
 /// only the last gap: 2 encodes instead of 7 for the common near miss, at
 /// most about twice log2(max − min) for the rare deep one.
+/// `encode` makes the file at a quality.
 pub fn encode_within(
-    image: &RgbImage,
+    encode: impl Fn(i32) -> Result<Vec<u8>, PhotoError>,
     min: i32,
     max: i32,
     max_bytes: u64,
 ) -> Result<Option<Encoded>, PhotoError> {
     let fits = |jpeg: &Vec<u8>| jpeg.len() as u64 <= max_bytes;
-    let first = encode(image, max)?;
+    let first = encode(max)?;
     if fits(&first) {
         return Ok(Some(Encoded {
             jpeg: first,
@@ -61,7 +102,7 @@ pub fn encode_within(
         if quality > high {
             return Ok(None);
         }
-        let jpeg = encode(image, quality)?;
+        let jpeg = encode(quality)?;
         if fits(&jpeg) {
             break Encoded { jpeg, quality };
         }
@@ -74,7 +115,7 @@ pub fn encode_within(
     let mut low = best.quality + 1;
     while low <= high {
         let quality = low + (high - low) / 2;
-        let jpeg = encode(image, quality)?;
+        let jpeg = encode(quality)?;
         if fits(&jpeg) {
             best = Encoded { jpeg, quality };
             low = quality + 1;
@@ -111,6 +152,48 @@ mod tests {
         }
     }
 
+    /// Planes of odd size (luma padded for the encoder) come back as the
+    /// same picture, 4:2:0, at the same size.
+    #[test]
+    fn planes_encode_to_the_same_picture() {
+        let (w, h) = (97u32, 63u32);
+        let pixels = (0..h)
+            .flat_map(|y| (0..w).flat_map(move |x| [(x * 2) as u8, (y * 3) as u8, 128]))
+            .collect();
+        let rgb = RgbImage {
+            width: w,
+            height: h,
+            pixels,
+        };
+        let planes = YcbcrImage::from_rgb(&rgb).unwrap();
+        let jpeg = encode_planes(&planes, 90).unwrap();
+        let header = turbojpeg::read_header(&jpeg).unwrap();
+        assert_eq!((header.width, header.height), (w as usize, h as usize));
+        assert_eq!(header.subsamp, Subsamp::Sub2x2);
+        let back = turbojpeg::decompress(&jpeg, PixelFormat::RGB).unwrap();
+        let mut worst = 0;
+        for y in 0..h as usize {
+            for x in 0..w as usize {
+                for c in 0..3 {
+                    let was = rgb.pixels[(y * w as usize + x) * 3 + c];
+                    let is = back.pixels[y * back.pitch + x * 3 + c];
+                    worst = worst.max(was.abs_diff(is));
+                }
+            }
+        }
+        assert!(worst <= 8, "largest difference {worst}");
+    }
+
+    #[test]
+    fn planes_of_the_wrong_shape_are_refused() {
+        let mut planes = YcbcrImage::from_rgb(&noisy()).unwrap();
+        planes.cb.width += 1;
+        assert!(matches!(
+            encode_planes(&planes, 80),
+            Err(PhotoError::Encode { .. })
+        ));
+    }
+
     #[test]
     fn search_finds_the_highest_quality_that_fits() {
         let image = noisy();
@@ -125,7 +208,7 @@ mod tests {
                     .filter(|&&(_, s)| s <= budget)
                     .map(|&(q, _)| q)
                     .max();
-                let found = encode_within(&image, 40, 80, budget)
+                let found = encode_within(|q| encode(&image, q), 40, 80, budget)
                     .unwrap()
                     .map(|e| e.quality);
                 assert_eq!(found, expected, "budget {budget}");

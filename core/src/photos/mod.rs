@@ -2,9 +2,10 @@
 //!
 //! The pipeline ([`pipeline::compress`]): check the header before allocating
 //! ([`decode::probe`], [`limits`]), read EXIF ([`metadata`]), decode with
-//! DCT-domain downscaling ([`decode`]), Lanczos3 resize ([`resize`]), turn
-//! upright ([`orient`]), encode 4:2:0 JPEG at the highest quality within the
-//! byte budget ([`encode`]), and a 320 px thumbnail. The output carries no
+//! DCT-domain downscaling ([`decode`]; camera JPEGs straight to Y'CbCr
+//! [`planes`]), Lanczos3 resize to 4:2:0 planes ([`resize`]), turn upright
+//! ([`orient`]), encode 4:2:0 JPEG at the highest quality within the byte
+//! budget ([`encode`]), and a 320 px thumbnail. The output carries no
 //! metadata at all.
 //!
 //! Around it: which files may be read ([`input`]), atomic content-addressed
@@ -25,6 +26,7 @@ pub mod model;
 pub mod ops;
 pub mod orient;
 pub mod pipeline;
+pub mod planes;
 pub mod resize;
 pub mod storage;
 

@@ -1,17 +1,18 @@
-//! The whole pipeline on bytes in memory: probe → EXIF → decode (DCT-scaled) →
-//! Lanczos resize → orientation → JPEG within the byte budget, plus thumbnail.
+//! The whole pipeline on bytes in memory: probe → EXIF → decode (DCT-scaled,
+//! to Y'CbCr planes for camera JPEGs) → Lanczos resize to 4:2:0 planes →
+//! orientation → JPEG within the byte budget, plus thumbnail.
 
 use crate::photos::cancel::CancelFlag;
-use crate::photos::decode;
+use crate::photos::decode::{self, Pixels};
 use crate::photos::encode;
 use crate::photos::error::PhotoError;
-use crate::photos::image::RgbImage;
 use crate::photos::metadata;
 use crate::photos::model::{
     CompressOptions, MAX_QUALITY, MIN_QUALITY, PhotoMetadata, THUMBNAIL_LONG_EDGE,
     THUMBNAIL_QUALITY,
 };
 use crate::photos::orient;
+use crate::photos::planes::YcbcrImage;
 use crate::photos::resize;
 
 /// An upload-ready photo, still in memory.
@@ -35,7 +36,7 @@ pub fn compress(
     options: &CompressOptions,
     cancel: &CancelFlag,
 ) -> Result<CompressedPhoto, PhotoError> {
-    let decoded = decode_stage(file, options, cancel)?;
+    let decoded = decode_stage(file, options.preset.long_edge(), cancel)?;
     finish(decoded, options, cancel)
 }
 
@@ -49,25 +50,21 @@ pub fn compress_owned(
     options: &CompressOptions,
     cancel: &CancelFlag,
 ) -> Result<CompressedPhoto, PhotoError> {
-    let decoded = decode_stage(&file, options, cancel)?;
+    let decoded = decode_stage(&file, options.preset.long_edge(), cancel)?;
     drop(file);
     finish(decoded, options, cancel)
 }
 
 /// A photo decoded (DCT-scaled) to at least its output size.
 struct Decoded {
-    pixels: RgbImage,
+    pixels: Pixels,
     metadata: PhotoMetadata,
     /// The output size, upright.
     out_w: u32,
     out_h: u32,
 }
 
-fn decode_stage(
-    file: &[u8],
-    options: &CompressOptions,
-    cancel: &CancelFlag,
-) -> Result<Decoded, PhotoError> {
+fn decode_stage(file: &[u8], long_edge: u32, cancel: &CancelFlag) -> Result<Decoded, PhotoError> {
     let header = decode::probe(file)?;
     let metadata = metadata::read(file);
     let swaps = orient::swaps_axes(metadata.orientation);
@@ -78,7 +75,7 @@ fn decode_stage(
     } else {
         (header.width, header.height)
     };
-    let (out_w, out_h) = resize::fit(upright_w, upright_h, options.preset.long_edge());
+    let (out_w, out_h) = resize::fit(upright_w, upright_h, long_edge);
     cancel.check()?;
 
     let pixels = decode::decode(file, header, out_w.max(out_h))?;
@@ -103,20 +100,21 @@ fn finish(
         out_h,
     } = decoded;
     // Resize in stored orientation, then turn the small image upright.
-    let (stored_w, stored_h) = if orient::swaps_axes(metadata.orientation) {
-        (out_h, out_w)
-    } else {
-        (out_w, out_h)
-    };
-    let resized = resize::resize(&pixels, stored_w, stored_h)?;
+    let (stored_w, stored_h) = stored_size(metadata.orientation, out_w, out_h);
+    let resized = resize::to_ycbcr420(&pixels, stored_w, stored_h)?;
     // The decoded image is the biggest buffer: gone before the rotation copies
     // the small one and before encoding.
     drop(pixels);
-    let mut upright = orient::apply(resized, metadata.orientation);
+    let mut upright = orient::apply_planes(resized, metadata.orientation);
     cancel.check()?;
 
     loop {
-        let encoded = encode::encode_within(&upright, MIN_QUALITY, MAX_QUALITY, options.max_bytes)?;
+        let encoded = encode::encode_within(
+            |quality| encode::encode_planes(&upright, quality),
+            MIN_QUALITY,
+            MAX_QUALITY,
+            options.max_bytes,
+        )?;
         cancel.check()?;
         let long = upright.width.max(upright.height);
         match encoded {
@@ -139,7 +137,7 @@ fn finish(
                     upright.height,
                     (f64::from(long) * SHRINK_STEP) as u32,
                 );
-                upright = resize::resize(&upright, w, h)?;
+                upright = resize::resize_planes(&upright, w, h)?;
                 cancel.check()?;
             }
             None => {
@@ -151,9 +149,31 @@ fn finish(
     }
 }
 
+/// The size as stored in the file of an upright `width` x `height`.
+fn stored_size(orientation: u16, width: u32, height: u32) -> (u32, u32) {
+    if orient::swaps_axes(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    }
+}
+
 /// The list-view thumbnail, made from the already-resized upright image.
-fn thumbnail(upright: &RgbImage) -> Result<Vec<u8>, PhotoError> {
+fn thumbnail(upright: &YcbcrImage) -> Result<Vec<u8>, PhotoError> {
     let (w, h) = resize::fit(upright.width, upright.height, THUMBNAIL_LONG_EDGE);
-    let small = resize::resize(upright, w, h)?;
-    encode::encode(&small, THUMBNAIL_QUALITY)
+    let small = resize::resize_planes(upright, w, h)?;
+    encode::encode_planes(&small, THUMBNAIL_QUALITY)
+}
+
+/// A small upright JPEG of any image the pipeline reads, at most `long_edge`
+/// on its long side (the pull's thumbnails of the city's result photos).
+pub fn small_upright(file: &[u8], long_edge: u32, quality: i32) -> Result<Vec<u8>, PhotoError> {
+    let decoded = decode_stage(file, long_edge, &CancelFlag::new())?;
+    let (stored_w, stored_h) =
+        stored_size(decoded.metadata.orientation, decoded.out_w, decoded.out_h);
+    let small = resize::to_ycbcr420(&decoded.pixels, stored_w, stored_h)?;
+    encode::encode_planes(
+        &orient::apply_planes(small, decoded.metadata.orientation),
+        quality,
+    )
 }

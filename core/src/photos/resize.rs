@@ -1,10 +1,16 @@
 //! Lanczos3 resizing with fast_image_resize (SSE4.1/AVX2 on x86, NEON on ARM).
+//!
+//! Everything the pipeline resizes ends as a 4:2:0 [`YcbcrImage`]: decoded
+//! planes are resized plane by plane (luma to the output size, chroma to half
+//! of it), RGB images are resized and then converted once, at the output size.
 
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 
+use crate::photos::decode::Pixels;
 use crate::photos::error::PhotoError;
 use crate::photos::image::RgbImage;
+use crate::photos::planes::{Plane, YcbcrImage};
 
 /// `(width, height)` scaled so the long edge is at most `long_edge`, keeping the
 /// aspect ratio; never larger than the input.
@@ -41,6 +47,84 @@ pub fn resize(image: &RgbImage, width: u32, height: u32) -> Result<RgbImage, Pho
     })
 }
 
+/// `pixels` resized to exactly `width` x `height`, as 4:2:0 planes.
+pub fn to_ycbcr420(pixels: &Pixels, width: u32, height: u32) -> Result<YcbcrImage, PhotoError> {
+    match pixels {
+        Pixels::Rgb(rgb) => YcbcrImage::from_rgb(&resize(rgb, width, height)?),
+        Pixels::Ycbcr(planes) => resize_planes(planes, width, height),
+    }
+}
+
+/// Resize each plane over the image's visible area: luma to `width` x
+/// `height`, chroma to half that (rounded up), whatever the source's chroma
+/// sampling was.
+pub fn resize_planes(
+    image: &YcbcrImage,
+    width: u32,
+    height: u32,
+) -> Result<YcbcrImage, PhotoError> {
+    let (chroma_w, chroma_h) = YcbcrImage::chroma_size(width, height);
+    // One resizer for the three planes: its work buffer, sized for luma, is
+    // reused for chroma.
+    let mut resizer = Resizer::new();
+    let y = resize_plane(
+        &mut resizer,
+        &image.y,
+        (f64::from(image.width), f64::from(image.height)),
+        width,
+        height,
+    )?;
+    // The visible area in chroma samples. A rounded-up chroma side covers one
+    // luma pixel more than the image: take the same extra from the source so
+    // chroma stays aligned with luma.
+    let (step_x, step_y) = image.chroma_step;
+    let extent = |visible: u32, step: u32, out: u32, out_chroma: u32, plane_side: u32| {
+        let covered = f64::from(2 * out_chroma) / f64::from(out);
+        (f64::from(visible) / f64::from(step) * covered).min(f64::from(plane_side))
+    };
+    let chroma_area = (
+        extent(image.width, step_x, width, chroma_w, image.cb.width),
+        extent(image.height, step_y, height, chroma_h, image.cb.height),
+    );
+    Ok(YcbcrImage {
+        width,
+        height,
+        y,
+        cb: resize_plane(&mut resizer, &image.cb, chroma_area, chroma_w, chroma_h)?,
+        cr: resize_plane(&mut resizer, &image.cr, chroma_area, chroma_w, chroma_h)?,
+        chroma_step: YcbcrImage::SUBSAMPLED,
+    })
+}
+
+/// The top-left `area` (in samples, fractional) of `plane`, Lanczos3 to
+/// `width` x `height`.
+fn resize_plane(
+    resizer: &mut Resizer,
+    plane: &Plane,
+    area: (f64, f64),
+    width: u32,
+    height: u32,
+) -> Result<Plane, PhotoError> {
+    let whole = (f64::from(plane.width), f64::from(plane.height));
+    if (width, height) == (plane.width, plane.height) && area == whole {
+        return Ok(plane.clone());
+    }
+    let source = ImageRef::new(plane.width, plane.height, &plane.samples, PixelType::U8)
+        .map_err(|e| PhotoError::corrupt(format!("resize input: {e}")))?;
+    let mut target = Image::new(width, height, PixelType::U8);
+    let options = ResizeOptions::new()
+        .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
+        .crop(0.0, 0.0, area.0, area.1);
+    resizer
+        .resize(&source, &mut target, &options)
+        .map_err(|e| PhotoError::corrupt(format!("resize: {e}")))?;
+    Ok(Plane {
+        width,
+        height,
+        samples: target.into_vec(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +136,33 @@ mod tests {
         assert_eq!(fit(640, 480, 1600), (640, 480));
         assert_eq!(fit(5640, 3172, 1600), (1600, 900));
         assert_eq!(fit(10000, 1, 1600), (1600, 1));
+    }
+
+    /// A 4:2:2 image with a flat colour and a luma ramp: the planes come out
+    /// 4:2:0 at the asked size, chroma stays flat, the ramp stays a ramp.
+    #[test]
+    fn planes_resize_to_four_two_zero() {
+        let (w, h) = (401u32, 300u32);
+        let luma: Vec<u8> = (0..h)
+            .flat_map(|_| (0..w).map(|x| (x * 255 / w) as u8))
+            .collect();
+        let chroma_w = w.div_ceil(2);
+        let image = YcbcrImage {
+            width: w,
+            height: h,
+            y: Plane::new(w, h, luma),
+            cb: Plane::filled(chroma_w, h, 90),
+            cr: Plane::filled(chroma_w, h, 200),
+            chroma_step: (2, 1),
+        };
+        let small = resize_planes(&image, 161, 120).unwrap();
+        assert_eq!((small.y.width, small.y.height), (161, 120));
+        assert_eq!((small.cb.width, small.cb.height), (81, 60));
+        assert_eq!((small.cr.width, small.cr.height), (81, 60));
+        assert!(small.cb.samples.iter().all(|&v| v == 90));
+        assert!(small.cr.samples.iter().all(|&v| v == 200));
+        let row = &small.y.samples[..161];
+        assert!(row.windows(2).all(|p| p[0] <= p[1]), "{row:?}");
+        assert!(row[0] < 5 && row[160] > 245, "{row:?}");
     }
 }

@@ -15,7 +15,7 @@ use crate::files::DataDir;
 use crate::photos::format::ImageFormat;
 use crate::photos::model::{THUMBNAIL_LONG_EDGE, THUMBNAIL_QUALITY};
 use crate::photos::storage::{TEMP_SUFFIX, sha256_hex};
-use crate::photos::{PhotoError, decode, encode, metadata, orient, resize};
+use crate::photos::{PhotoError, decode, pipeline};
 use crate::pull::api::PHOTO_RESPONSE_LIMIT;
 use crate::sync::transport::{Transport, TransportError};
 
@@ -70,19 +70,7 @@ pub async fn download(
 
 /// A 320 px upright JPEG of an image from the server.
 pub fn thumbnail_of(image: &[u8]) -> Result<Vec<u8>, PhotoError> {
-    let header = decode::probe(image)?;
-    let orientation = metadata::read(image).orientation;
-    let swaps = orient::swaps_axes(orientation);
-    let (upright_w, upright_h) = if swaps {
-        (header.height, header.width)
-    } else {
-        (header.width, header.height)
-    };
-    let (w, h) = resize::fit(upright_w, upright_h, THUMBNAIL_LONG_EDGE);
-    let decoded = decode::decode(image, header, w.max(h))?;
-    let (stored_w, stored_h) = if swaps { (h, w) } else { (w, h) };
-    let small = orient::apply(resize::resize(&decoded, stored_w, stored_h)?, orientation);
-    encode::encode(&small, THUMBNAIL_QUALITY)
+    pipeline::small_upright(image, THUMBNAIL_LONG_EDGE, THUMBNAIL_QUALITY)
 }
 
 /// Write `bytes` as `dir/name`: a temporary file, fsync, rename, fsync of the
