@@ -194,11 +194,17 @@ fn main() {
             .expect("JPEG header");
         let megapixels = (header.width * header.height) as f64 / 1e6;
         let kept = tempfile::tempdir().unwrap();
-        for tool in Tool::ALL {
-            let mut walls = Vec::new();
-            let mut peaks = Vec::new();
-            let mut output = None;
-            for _ in 0..runs {
+        // Runs are interleaved (each tool once, then again): a slow spell of
+        // this shared machine then hits every tool alike, not one tool's runs.
+        let mut walls = vec![Vec::new(); Tool::ALL.len()];
+        let mut peaks = vec![Vec::new(); Tool::ALL.len()];
+        let mut outputs = vec![None; Tool::ALL.len()];
+        let mut failed = [false; Tool::ALL.len()];
+        for _ in 0..runs {
+            for (i, tool) in Tool::ALL.into_iter().enumerate() {
+                if failed[i] {
+                    continue;
+                }
                 let dir = tempfile::tempdir().unwrap();
                 let (mut command, out) = tool.command(photo, dir.path());
                 command
@@ -212,10 +218,12 @@ fn main() {
                 } = run_process(command);
                 if !ok {
                     eprintln!("{} failed on {name}", tool.name());
-                    break;
+                    failed[i] = true;
+                    outputs[i] = None;
+                    continue;
                 }
-                walls.push(wall_ms);
-                peaks.push(peak_rss_kib as f64 / 1024.0);
+                walls[i].push(wall_ms);
+                peaks[i].push(peak_rss_kib as f64 / 1024.0);
                 let out = if tool == Tool::Ihanoi {
                     PathBuf::from(std::fs::read_to_string(&out).unwrap())
                 } else {
@@ -223,16 +231,20 @@ fn main() {
                 };
                 let keep = kept.path().join(format!("{}.jpg", tool.name()));
                 std::fs::copy(out, &keep).unwrap();
-                output = Some(keep);
+                outputs[i] = Some(keep);
             }
-            let Some(jpeg) = output else { continue };
+        }
+        for (i, tool) in Tool::ALL.into_iter().enumerate() {
+            let Some(jpeg) = outputs[i].take() else {
+                continue;
+            };
             let ssim = ssim_in_child(photo, &jpeg);
             let row = Row {
                 photo: name.clone(),
                 megapixels,
                 tool,
-                wall_ms: median(&mut walls),
-                peak_mib: median(&mut peaks),
+                wall_ms: median(&mut walls[i]),
+                peak_mib: median(&mut peaks[i]),
                 bytes: std::fs::metadata(&jpeg).unwrap().len(),
                 ssim,
             };
