@@ -23,20 +23,20 @@ use crate::photos::error::PhotoError;
 use crate::photos::format::{self, ImageFormat};
 use crate::photos::image::{RgbImage, try_zeroed};
 use crate::photos::limits::{MAX_FILE_BYTES, MAX_JPEG_SCANS, MAX_PIXELS};
-use crate::photos::planes::{Plane, YcbcrImage};
+use crate::photos::planes::DecodedPlanes;
 
 /// Decoded pixels in the form the file gave them cheapest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pixels {
     Rgb(RgbImage),
-    Ycbcr(YcbcrImage),
+    Planes(DecodedPlanes),
 }
 
 impl Pixels {
     pub fn size(&self) -> (u32, u32) {
         match self {
             Pixels::Rgb(image) => (image.width, image.height),
-            Pixels::Ycbcr(image) => (image.width, image.height),
+            Pixels::Planes(image) => (image.width, image.height),
         }
     }
 }
@@ -161,7 +161,7 @@ fn decode_jpeg(file: &[u8], target_long_edge: u32) -> Result<Pixels, PhotoError>
         .map_err(PhotoError::corrupt)?;
     if has_planes(&header) {
         return decode_jpeg_planes(&mut decompressor, file, header.scaled(factor))
-            .map(Pixels::Ycbcr);
+            .map(Pixels::Planes);
     }
     let scaled = header.scaled(factor);
     let (width, height) = (scaled.width, scaled.height);
@@ -204,14 +204,14 @@ fn has_planes(header: &DecompressHeader) -> bool {
 }
 
 /// Scaled decode straight to planes. libjpeg-turbo writes them one after
-/// another; each side is padded to whole chroma samples (TurboJPEG's
-/// `tj3YUVPlaneWidth`: luma to a multiple of the chroma step, chroma that
-/// divided by the step).
+/// another into one buffer, which is kept whole; each side is padded to whole
+/// chroma samples (TurboJPEG's `tj3YUVPlaneWidth`: luma to a multiple of the
+/// chroma step, chroma that divided by the step).
 fn decode_jpeg_planes(
     decompressor: &mut Decompressor,
     file: &[u8],
     scaled: DecompressHeader,
-) -> Result<YcbcrImage, PhotoError> {
+) -> Result<DecodedPlanes, PhotoError> {
     let (width, height, subsamp) = (scaled.width, scaled.height, scaled.subsamp);
     let len = turbojpeg::yuv_pixels_len(width, 1, height, subsamp).map_err(PhotoError::corrupt)?;
     let (step_x, step_y) = subsamp.size();
@@ -241,27 +241,12 @@ fn decode_jpeg_planes(
             },
         )
         .map_err(PhotoError::corrupt)?;
-    let plane = |samples: Vec<u8>, width: usize, height: usize| Plane {
+    Ok(DecodedPlanes {
         width: width as u32,
         height: height as u32,
         samples,
-    };
-    let (width, height) = (width as u32, height as u32);
-    if grey {
-        return Ok(YcbcrImage::grey(
-            plane(samples, luma_w, luma_h),
-            width,
-            height,
-        ));
-    }
-    let mut cb = samples.split_off(luma_w * luma_h);
-    let cr = cb.split_off(chroma_w * chroma_h);
-    Ok(YcbcrImage {
-        width,
-        height,
-        y: plane(samples, luma_w, luma_h),
-        cb: plane(cb, chroma_w, chroma_h),
-        cr: plane(cr, chroma_w, chroma_h),
+        luma_size: (luma_w as u32, luma_h as u32),
+        chroma_size: (!grey).then_some((chroma_w as u32, chroma_h as u32)),
         chroma_step: (step_x as u32, step_y as u32),
     })
 }

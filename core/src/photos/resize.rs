@@ -10,7 +10,7 @@ use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer
 use crate::photos::decode::Pixels;
 use crate::photos::error::PhotoError;
 use crate::photos::image::RgbImage;
-use crate::photos::planes::{Plane, YcbcrImage};
+use crate::photos::planes::{Plane, PlaneRef, PlanesView, YcbcrImage};
 
 /// `(width, height)` scaled so the long edge is at most `long_edge`, keeping the
 /// aspect ratio; never larger than the input.
@@ -51,15 +51,24 @@ pub fn resize(image: &RgbImage, width: u32, height: u32) -> Result<RgbImage, Pho
 pub fn to_ycbcr420(pixels: &Pixels, width: u32, height: u32) -> Result<YcbcrImage, PhotoError> {
     match pixels {
         Pixels::Rgb(rgb) => YcbcrImage::from_rgb(&resize(rgb, width, height)?),
-        Pixels::Ycbcr(planes) => resize_planes(planes, width, height),
+        Pixels::Planes(planes) => resize_view(planes.view(), width, height),
     }
+}
+
+/// [`resize_view`] of an image's own planes.
+pub fn resize_planes(
+    image: &YcbcrImage,
+    width: u32,
+    height: u32,
+) -> Result<YcbcrImage, PhotoError> {
+    resize_view(image.view(), width, height)
 }
 
 /// Resize each plane over the image's visible area: luma to `width` x
 /// `height`, chroma to half that (rounded up), whatever the source's chroma
-/// sampling was.
-pub fn resize_planes(
-    image: &YcbcrImage,
+/// sampling was. A greyscale source gets neutral chroma.
+pub fn resize_view(
+    image: PlanesView<'_>,
     width: u32,
     height: u32,
 ) -> Result<YcbcrImage, PhotoError> {
@@ -69,7 +78,7 @@ pub fn resize_planes(
     let mut resizer = Resizer::new();
     let y = resize_plane(
         &mut resizer,
-        &image.y,
+        image.y,
         (f64::from(image.width), f64::from(image.height)),
         width,
         height,
@@ -77,21 +86,33 @@ pub fn resize_planes(
     // The visible area in chroma samples. A rounded-up chroma side covers one
     // luma pixel more than the image: take the same extra from the source so
     // chroma stays aligned with luma.
-    let (step_x, step_y) = image.chroma_step;
-    let extent = |visible: u32, step: u32, out: u32, out_chroma: u32, plane_side: u32| {
-        let covered = f64::from(2 * out_chroma) / f64::from(out);
-        (f64::from(visible) / f64::from(step) * covered).min(f64::from(plane_side))
+    let (cb, cr) = match image.chroma {
+        Some((cb, cr)) => {
+            let (step_x, step_y) = image.chroma_step;
+            let extent = |visible: u32, step: u32, out: u32, out_chroma: u32, plane_side: u32| {
+                let covered = f64::from(2 * out_chroma) / f64::from(out);
+                (f64::from(visible) / f64::from(step) * covered).min(f64::from(plane_side))
+            };
+            let area = (
+                extent(image.width, step_x, width, chroma_w, cb.width),
+                extent(image.height, step_y, height, chroma_h, cb.height),
+            );
+            (
+                resize_plane(&mut resizer, cb, area, chroma_w, chroma_h)?,
+                resize_plane(&mut resizer, cr, area, chroma_w, chroma_h)?,
+            )
+        }
+        None => (
+            Plane::filled(chroma_w, chroma_h, 128),
+            Plane::filled(chroma_w, chroma_h, 128),
+        ),
     };
-    let chroma_area = (
-        extent(image.width, step_x, width, chroma_w, image.cb.width),
-        extent(image.height, step_y, height, chroma_h, image.cb.height),
-    );
     Ok(YcbcrImage {
         width,
         height,
         y,
-        cb: resize_plane(&mut resizer, &image.cb, chroma_area, chroma_w, chroma_h)?,
-        cr: resize_plane(&mut resizer, &image.cr, chroma_area, chroma_w, chroma_h)?,
+        cb,
+        cr,
         chroma_step: YcbcrImage::SUBSAMPLED,
     })
 }
@@ -100,16 +121,16 @@ pub fn resize_planes(
 /// `width` x `height`.
 fn resize_plane(
     resizer: &mut Resizer,
-    plane: &Plane,
+    plane: PlaneRef<'_>,
     area: (f64, f64),
     width: u32,
     height: u32,
 ) -> Result<Plane, PhotoError> {
     let whole = (f64::from(plane.width), f64::from(plane.height));
     if (width, height) == (plane.width, plane.height) && area == whole {
-        return Ok(plane.clone());
+        return Ok(Plane::new(width, height, plane.samples.to_vec()));
     }
-    let source = ImageRef::new(plane.width, plane.height, &plane.samples, PixelType::U8)
+    let source = ImageRef::new(plane.width, plane.height, plane.samples, PixelType::U8)
         .map_err(|e| PhotoError::corrupt(format!("resize input: {e}")))?;
     let mut target = Image::new(width, height, PixelType::U8);
     let options = ResizeOptions::new()
