@@ -32,15 +32,6 @@ pub enum Pixels {
     Planes(DecodedPlanes),
 }
 
-impl Pixels {
-    pub fn size(&self) -> (u32, u32) {
-        match self {
-            Pixels::Rgb(image) => (image.width, image.height),
-            Pixels::Planes(image) => (image.width, image.height),
-        }
-    }
-}
-
 /// What the header says, read without decoding pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Header {

@@ -33,17 +33,19 @@ pub fn resize(image: &RgbImage, width: u32, height: u32) -> Result<RgbImage, Pho
     if (width, height) == (image.width, image.height) {
         return Ok(image.clone());
     }
-    let source = ImageRef::new(image.width, image.height, &image.pixels, PixelType::U8x3)
-        .map_err(|e| PhotoError::corrupt(format!("resize input: {e}")))?;
-    let mut target = Image::new(width, height, PixelType::U8x3);
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
-    Resizer::new()
-        .resize(&source, &mut target, &options)
-        .map_err(|e| PhotoError::corrupt(format!("resize: {e}")))?;
+    let source = (image.width, image.height, image.pixels.as_slice());
+    let whole = (f64::from(image.width), f64::from(image.height));
+    let pixels = lanczos3(
+        &mut Resizer::new(),
+        source,
+        PixelType::U8x3,
+        whole,
+        (width, height),
+    )?;
     Ok(RgbImage {
         width,
         height,
-        pixels: target.into_vec(),
+        pixels,
     })
 }
 
@@ -130,20 +132,30 @@ fn resize_plane(
     if (width, height) == (plane.width, plane.height) && area == whole {
         return Ok(Plane::new(width, height, plane.samples.to_vec()));
     }
-    let source = ImageRef::new(plane.width, plane.height, plane.samples, PixelType::U8)
+    let source = (plane.width, plane.height, plane.samples);
+    let samples = lanczos3(resizer, source, PixelType::U8, area, (width, height))?;
+    Ok(Plane::new(width, height, samples))
+}
+
+/// The top-left `area` of `(width, height, pixels)`, Lanczos3 to `size`:
+/// the one call into fast_image_resize, for RGB images and planes alike.
+fn lanczos3(
+    resizer: &mut Resizer,
+    (width, height, pixels): (u32, u32, &[u8]),
+    pixel_type: PixelType,
+    area: (f64, f64),
+    (out_w, out_h): (u32, u32),
+) -> Result<Vec<u8>, PhotoError> {
+    let source = ImageRef::new(width, height, pixels, pixel_type)
         .map_err(|e| PhotoError::corrupt(format!("resize input: {e}")))?;
-    let mut target = Image::new(width, height, PixelType::U8);
+    let mut target = Image::new(out_w, out_h, pixel_type);
     let options = ResizeOptions::new()
         .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
         .crop(0.0, 0.0, area.0, area.1);
     resizer
         .resize(&source, &mut target, &options)
         .map_err(|e| PhotoError::corrupt(format!("resize: {e}")))?;
-    Ok(Plane {
-        width,
-        height,
-        samples: target.into_vec(),
-    })
+    Ok(target.into_vec())
 }
 
 #[cfg(test)]
