@@ -4,9 +4,9 @@
 use ihanoi_core::Error as CoreError;
 use ihanoi_core::areas::AreasError;
 use ihanoi_core::location::LocationError;
+use ihanoi_core::net::SyncError;
+use ihanoi_core::net::transport::TransportError;
 use ihanoi_core::reports::Problem;
-use ihanoi_core::sync::SyncError;
-use ihanoi_core::sync::transport::TransportError;
 
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum IhanoiError {

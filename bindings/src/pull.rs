@@ -4,9 +4,10 @@
 
 use std::sync::Arc;
 
+use ihanoi_core::categories::Category;
 use ihanoi_core::pull::{
-    Alert, AlertSeverity, Category, DetailedStatus, PullSummary, Refresh, ReportStatus,
-    ResultPhoto, TimelineEntry, UnreadCounts, UpdateKind,
+    Alert, AlertSeverity, DetailedStatus, PullSummary, Refresh, ReportStatus, ResultPhoto,
+    TimelineEntry, UnreadCounts, UpdateKind,
 };
 use ihanoi_core::reports::Urgency;
 

@@ -5,9 +5,8 @@
 use std::sync::Arc;
 
 use ihanoi_core::account::{CodeSent, SessionState};
-use ihanoi_core::sync::{
-    CityConfig, NetworkType, Submission, SyncCancel, SyncEvent, SyncOptions, SyncSummary,
-};
+use ihanoi_core::net::{CityConfig, SyncCancel};
+use ihanoi_core::sync::{NetworkType, Submission, SyncEvent, SyncOptions, SyncSummary};
 
 use crate::core_object::IhanoiCore;
 use crate::error::IhanoiError;

@@ -4,8 +4,9 @@
 use std::io::{BufRead, IsTerminal};
 use std::sync::Arc;
 
+use ihanoi_core::net::{SyncCancel, SyncError};
 use ihanoi_core::pull::PullSummary;
-use ihanoi_core::sync::{SyncCancel, SyncError, SyncOptions, SyncSummary};
+use ihanoi_core::sync::{SyncOptions, SyncSummary};
 use ihanoi_core::{Core, Error};
 use serde_json::json;
 

@@ -2,10 +2,10 @@
 
 use ihanoi_core::Error;
 use ihanoi_core::i18n::Language;
+use ihanoi_core::net::SyncError;
+use ihanoi_core::net::transport::TransportError;
 use ihanoi_core::photos::PhotoError;
 use ihanoi_core::reports::{Problem, Report};
-use ihanoi_core::sync::SyncError;
-use ihanoi_core::sync::transport::TransportError;
 use serde_json::{Value, json};
 
 use crate::error::CliError;

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ihanoi_core::sync::CityConfig;
+use ihanoi_core::net::CityConfig;
 use serde::{Deserialize, Serialize};
 
 use crate::args::Global;

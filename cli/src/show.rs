@@ -2,9 +2,10 @@
 //! records, location and routing, what the city answered.
 
 use ihanoi_core::Core;
+use ihanoi_core::categories::Category;
 use ihanoi_core::location::ReportLocation;
 use ihanoi_core::photos::Photo;
-use ihanoi_core::pull::{Alert, Category, ReportStatus, TimelineEntry};
+use ihanoi_core::pull::{Alert, ReportStatus, TimelineEntry};
 use ihanoi_core::sync::Submission;
 use serde_json::{Value, json};
 

@@ -24,7 +24,7 @@ pub struct Core {
     pub(crate) secrets: Arc<dyn SecretStore>,
     pub(crate) areas: crate::areas::AreaState,
     pub(crate) photos: crate::photos::Photos,
-    pub(crate) sync: crate::sync::SyncState,
+    pub(crate) sync: crate::net::SyncState,
     pub(crate) pull: crate::pull::PullState,
 }
 

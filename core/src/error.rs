@@ -60,7 +60,7 @@ pub enum Error {
     Photo(#[from] crate::photos::PhotoError),
 
     #[error(transparent)]
-    Sync(#[from] crate::sync::SyncError),
+    Sync(#[from] crate::net::SyncError),
 }
 
 impl Error {

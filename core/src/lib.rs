@@ -7,7 +7,8 @@
 //! - [`photos`]: from a camera file to a small, private, upright JPEG attached to a draft;
 //! - [`location`]: GPS, photo and pin positions, their verdict, a report's routed unit;
 //! - [`files`]: the layout of the data directory (every path the core writes);
-//! - [`sync`]: the outbox to the city over HTTPS, retries, progress (issue 6);
+//! - [`net`]: the network layer — HTTPS transport, retries, the core's runtime, the configured city;
+//! - [`sync`]: the outbox to the city, exactly once, with progress;
 //! - [`pull`]: what the city did — timelines, result photos, alerts, categories, areas;
 //! - [`categories`]: the categories to offer — the pulled list, else the shipped snapshot;
 //! - [`account`]: the resident's sign-in; tokens only in the secure store;
@@ -24,6 +25,7 @@ pub mod error;
 pub mod files;
 pub mod i18n;
 pub mod location;
+pub mod net;
 pub mod photos;
 pub mod pull;
 pub mod reports;

@@ -9,12 +9,13 @@ use std::sync::Arc;
 mod sync_support;
 
 use ihanoi_city_api::{Clock, ManualClock};
+use ihanoi_core::net::transport::TransportError;
+use ihanoi_core::net::{SyncCancel, SyncError, SyncTuning};
 use ihanoi_core::photos::{CompressOptions, PhotoError, decode};
 use ihanoi_core::pull::{DetailedStatus, PullSummary, Refresh, UpdateKind};
 use ihanoi_core::reports::{DraftField, ProblemCode, ReportState};
 use ihanoi_core::secrets::InMemorySecretStore;
-use ihanoi_core::sync::transport::TransportError;
-use ihanoi_core::sync::{NoListener, SyncCancel, SyncError, SyncOptions, SyncTuning};
+use ihanoi_core::sync::{NoListener, SyncOptions};
 use ihanoi_core::{Core, Error};
 use reqwest::multipart::Form;
 use sync_support::{City, city_config, open_phone, queue_report_in_category, shared_dir, sign_in};

@@ -10,12 +10,11 @@ mod sync_support;
 use ihanoi_city_api::config::AreasSource;
 use ihanoi_city_api::{CityConfig as ServerConfig, CityServer};
 use ihanoi_core::account::SessionState;
+use ihanoi_core::net::{CityConfig, SyncCancel, SyncError};
 use ihanoi_core::photos::CompressOptions;
 use ihanoi_core::reports::ReportState;
 use ihanoi_core::secrets::{InMemorySecretStore, SecretStore, keys};
-use ihanoi_core::sync::{
-    CityConfig, SyncCancel, SyncError, SyncEvent, SyncListener, SyncOptions, SyncSummary,
-};
+use ihanoi_core::sync::{SyncEvent, SyncListener, SyncOptions, SyncSummary};
 use ihanoi_core::{Core, CoreConfig, Error};
 use sync_support::shared_dir;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -104,7 +103,7 @@ impl Phone {
 
 fn test_client() -> reqwest::Client {
     reqwest::Client::builder()
-        .tls_backend_preconfigured(ihanoi_core::sync::transport::tls::client_config(None).unwrap())
+        .tls_backend_preconfigured(ihanoi_core::net::transport::tls::client_config(None).unwrap())
         .build()
         .unwrap()
 }
@@ -546,7 +545,7 @@ async fn plain_http_to_another_host_is_refused_before_anything_is_sent() {
     assert!(matches!(
         error,
         Error::Sync(SyncError::Transport(
-            ihanoi_core::sync::transport::TransportError::InsecureUrl
+            ihanoi_core::net::transport::TransportError::InsecureUrl
         ))
     ));
     let error = core

@@ -13,8 +13,9 @@ mod sync_support;
 use std::sync::Arc;
 
 use ihanoi_city_api::{Clock, ManualClock};
+use ihanoi_core::net::SyncCancel;
 use ihanoi_core::photos::CompressOptions;
-use ihanoi_core::sync::{NoListener, SyncCancel, SyncOptions};
+use ihanoi_core::sync::{NoListener, SyncOptions};
 use ihanoi_fault_proxy::{Fault, FaultPlan, FaultProxy, ProxyConfig};
 use sync_support::{
     City, PhotoMaker, assert_each_report_exactly_once, knob, queue_report, quick_tuning, seed,

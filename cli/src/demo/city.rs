@@ -35,7 +35,7 @@ impl DemoCity {
         let server = runtime
             .block_on(CityServer::start(config))
             .map_err(|e| CliError::demo("city server", e))?;
-        let tls = ihanoi_core::sync::transport::tls::client_config(None)
+        let tls = ihanoi_core::net::transport::tls::client_config(None)
             .map_err(|e| CliError::demo("city server", e))?;
         let http = Client::builder()
             .tls_backend_preconfigured(tls)

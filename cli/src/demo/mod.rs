@@ -20,10 +20,10 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use ihanoi_core::location::LocationSource;
+use ihanoi_core::net::{CityConfig, SyncCancel};
 use ihanoi_core::photos::PhotoSource;
 use ihanoi_core::reports::DraftField;
 use ihanoi_core::secrets::InMemorySecretStore;
-use ihanoi_core::sync::{CityConfig, SyncCancel};
 use ihanoi_core::{Core, CoreConfig};
 
 use crate::account::{block_on, send};

@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use ihanoi_core::sync::transport::{Endpoint, tls};
+use ihanoi_core::net::transport::{Endpoint, tls};
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 
@@ -128,20 +128,20 @@ fn json_array(r: &Reply, what: &str) -> Result<usize, String> {
 
 pub fn run(url: &str, api_key: Option<&str>, out: &Output) -> CliResult<()> {
     let endpoint = Endpoint::parse(url)
-        .map_err(|e| ihanoi_core::Error::Sync(ihanoi_core::sync::SyncError::Transport(e)))?;
-    let client =
-        Client::builder()
-            .tls_backend_preconfigured(tls::client_config(None).map_err(|e| {
-                ihanoi_core::Error::Sync(ihanoi_core::sync::SyncError::Transport(e))
-            })?)
-            .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(30))
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("iHaNoi-check/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| CliError::Unreachable {
-                detail: e.to_string(),
-            })?;
+        .map_err(|e| ihanoi_core::Error::Sync(ihanoi_core::net::SyncError::Transport(e)))?;
+    let client = Client::builder()
+        .tls_backend_preconfigured(
+            tls::client_config(None)
+                .map_err(|e| ihanoi_core::Error::Sync(ihanoi_core::net::SyncError::Transport(e)))?,
+        )
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(30))
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("iHaNoi-check/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| CliError::Unreachable {
+            detail: e.to_string(),
+        })?;
     let probe = Probe {
         client,
         endpoint,

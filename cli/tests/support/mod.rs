@@ -98,7 +98,7 @@ impl City {
             .expect("the city server starts");
         let http = reqwest::Client::builder()
             .tls_backend_preconfigured(
-                ihanoi_core::sync::transport::tls::client_config(None).unwrap(),
+                ihanoi_core::net::transport::tls::client_config(None).unwrap(),
             )
             .build()
             .unwrap();

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::sync::transport::{DEFAULT_RESPONSE_LIMIT, Transport, TransportError};
+use crate::net::transport::{DEFAULT_RESPONSE_LIMIT, Transport, TransportError};
 
 pub const CODE_PATH: &str = "auth/code";
 pub const TOKEN_PATH: &str = "auth/token";

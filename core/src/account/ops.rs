@@ -3,9 +3,9 @@
 use crate::account::{api, session};
 use crate::app::Core;
 use crate::error::Result;
-use crate::sync::SyncError;
+use crate::net::SyncError;
+use crate::net::runtime::spawn_on_core_runtime;
 use crate::sync::outbox::db as outbox_db;
-use crate::sync::runtime::spawn_on_core_runtime;
 
 /// Where the resident's session stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl Core {
     /// (one refresh at a time for the whole app, through the shared lock).
     pub(crate) fn session_context(
         &self,
-        city: std::sync::Arc<crate::sync::city::City>,
+        city: std::sync::Arc<crate::net::city::City>,
     ) -> session::SessionContext {
         session::SessionContext {
             store: self.store.clone(),

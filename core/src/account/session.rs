@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use crate::account::api::{self, TokenAnswer};
 use crate::error::Result;
+use crate::net::SyncError;
+use crate::net::city::City;
+use crate::net::transport::TransportError;
 use crate::secrets::{SecretStore, keys};
 use crate::store::Store;
-use crate::sync::SyncError;
-use crate::sync::city::City;
 use crate::sync::outbox::db as outbox_db;
-use crate::sync::transport::TransportError;
 
 pub(crate) fn access_token(secrets: &dyn SecretStore) -> Result<Option<String>> {
     Ok(secrets.get(keys::ACCESS_TOKEN)?)

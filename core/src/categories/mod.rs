@@ -8,16 +8,20 @@
 //! it ([`is_listed`]), so a report is not queued for a category the city does
 //! not (or no longer) know.
 
+pub mod db;
+pub mod model;
+pub mod ops;
 pub mod snapshot;
+
+pub use model::Category;
 
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::Result;
-use crate::pull::Category;
 
 /// The categories to offer, in the city's order.
 pub fn current(conn: &Connection) -> Result<Vec<Category>> {
-    let pulled = crate::pull::db::categories(conn)?;
+    let pulled = db::stored(conn)?;
     if pulled.is_empty() {
         return Ok(snapshot::categories().to_vec());
     }

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::pull::Category;
+use crate::categories::Category;
 use crate::reports::model::Urgency;
 use crate::text;
 

@@ -5,10 +5,11 @@
 
 use serde::Deserialize;
 
-use crate::pull::model::{AlertSeverity, Category, DetailedStatus, UpdateKind};
+use crate::categories::Category;
+use crate::net::transport::{Answer, TransportError};
+use crate::pull::model::{AlertSeverity, DetailedStatus, UpdateKind};
 use crate::pull::w3c;
 use crate::reports::Urgency;
-use crate::sync::transport::{Answer, TransportError};
 use crate::text;
 use crate::time::UnixMillis;
 

@@ -9,15 +9,15 @@ use std::sync::Arc;
 use crate::account::session::{self, SessionContext};
 use crate::areas::AreaIndex;
 use crate::files::DataDir;
+use crate::net::SyncError;
+use crate::net::cancel::SyncCancel;
+use crate::net::transport::{Answer, DEFAULT_RESPONSE_LIMIT, TransportError};
 use crate::pull::api::{self, PAGE_SIZE};
 use crate::pull::db;
 use crate::pull::model::{PullSummary, Refresh};
 use crate::pull::photos::{self, FetchError};
 use crate::store::Store;
-use crate::sync::SyncError;
-use crate::sync::cancel::SyncCancel;
 use crate::sync::outbox::db as outbox_db;
-use crate::sync::transport::{Answer, DEFAULT_RESPONSE_LIMIT, TransportError};
 use crate::time::now_ms;
 
 /// Everything a pull needs, owned, so it runs on the core's runtime.
@@ -274,7 +274,7 @@ impl Puller {
         let transport = &self.session.city.transport;
         // An ETag without the list it names would keep the cache empty forever.
         let etag = self.store.read(|c| {
-            let cached = !db::categories(c)?.is_empty();
+            let cached = !crate::categories::db::stored(c)?.is_empty();
             Ok(db::state(c, db::CATEGORIES_ETAG)?.filter(|_| cached))
         })?;
         let answer = self
@@ -290,7 +290,7 @@ impl Puller {
         let new_etag = answer.header("etag").map(str::to_owned);
         let categories = api::parse_categories(answer)?;
         self.store.write(|tx| {
-            db::replace_categories(tx, &categories)?;
+            crate::categories::db::replace(tx, &categories)?;
             db::set_state(tx, db::CATEGORIES_ETAG, new_etag.as_deref().unwrap_or(""))
         })?;
         Ok(Refresh::Updated)

@@ -21,8 +21,8 @@ pub mod photos;
 pub mod w3c;
 
 pub use model::{
-    Alert, AlertSeverity, Category, DetailedStatus, PullSummary, Refresh, ReportStatus,
-    ResultPhoto, TimelineEntry, UnreadCounts, UpdateKind,
+    Alert, AlertSeverity, DetailedStatus, PullSummary, Refresh, ReportStatus, ResultPhoto,
+    TimelineEntry, UnreadCounts, UpdateKind,
 };
 
 /// The pull side of [`crate::Core`]: one pull at a time.

@@ -1,7 +1,6 @@
 //! What a pull brings home, shaped for screens: every label is decided here
 //! (Vietnamese and English), so the shells only render.
 
-use crate::reports::Urgency;
 use crate::time::UnixMillis;
 
 /// Where the city is with a report (the API's `detailed_status`).
@@ -220,23 +219,6 @@ pub struct Alert {
     pub published_at_ms: UnixMillis,
     pub expires_at_ms: Option<UnixMillis>,
     pub unread: bool,
-}
-
-/// A report category (Open311 "service"), in the order the city lists them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Category {
-    pub code: String,
-    pub name_vi: String,
-    pub name_en: String,
-    pub description_vi: String,
-    pub description_en: String,
-    pub group_vi: String,
-    pub group_en: String,
-    pub keywords: Vec<String>,
-    /// What the draft screen preselects.
-    pub default_urgency: Urgency,
-    /// Handling deadline of a non-urgent report, in working hours.
-    pub handle_working_hours: Option<u32>,
 }
 
 /// What needs the resident's eyes: the badge numbers.

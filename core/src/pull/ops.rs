@@ -3,17 +3,17 @@
 
 use crate::app::Core;
 use crate::error::Result;
+use crate::net::SyncError;
+use crate::net::cancel::SyncCancel;
+use crate::net::runtime::{runtime, spawn_on_core_runtime};
 use crate::pull::api::PHOTO_RESPONSE_LIMIT;
 use crate::pull::db;
 use crate::pull::engine::{PullOutcome, Puller};
 use crate::pull::model::{
-    Alert, Category, PullSummary, ReportStatus, ResultPhoto, TimelineEntry, UnreadCounts,
+    Alert, PullSummary, ReportStatus, ResultPhoto, TimelineEntry, UnreadCounts,
 };
 use crate::pull::photos::{self, FetchError};
 use crate::reports::ops::parse_id;
-use crate::sync::SyncError;
-use crate::sync::cancel::SyncCancel;
-use crate::sync::runtime::{runtime, spawn_on_core_runtime};
 use crate::time::now_ms;
 
 impl Core {
@@ -194,13 +194,6 @@ impl Core {
     /// Mark every alert read; returns how many were unread.
     pub fn mark_all_alerts_read(&self) -> Result<u32> {
         Ok(self.store.write(|tx| db::mark_alerts_read(tx, None))? as u32)
-    }
-
-    /// The categories to offer, in the city's order: the list the last pull
-    /// stored, or before any pull the snapshot the core ships — never empty,
-    /// even offline on a fresh install ([`crate::categories`]).
-    pub fn categories(&self) -> Result<Vec<Category>> {
-        self.store.read(crate::categories::current)
     }
 
     /// The local path of a result photo in full, downloaded on first call

@@ -12,12 +12,12 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::files::DataDir;
+use crate::net::transport::{Transport, TransportError};
 use crate::photos::format::ImageFormat;
 use crate::photos::model::{THUMBNAIL_LONG_EDGE, THUMBNAIL_QUALITY};
 use crate::photos::storage::{TEMP_SUFFIX, sha256_hex};
 use crate::photos::{PhotoError, decode, pipeline};
 use crate::pull::api::PHOTO_RESPONSE_LIMIT;
-use crate::sync::transport::{Transport, TransportError};
 
 const RESULTS_DIR: &str = "results";
 

@@ -87,7 +87,7 @@ pub const MIGRATIONS: &[Migration] = &[
     },
 ];
 
-/// Migration 5 (pulling; see core/src/pull/db.rs).
+/// Migration 5 (pulling; see core/src/pull/db.rs and core/src/categories/db.rs).
 const MIGRATION_5_PULL: &str = r#"
     -- Updates arrive by the city's service_request_id.
     CREATE INDEX report_sync_by_city_id ON report_sync (service_request_id);

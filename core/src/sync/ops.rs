@@ -5,15 +5,15 @@ use std::sync::Arc;
 
 use crate::app::Core;
 use crate::error::Result;
+use crate::net::SyncError;
+use crate::net::cancel::SyncCancel;
+use crate::net::city::{CityConfig, SyncTuning};
+use crate::net::runtime::{runtime, spawn_on_core_runtime};
 use crate::reports::ops::parse_id;
-use crate::sync::SyncError;
-use crate::sync::cancel::SyncCancel;
-use crate::sync::city::{CityConfig, SyncTuning};
 use crate::sync::listener::{SyncListener, SyncOptions, SyncSummary};
 use crate::sync::outbox::Submission;
 use crate::sync::outbox::db as outbox_db;
 use crate::sync::outbox::engine::Outbox;
-use crate::sync::runtime::{runtime, spawn_on_core_runtime};
 
 impl Core {
     /// Point the core at the city's API (at start-up, and when the shell's

@@ -15,12 +15,13 @@ use ihanoi_city_api::config::AreasSource;
 use ihanoi_city_api::{CityConfig as ServerConfig, CityServer, Clock};
 use ihanoi_core::account::SessionState;
 use ihanoi_core::location::{LocationFix, LocationSource};
+use ihanoi_core::net::retry::RetryPolicy;
+use ihanoi_core::net::transport::TimeoutPolicy;
+use ihanoi_core::net::{CityConfig, SyncCancel, SyncTuning};
 use ihanoi_core::photos::{CancelFlag, CompressOptions, PhotoSource};
 use ihanoi_core::reports::{DraftField, ReportState};
 use ihanoi_core::secrets::SecretStore;
-use ihanoi_core::sync::retry::RetryPolicy;
-use ihanoi_core::sync::transport::TimeoutPolicy;
-use ihanoi_core::sync::{CityConfig, NoListener, SyncCancel, SyncOptions, SyncTuning};
+use ihanoi_core::sync::{NoListener, SyncOptions};
 use ihanoi_core::{Core, CoreConfig};
 use reqwest::multipart::{Form, Part};
 use sha2::{Digest, Sha256};
@@ -105,7 +106,7 @@ pub fn quick_tuning() -> SyncTuning {
 /// trusting what the core trusts.
 pub fn http_client() -> reqwest::Client {
     reqwest::Client::builder()
-        .tls_backend_preconfigured(ihanoi_core::sync::transport::tls::client_config(None).unwrap())
+        .tls_backend_preconfigured(ihanoi_core::net::transport::tls::client_config(None).unwrap())
         .build()
         .unwrap()
 }

@@ -8,15 +8,15 @@ use serde::Deserialize;
 
 use crate::account::session::{self, SessionContext};
 use crate::files::DataDir;
+use crate::net::SyncError;
+use crate::net::cancel::SyncCancel;
+use crate::net::retry::{RetryPolicy, Verdict};
+use crate::net::transport::{DEFAULT_RESPONSE_LIMIT, TransportError};
 use crate::reports::ReportState;
 use crate::store::Store;
-use crate::sync::SyncError;
-use crate::sync::cancel::SyncCancel;
 use crate::sync::listener::{NetworkType, SyncEvent, SyncListener, SyncOptions, SyncSummary};
 use crate::sync::outbox::db::{self, Submission};
 use crate::sync::outbox::payload::Payload;
-use crate::sync::retry::{RetryPolicy, Verdict};
-use crate::sync::transport::{DEFAULT_RESPONSE_LIMIT, TransportError};
 use crate::time::{UnixMillis, now_ms};
 
 pub const REQUESTS_PATH: &str = "requests.json";

@@ -8,7 +8,7 @@
 //! - Before each attempt the report is marked `sending` (durably); a report
 //!   found `sending` at the start of a sync was interrupted and is sent again
 //!   under the same id.
-//! - Failures that pass wait per [`crate::sync::retry::RetryPolicy`], the next
+//! - Failures that pass wait per [`crate::net::retry::RetryPolicy`], the next
 //!   attempt time kept in SQLite; a refusal of the report itself moves it to
 //!   `needs_attention` with the city's reason. Nothing is ever dropped.
 //!

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::sync::retry::{self, Verdict};
+use crate::net::retry::{self, Verdict};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TransportError {

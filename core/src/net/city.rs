@@ -2,9 +2,9 @@
 
 use std::sync::{Arc, Mutex};
 
-use crate::sync::SyncError;
-use crate::sync::retry::RetryPolicy;
-use crate::sync::transport::{TimeoutPolicy, Transport, TransportOptions};
+use crate::net::SyncError;
+use crate::net::retry::RetryPolicy;
+use crate::net::transport::{TimeoutPolicy, Transport, TransportOptions};
 
 /// Where the city API is and how the app identifies itself.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
 
-use crate::sync::transport::TransportError;
+use crate::net::transport::TransportError;
 
 /// A rustls configuration trusting Mozilla's roots plus `extra_roots_pem`
 /// (PEM text, any number of certificates).

@@ -1,6 +1,6 @@
 //! Why a sync or a sign-in call did not complete.
 
-use crate::sync::transport::TransportError;
+use crate::net::transport::TransportError;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SyncError {

@@ -8,7 +8,7 @@ use reqwest::header::{self, HeaderMap};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::sync::transport::TransportError;
+use crate::net::transport::TransportError;
 
 /// Answers this call accepts at most (the API's documents are small; lists are
 /// paged). Larger answers are refused without being held in memory.

@@ -5,7 +5,7 @@ use std::net::IpAddr;
 
 use reqwest::Url;
 
-use crate::sync::transport::TransportError;
+use crate::net::transport::TransportError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use tokio::runtime::{Builder, Runtime};
 
-use crate::sync::transport::TransportError;
+use crate::net::transport::TransportError;
 
 static RUNTIME: Mutex<Option<&'static Runtime>> = Mutex::new(None);
 
@@ -35,12 +35,12 @@ pub fn runtime() -> Result<&'static Runtime, TransportError> {
 
 /// Run `future` on the core's runtime and wait for it from any executor.
 pub(crate) async fn spawn_on_core_runtime<T: Send + 'static>(
-    future: impl std::future::Future<Output = Result<T, crate::sync::SyncError>> + Send + 'static,
-) -> Result<T, crate::sync::SyncError> {
+    future: impl std::future::Future<Output = Result<T, crate::net::SyncError>> + Send + 'static,
+) -> Result<T, crate::net::SyncError> {
     let handle = runtime()?.spawn(future);
     match handle.await {
         Ok(result) => result,
-        Err(join) => Err(crate::sync::SyncError::Local {
+        Err(join) => Err(crate::net::SyncError::Local {
             detail: format!("network task ended abnormally: {join}"),
         }),
     }
