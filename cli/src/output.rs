@@ -133,7 +133,7 @@ impl Output {
 /// A Unix time in the city's local time (UTC+7, no DST) or the photo's own
 /// offset: `2026-11-20 08:15 (+07:00)`. The core formats the W3C date-time.
 pub fn format_time(ms: i64, offset_minutes: Option<i32>) -> String {
-    let w3c = ihanoi_core::sync::outbox::payload::w3c(ms, offset_minutes.unwrap_or(7 * 60));
+    let w3c = ihanoi_core::time::w3c::format(ms, offset_minutes.unwrap_or(7 * 60));
     match (w3c.get(..10), w3c.get(11..16), w3c.get(19..)) {
         (Some(date), Some(time), Some(offset)) => format!("{date} {time} ({offset})"),
         _ => w3c,

@@ -226,7 +226,7 @@ async fn alerts_arrive_once_expired_ones_are_hidden_and_unread_is_counted() {
     let core = open_core(dir.path(), &city.url());
 
     let live = publish_alert(&city, "Ngập sâu trên phố Huế", None).await;
-    let expiring = ihanoi_core::sync::outbox::payload::w3c(phone_now - 2 * HOUR_MS, 420);
+    let expiring = ihanoi_core::time::w3c::format(phone_now - 2 * HOUR_MS, 420);
     publish_alert(&city, "Mất điện đã qua", Some(expiring)).await;
 
     // No session: the resident's updates wait, the public alerts do not.

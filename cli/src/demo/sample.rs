@@ -229,7 +229,7 @@ fn ifd(entries: &[Entry], offset: usize) -> Vec<u8> {
 /// with its offset, GPS position and horizontal accuracy.
 fn exif_block(taken_at_ms: i64, lat: f64, lon: f64, accuracy_m: u32) -> Vec<u8> {
     // "2026-11-20T08:15:00+07:00" → EXIF's "2026:11:20 08:15:00"
-    let w3c = ihanoi_core::sync::outbox::payload::w3c(taken_at_ms, 7 * 60);
+    let w3c = ihanoi_core::time::w3c::format(taken_at_ms, 7 * 60);
     let date_time = w3c[..19].replacen('-', ":", 2).replace('T', " ");
     let exif = vec![ascii(0x9003, &date_time), ascii(0x9011, "+07:00")];
     let gps = vec![

@@ -191,15 +191,11 @@ fn civil_to_unix_ms(t: &exif::DateTime) -> Option<i64> {
     {
         return None;
     }
-    // Days from civil (H. Hinnant's algorithm).
-    let (y, m, d) = (i64::from(t.year), i64::from(t.month), i64::from(t.day));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
+    let days = crate::time::calendar::days_from_civil(
+        i64::from(t.year),
+        u32::from(t.month),
+        u32::from(t.day),
+    );
     let seconds =
         days * 86_400 + i64::from(t.hour) * 3600 + i64::from(t.minute) * 60 + i64::from(t.second);
     let millis = t.nanosecond.map_or(0, |n| i64::from(n / 1_000_000));

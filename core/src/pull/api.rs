@@ -8,7 +8,6 @@ use serde::Deserialize;
 use crate::categories::Category;
 use crate::net::transport::{Answer, TransportError};
 use crate::pull::model::{AlertSeverity, DetailedStatus, UpdateKind};
-use crate::pull::w3c;
 use crate::reports::Urgency;
 use crate::text;
 use crate::time::UnixMillis;
@@ -162,7 +161,8 @@ fn invalid(detail: impl Into<String>) -> TransportError {
 }
 
 fn date(field: &str, value: &str) -> Result<UnixMillis, TransportError> {
-    w3c::parse(value).ok_or_else(|| invalid(format!("{field} is not a W3C date-time")))
+    crate::time::w3c::parse(value.trim())
+        .ok_or_else(|| invalid(format!("{field} is not a W3C date-time")))
 }
 
 fn optional_date(field: &str, value: Option<&str>) -> Result<Option<UnixMillis>, TransportError> {

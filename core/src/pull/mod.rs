@@ -1,4 +1,4 @@
-//! Pulling what the city did (issue 6, "Pulling"): the resident's report
+//! Pulling what the city did (docs/sync.md, "Pulling"): the resident's report
 //! updates as timelines with official replies and result photos, alerts, and
 //! the categories and areas refreshed by ETag. Everything read here works
 //! offline from SQLite and the cached files.
@@ -18,7 +18,6 @@ pub(crate) mod engine;
 pub mod model;
 pub mod ops;
 pub mod photos;
-pub mod w3c;
 
 pub use model::{
     Alert, AlertSeverity, DetailedStatus, PullSummary, Refresh, ReportStatus, ResultPhoto,

@@ -15,6 +15,7 @@ use crate::location::model::LocationSource;
 use crate::reports::{Report, Urgency};
 use crate::store::Store;
 use crate::sync::listener::{SyncEvent, SyncListener};
+use crate::time::w3c;
 
 const CHUNK_BYTES: usize = 64 * 1024;
 
@@ -63,7 +64,7 @@ impl Payload {
                 .iter()
                 .map(|p| {
                     p.captured_at_ms
-                        .map(|ms| w3c(ms, p.capture_utc_offset_minutes.unwrap_or(0)))
+                        .map(|ms| w3c::format(ms, p.capture_utc_offset_minutes.unwrap_or(0)))
                         .unwrap_or_default()
                 })
                 .collect();
@@ -206,55 +207,4 @@ fn file_stream(
             Ok(Some((chunk, (Some(file), path, progress))))
         },
     )
-}
-
-/// A W3C date-time in the given UTC offset (`2026-11-20T08:15:00+07:00`).
-pub fn w3c(ms: i64, offset_minutes: i32) -> String {
-    let local = ms.div_euclid(1000) + i64::from(offset_minutes) * 60;
-    let (days, secs) = (local.div_euclid(86_400), local.rem_euclid(86_400));
-    let (y, m, d) = civil_from_days(days);
-    let offset = if offset_minutes == 0 {
-        "Z".to_owned()
-    } else {
-        let sign = if offset_minutes < 0 { '-' } else { '+' };
-        let abs = offset_minutes.unsigned_abs();
-        format!("{sign}{:02}:{:02}", abs / 60, abs % 60)
-    };
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{offset}",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
-}
-
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian
-/// (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn capture_times_are_w3c_in_their_own_offset() {
-        // 2026-11-20T01:15:00Z
-        let ms = 1_795_137_300_000;
-        assert_eq!(w3c(ms, 420), "2026-11-20T08:15:00+07:00");
-        assert_eq!(w3c(ms, 0), "2026-11-20T01:15:00Z");
-        assert_eq!(w3c(ms, -150), "2026-11-19T22:45:00-02:30");
-        assert_eq!(w3c(0, 0), "1970-01-01T00:00:00Z");
-        assert_eq!(w3c(951_782_400_000, 0), "2000-02-29T00:00:00Z");
-    }
 }

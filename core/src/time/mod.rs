@@ -1,6 +1,12 @@
 //! Wall-clock time as Unix milliseconds: what the store keeps and the FFI converts.
+//!
+//! - [`calendar`]: proleptic Gregorian dates to day numbers and back;
+//! - [`w3c`]: the API's W3C date-times (`2026-11-27T09:12:00+07:00`), read and written.
 
 use std::time::{SystemTime, UNIX_EPOCH};
+
+pub mod calendar;
+pub mod w3c;
 
 /// Milliseconds since the Unix epoch (UTC).
 pub type UnixMillis = i64;
@@ -13,3 +19,7 @@ pub fn now_ms() -> UnixMillis {
         .map(|d| d.as_millis() as UnixMillis)
         .unwrap_or(0)
 }
+
+pub const MINUTE_MS: i64 = 60_000;
+pub const HOUR_MS: i64 = 60 * MINUTE_MS;
+pub const DAY_MS: i64 = 24 * HOUR_MS;
