@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks (never run by the test command): each prints a table.
-#   tests/bench.sh store    issue 2: autosave, first page, cold open on 10 000 reports,
+#   tests/bench.sh store    the store: autosave, first page, cold open on 10 000 reports,
 #                           and the size of the release FFI library (proxy for the Android .so)
-#   tests/bench.sh areas    issue 4: ward lookup vs a naive scan, cold start from the cache,
+#   tests/bench.sh areas    ward routing: lookup vs a naive scan, cold start from the cache,
 #                           the 30 m ambiguity check, index memory
-#   tests/bench.sh sync     issue 6: 200 reports x 2 photos through the fault proxy (50 ms round
+#   tests/bench.sh sync     sending: 200 reports x 2 photos through the fault proxy (50 ms round
 #                           trip, capped bandwidth) beside the round-trip + bytes/bandwidth bound
 #   tests/bench.sh all      every benchmark below
 set -euo pipefail

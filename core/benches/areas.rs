@@ -1,4 +1,4 @@
-//! Ward routing benchmark (issue 4), beside a naive scan in the same run:
+//! Ward routing benchmark, beside a naive scan in the same run:
 //! cold start from the SQLite cache to the first answer, median and p99 lookup
 //! over 100 000 random points in Hanoi's bounding box, the 30 m ambiguity
 //! check, and the index's memory.

@@ -1,4 +1,4 @@
-//! Store benchmark (issue 2): a store of 10 000 reports; prints p50/p99 of one
+//! Store benchmark: a store of 10 000 reports; prints p50/p99 of one
 //! autosaved field change, the first page of drafts, and a cold open.
 //!
 //! `cargo bench -p ihanoi-core --bench store` (or `tests/bench.sh store`, which also

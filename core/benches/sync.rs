@@ -1,4 +1,4 @@
-//! Sync benchmark (issue 6): 200 queued reports with two photos each, sent by
+//! Sync benchmark: 200 queued reports with two photos each, sent by
 //! one sync through the fault proxy emulating a mobile link (50 ms round trip,
 //! capped bandwidth, no faults), with the production timeouts and backoff.
 //! Prints the total time and requests per report beside the lower bound

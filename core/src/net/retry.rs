@@ -62,7 +62,8 @@ pub enum Verdict {
     /// "sign-in needed" state. The report itself is fine and stays queued.
     SignInNeeded,
     /// The same id was sent before with other content: the server will never
-    /// accept this body under this id. The engine decides (see issue 6).
+    /// accept this body under this id. The engine marks the report as needing
+    /// attention (docs/sync.md, "Typed errors and what they mean for a report").
     Conflict,
     /// The server refused the report itself; the resident must edit it.
     Rejected,

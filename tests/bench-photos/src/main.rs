@@ -1,4 +1,4 @@
-//! Photo pipeline benchmark (issue 3). Not a test: it prints a table.
+//! Photo pipeline benchmark against Pillow and vipsthumbnail. Not a test: it prints a table.
 //!
 //! ```text
 //! cargo run --release -p ihanoi-photo-bench [-- --runs 5]
