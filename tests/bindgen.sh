@@ -2,8 +2,11 @@
 # Build the FFI library for this machine and generate the Kotlin and Swift bindings
 # from it (uniffi library mode). Prints nothing but errors; the outputs are:
 #   $TARGET/debug/libihanoi_ffi.so        the library the JVM and Swift tests load
-#   $TARGET/bindings/kotlin/vn/ihanoi/core/ihanoi_ffi.kt
+#   $TARGET/bindings/kotlin/vn/ihanoi/core/ihanoi_ffi.kt            the API (bindings/)
+#   $TARGET/bindings/kotlin/vn/ihanoi/core/model/ihanoi_core.kt     the core's own types
 #   $TARGET/bindings/swift/{IhanoiCore.swift,IhanoiCoreFFI.h,IhanoiCoreFFI.modulemap}
+#   $TARGET/bindings/swift/{IhanoiCoreModel.swift,IhanoiCoreModelFFI.h,IhanoiCoreModelFFI.modulemap}
+# (two uniffi namespaces, one per crate; the layout is explained in uniffi.toml).
 # where $TARGET is $CARGO_TARGET_DIR or <repo>/target.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)

@@ -7,15 +7,6 @@ use ihanoi_core::reports::{
 };
 
 #[uniffi::remote(Enum)]
-pub enum ReportState {
-    Draft,
-    Queued,
-    Sending,
-    Submitted,
-    NeedsAttention,
-}
-
-#[uniffi::remote(Enum)]
 pub enum Urgency {
     Normal,
     Urgent,

@@ -1,8 +1,38 @@
 //! The words screens show for the core's states, in Vietnamese (first) and
 //! English: decided here once, so Android, iOS and the terminal say the same.
 
+/// A user-facing text in both languages: **every bilingual text uses this** — labels,
+/// messages, errors, advice — in the core, across the FFI (a record with `vi` and
+/// `en`) and in the terminal shell (`--json` writes `{"vi": …, "en": …}`). Vietnamese
+/// first; both NFC. Screens show [`Bilingual::pick`] for the person's language, or both.
+/// (Not named `Text`: that would clash with SwiftUI's `Text` in the iOS app.)
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct Bilingual {
+    /// Vietnamese (the default language of the app).
+    pub vi: String,
+    /// English.
+    pub en: String,
+}
+
+impl Bilingual {
+    /// Vietnamese first, English second (as everywhere in the app).
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Bilingual {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in this language.
+    pub fn pick(&self, language: Language) -> &str {
+        language.pick(&self.vi, &self.en)
+    }
+}
+
 /// The language of user-facing text. Vietnamese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Language {
     #[default]
     Vi,
@@ -41,5 +71,12 @@ mod tests {
         assert_eq!(Language::from_tag("vi-VN"), Language::Vi);
         assert_eq!(Language::from_tag("fr"), Language::Vi);
         assert_eq!(Language::from_tag(""), Language::Vi);
+    }
+
+    #[test]
+    fn a_bilingual_text_picks_the_persons_language() {
+        let text = Bilingual::new("Bản nháp", "Draft");
+        assert_eq!(text.pick(Language::Vi), "Bản nháp");
+        assert_eq!(text.pick(Language::En), "Draft");
     }
 }

@@ -15,7 +15,16 @@
 //! - [`secrets`]: the platform secure store the shells plug in (tokens live only there);
 //! - [`text`]: Unicode normalisation shared by every user-typed string.
 //!
-//! [`Core`] is the entry point the FFI crate wraps. Nothing here knows about uniffi.
+//! [`Core`] is the entry point the FFI crate wraps. The core's records and enums
+//! that cross the FFI unchanged derive their uniffi conversions here, only with the
+//! `ffi` feature (`#[cfg_attr(feature = "ffi", derive(uniffi::Record))]`), so their
+//! doc comments reach the generated Kotlin and Swift; the exported functions and the
+//! flat error live in `bindings/`. Without the feature nothing here knows about uniffi.
+
+// The core is its own uniffi namespace (`ihanoi_core`): its types are generated into
+// their own Kotlin package and Swift file (uniffi.toml, tests/bindgen.sh).
+#[cfg(feature = "ffi")]
+uniffi::setup_scaffolding!();
 
 pub mod account;
 pub mod app;

@@ -56,8 +56,13 @@ for file in "${shared_files[@]}"; do
   mkdir -p "$work_host/shared/$(dirname "$file")"
   cp "$shared/$file" "$work_host/shared/$file"
 done
-cp "$generated/IhanoiCore.swift" "$generated/IhanoiCoreFFI.h" "$generated/IhanoiCoreFFI.modulemap" \
-  "$library" "$work_host/lib/"
+# Two generated Swift files (the API, bindings/, and the core's own types) make ONE Swift
+# module, IhanoiCore; each has its own C header and module map (uniffi.toml).
+generated_swift=(IhanoiCore.swift IhanoiCoreModel.swift)
+ffi_modules=(IhanoiCoreFFI IhanoiCoreModelFFI)
+for name in "${generated_swift[@]}"; do cp "$generated/$name" "$work_host/lib/"; done
+for name in "${ffi_modules[@]}"; do cp "$generated/$name.h" "$generated/$name.modulemap" "$work_host/lib/"; done
+cp "$library" "$work_host/lib/"
 shopt -s nullglob
 test_sources=("$here"/Tests/*.swift)
 shopt -u nullglob
@@ -74,14 +79,17 @@ in_chroot() {
     IHANOI_CITY_URL="$city_url" "$@"
 }
 
-module_map="-fmodule-map-file=$work/lib/IhanoiCoreFFI.modulemap"
+module_maps=()
+for name in "${ffi_modules[@]}"; do
+  module_maps+=(-Xcc "-fmodule-map-file=$work/lib/$name.modulemap")
+done
 
-log "compiling the generated IhanoiCore.swift"
+log "compiling the generated ${generated_swift[*]} into the IhanoiCore module"
 in_chroot "$swiftc" -swift-version 6 -module-name IhanoiCore -parse-as-library \
   -emit-library -o "$work/lib/libIhanoiCore.so" \
   -emit-module -emit-module-path "$work/lib/IhanoiCore.swiftmodule" \
-  -Xcc "$module_map" -I "$work/lib" -L "$work/lib" -lihanoi_ffi \
-  "$work/lib/IhanoiCore.swift"
+  "${module_maps[@]}" -I "$work/lib" -L "$work/lib" -lihanoi_ffi \
+  "${generated_swift[@]/#/$work/lib/}"
 
 sources_in_chroot=()
 for source in "$work_host"/tests/*.swift; do
@@ -89,7 +97,7 @@ for source in "$work_host"/tests/*.swift; do
 done
 log "compiling ${#test_sources[@]} test file(s)"
 in_chroot "$swiftc" -swift-version 6 -module-name IhanoiSwiftTests \
-  -Xcc "$module_map" -I "$work/lib" -L "$work/lib" -lIhanoiCore -lihanoi_ffi \
+  "${module_maps[@]}" -I "$work/lib" -L "$work/lib" -lIhanoiCore -lihanoi_ffi \
   -Xlinker -rpath -Xlinker "$work/lib" \
   -o "$work/ihanoi-swift-tests" "${sources_in_chroot[@]}"
 

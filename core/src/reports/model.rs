@@ -6,6 +6,7 @@ use crate::time::UnixMillis;
 /// Where a report is in its life. Only drafts can be edited; a queued report can
 /// be taken back to draft until sending starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum ReportState {
     /// Being written on the phone; every change is saved as it is made.
     Draft,

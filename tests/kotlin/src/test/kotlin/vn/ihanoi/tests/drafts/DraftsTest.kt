@@ -13,8 +13,8 @@ import vn.ihanoi.core.DraftField
 import vn.ihanoi.core.IhanoiException
 import vn.ihanoi.core.Report
 import vn.ihanoi.core.ReportFilter
-import vn.ihanoi.core.ReportState
 import vn.ihanoi.core.Urgency
+import vn.ihanoi.core.model.ReportState
 import vn.ihanoi.core.reportActions
 import vn.ihanoi.tests.support.openCore
 import vn.ihanoi.tests.support.withCore

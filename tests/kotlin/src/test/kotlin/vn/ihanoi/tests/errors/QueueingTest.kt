@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir
 import vn.ihanoi.core.DraftField
 import vn.ihanoi.core.IhanoiException
 import vn.ihanoi.core.ProblemCode
-import vn.ihanoi.core.ReportState
+import vn.ihanoi.core.model.ReportState
 import vn.ihanoi.tests.support.withCore
 
 /** Queueing validates everything at once and reports it as a typed Kotlin exception. */

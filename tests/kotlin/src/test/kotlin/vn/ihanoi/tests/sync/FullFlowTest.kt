@@ -18,7 +18,6 @@ import vn.ihanoi.core.LocationSource
 import vn.ihanoi.core.NetworkType
 import vn.ihanoi.core.PhotoCancelToken
 import vn.ihanoi.core.PhotoSource
-import vn.ihanoi.core.ReportState
 import vn.ihanoi.core.SessionState
 import vn.ihanoi.core.SyncCancelHandle
 import vn.ihanoi.core.SyncEvent
@@ -27,6 +26,7 @@ import vn.ihanoi.core.SyncOptions
 import vn.ihanoi.core.UnreadCounts
 import vn.ihanoi.core.UpdateKind
 import vn.ihanoi.core.defaultCompressOptions
+import vn.ihanoi.core.model.ReportState
 import vn.ihanoi.tests.support.RecordingSecretStore
 import vn.ihanoi.tests.support.ReferenceCity
 import vn.ihanoi.tests.support.SharedData
