@@ -19,9 +19,10 @@ pub mod config;
 pub mod http;
 pub mod routes;
 pub mod server;
+pub mod sms;
 pub mod store;
 pub mod time;
 pub mod workflow;
 
-pub use crate::config::{CityConfig, Clock, Limits, ManualClock};
+pub use crate::config::{CityConfig, Clock, Limits, ManualClock, Official, SmsConfig};
 pub use crate::server::{CityServer, StartError};

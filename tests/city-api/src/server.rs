@@ -12,9 +12,10 @@ use tokio::task::JoinHandle;
 
 use crate::catalog::areas::{AreaCatalog, AreasLoadError};
 use crate::catalog::services::{CategoriesLoadError, ServiceCatalog};
-use crate::config::{AreasSource, CityConfig};
+use crate::config::{AreasSource, CityConfig, DOCUMENTED_KEYS, SmsConfig};
 use crate::http::body::BodyLimits;
 use crate::http::rate_limit::RateLimiter;
+use crate::sms::SmsSender;
 use crate::store::Db;
 use crate::store::media::MediaStore;
 use crate::time::working::WorkingCalendar;
@@ -31,6 +32,8 @@ pub struct AppState {
     pub areas: Arc<AreaCatalog>,
     pub calendar: WorkingCalendar,
     pub rate_limiter: RateLimiter,
+    /// How codes reach phones; `None` only in development mode.
+    pub sms: Option<Box<dyn SmsSender>>,
     /// Development sign-in only: phone → (code, expiry), for the officials' endpoint.
     pub dev_codes: Mutex<HashMap<String, (String, i64)>>,
     /// When the categories and areas were loaded (discovery's `changeset`).
@@ -47,6 +50,14 @@ impl AppState {
             max_body_bytes: self.config.limits.max_body_bytes,
             max_photos: self.config.limits.max_photos,
             max_photo_bytes: self.config.limits.max_photo_bytes,
+            max_fields: self.config.limits.max_fields,
+            read_timeout: self.config.limits.body_read_timeout,
+        }
+    }
+
+    pub fn photo_checks(&self) -> crate::store::media::PhotoChecks {
+        crate::store::media::PhotoChecks {
+            max_pixels: self.config.limits.max_photo_pixels,
         }
     }
 
@@ -75,6 +86,54 @@ pub enum StartError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("refusing to start: {0}")]
+    Unsafe(String),
+    #[error("SMS sender: {0}")]
+    Sms(#[from] crate::sms::SmsError),
+}
+
+/// What a server reachable by others must have; development mode is exempt but
+/// listens on loopback only.
+fn check_safe_to_start(config: &CityConfig) -> Result<(), StartError> {
+    let unsafe_ = |why: &str| Err(StartError::Unsafe(why.to_owned()));
+    if config.dev_mode {
+        if !config.bind.ip().is_loopback() {
+            return unsafe_(
+                "development mode (--dev) listens on loopback only (127.0.0.1 or ::1): its keys are published and its sign-in codes are logged",
+            );
+        }
+        return Ok(());
+    }
+    let documented_hashes: Vec<String> = DOCUMENTED_KEYS
+        .iter()
+        .map(|k| crate::store::accounts::token_hash(k))
+        .collect();
+    if config.api_keys.is_empty() {
+        return unsafe_("no app key (--api-key) outside development mode");
+    }
+    if config
+        .api_keys
+        .iter()
+        .any(|k| DOCUMENTED_KEYS.contains(&k.as_str()))
+    {
+        return unsafe_("an app key is one of the published development keys");
+    }
+    if config.officials.is_empty() {
+        return unsafe_("no officials' credentials (--officials FILE) outside development mode");
+    }
+    if config
+        .officials
+        .iter()
+        .any(|o| documented_hashes.contains(&o.key_sha256))
+    {
+        return unsafe_("an official's key is one of the published development keys");
+    }
+    if matches!(config.sms, SmsConfig::None) {
+        return unsafe_(
+            "no way to send sign-in codes (--sms-command or --sms-webhook) outside development mode",
+        );
+    }
+    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -105,6 +164,8 @@ pub struct CityServer {
 impl CityServer {
     /// Open the data directory, load categories, holidays and areas, bind, serve.
     pub async fn start(config: CityConfig) -> Result<Self, StartError> {
+        check_safe_to_start(&config)?;
+        let sms = crate::sms::from_config(&config.sms)?;
         let data_dir = config.data_dir.clone();
         std::fs::create_dir_all(&data_dir).map_err(|source| StartError::DataDir {
             path: data_dir.clone(),
@@ -154,24 +215,26 @@ impl CityServer {
             areas,
             calendar,
             rate_limiter: RateLimiter::default(),
+            sms,
             dev_codes: Mutex::new(HashMap::new()),
             changeset_ms,
         });
         let app = crate::http::router::build(state.clone());
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let serve = axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            });
-            if let Err(error) = serve.await {
-                tracing::error!(%error, "city server stopped");
-            }
-        });
-        tracing::info!(url = %state.base_url, dev_mode = state.config.dev_mode, "city API listening");
+        let task = tokio::spawn(crate::http::serve::serve(
+            listener,
+            app,
+            state.config.limits.clone(),
+            stopped,
+        ));
+        if state.config.dev_mode {
+            tracing::warn!(
+                url = %state.base_url,
+                "development mode: loopback only, published keys accepted, sign-in codes in the log"
+            );
+        } else {
+            tracing::info!(url = %state.base_url, "city API listening");
+        }
         Ok(CityServer {
             state,
             addr,

@@ -5,6 +5,7 @@ use axum::http::{HeaderMap, header};
 
 use super::body::Fields;
 use super::error::{ApiError, ApiResult};
+use crate::config::Official;
 use crate::server::AppState;
 use crate::store::accounts;
 
@@ -17,6 +18,14 @@ pub fn same_secret(a: &str, b: &str) -> bool {
             == 0
 }
 
+fn known_api_key(state: &AppState, key: &str) -> bool {
+    state
+        .config
+        .api_keys
+        .iter()
+        .any(|known| same_secret(known, key))
+}
+
 /// `api_key` from the body or the query string (the standard allows both).
 pub fn check_api_key(state: &AppState, body: &Fields, query: &Fields) -> ApiResult<()> {
     let key = match body.get("api_key")? {
@@ -24,30 +33,58 @@ pub fn check_api_key(state: &AppState, body: &Fields, query: &Fields) -> ApiResu
         None => query.get("api_key")?,
     };
     match key {
-        Some(k)
-            if state
-                .config
-                .api_keys
-                .iter()
-                .any(|known| same_secret(known, k)) =>
-        {
-            Ok(())
-        }
+        Some(k) if known_api_key(state, k) => Ok(()),
         _ => Err(ApiError::invalid_api_key()),
     }
 }
 
-pub fn check_official(state: &AppState, headers: &HeaderMap) -> ApiResult<()> {
-    let given = headers.get("x-official-key").and_then(|v| v.to_str().ok());
-    match given {
-        Some(k) if same_secret(&state.config.official_key, k) => Ok(()),
-        _ => Err(ApiError::new(
-            axum::http::StatusCode::FORBIDDEN,
-            "invalid_official_key",
-            "Khóa cán bộ không hợp lệ.",
-            "Invalid or missing X-Official-Key.",
-        )),
+/// Before the body is read: an `api_key` in the query string must be valid. A
+/// client that sends it there (the app does) is refused without its body being
+/// parsed; one that sends it in the body is checked after the capped parse.
+pub fn check_query_api_key(state: &AppState, query: &Fields) -> ApiResult<()> {
+    match query.get("api_key")? {
+        Some(k) if !known_api_key(state, k) => Err(ApiError::invalid_api_key()),
+        _ => Ok(()),
     }
+}
+
+fn forbidden_official() -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::FORBIDDEN,
+        "invalid_official_key",
+        "Khóa cán bộ không hợp lệ.",
+        "Invalid or missing X-Official-Key.",
+    )
+}
+
+/// The official whose key this is (compared by hash, every credential checked).
+pub fn check_official<'a>(state: &'a AppState, headers: &HeaderMap) -> ApiResult<&'a Official> {
+    let given = headers
+        .get("x-official-key")
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(forbidden_official)?;
+    let hash = accounts::token_hash(given);
+    let mut found = None;
+    for official in &state.config.officials {
+        if same_secret(&official.key_sha256, &hash) {
+            found = Some(official);
+        }
+    }
+    found.ok_or_else(forbidden_official)
+}
+
+/// The right to act on reports of `unit` (a report with no unit: only city-wide
+/// officials).
+pub fn check_scope(official: &Official, unit: Option<&str>) -> ApiResult<()> {
+    if official.may_act_on(unit) {
+        return Ok(());
+    }
+    Err(ApiError::new(
+        axum::http::StatusCode::FORBIDDEN,
+        "outside_official_scope",
+        "Phản ánh này không thuộc đơn vị của cán bộ.",
+        "This report is not in a unit this official acts for.",
+    ))
 }
 
 fn invalid_token() -> ApiError {

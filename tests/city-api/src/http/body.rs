@@ -92,6 +92,20 @@ pub struct BodyLimits {
     pub max_body_bytes: usize,
     pub max_photos: usize,
     pub max_photo_bytes: usize,
+    /// Fields and parts, counted before any is decoded or stored.
+    pub max_fields: usize,
+    /// The whole body must arrive within this (a slow sender holds a connection
+    /// and a buffer for no longer).
+    pub read_timeout: std::time::Duration,
+}
+
+fn too_many_fields(max: usize) -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+        "too_many_fields",
+        format!("Nội dung có quá {max} trường."),
+        format!("The body has more than {max} fields."),
+    )
 }
 
 enum Kind {
@@ -130,8 +144,20 @@ pub async fn read_fields(headers: &HeaderMap, body: Body, limits: BodyLimits) ->
     {
         return Err(ApiError::body_too_large(limits.max_body_bytes));
     }
-    let bytes = axum::body::to_bytes(body, limits.max_body_bytes)
+    let read = tokio::time::timeout(
+        limits.read_timeout,
+        axum::body::to_bytes(body, limits.max_body_bytes),
+    );
+    let bytes = read
         .await
+        .map_err(|_| {
+            ApiError::new(
+                axum::http::StatusCode::REQUEST_TIMEOUT,
+                "body_timeout",
+                "Gửi nội dung quá chậm.",
+                "The request body did not arrive in time.",
+            )
+        })?
         .map_err(|error| {
             if is_length_limit(&*error.into_inner()) {
                 ApiError::body_too_large(limits.max_body_bytes)
@@ -140,7 +166,15 @@ pub async fn read_fields(headers: &HeaderMap, body: Body, limits: BodyLimits) ->
             }
         })?;
     match kind {
-        Kind::Form => parse_urlencoded(&bytes),
+        Kind::Form => {
+            // Counted on the raw bytes: a body of a million empty fields is refused
+            // before a million strings are allocated for it.
+            let fields = bytes.split(|&b| b == b'&').filter(|p| !p.is_empty());
+            if fields.count() > limits.max_fields {
+                return Err(too_many_fields(limits.max_fields));
+            }
+            parse_urlencoded(&bytes)
+        }
         Kind::Multipart(boundary) => parse_multipart(bytes, boundary, limits).await,
     }
 }
@@ -162,12 +196,17 @@ async fn parse_multipart(bytes: Bytes, boundary: String, limits: BodyLimits) -> 
         futures_util::stream::once(async move { Ok::<Bytes, std::convert::Infallible>(bytes) });
     let mut multipart = multer::Multipart::new(stream, boundary);
     let mut fields = Fields::default();
+    let mut parts = 0usize;
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(error) => return Err(ApiError::malformed(&format!("multipart: {error}"))),
         };
+        parts += 1;
+        if parts > limits.max_fields {
+            return Err(too_many_fields(limits.max_fields));
+        }
         let name = field
             .name()
             .map(str::to_owned)

@@ -4,10 +4,12 @@
 
 pub mod auth;
 pub mod body;
+pub mod client;
 pub mod error;
 pub mod etag;
 pub mod format;
 pub mod rate_limit;
 pub mod router;
+pub mod serve;
 
 pub use error::ApiError;

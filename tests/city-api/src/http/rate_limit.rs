@@ -1,22 +1,26 @@
-//! Requests per minute per client (fixed one-minute windows): the bearer token if
-//! sent, else the `api_key` in the query, else the peer address. Over the limit the
-//! answer is 429 with `Retry-After`. Officials' endpoints are not limited.
+//! Requests per minute per client address (fixed one-minute windows), counted on
+//! the address the connection comes from ([`super::client`]), never on a key or a
+//! token the client could vary. The officials' endpoints have their own, lower
+//! budget (key guessing). Over the limit the answer is 429 with `Retry-After`.
+//!
+//! Only the current minute is kept in memory; the longer sign-in caps and upload
+//! quotas are database counters (`store::counters`) that no flood here can reset.
 
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sha2::{Digest, Sha256};
 
+use super::client::client_addr;
 use super::error::ApiError;
 use crate::server::AppState;
 
 const WINDOW_MS: i64 = 60_000;
-/// Forget old windows once this many clients are tracked.
-const PRUNE_AT: usize = 10_000;
+/// Addresses tracked in one minute. Past this, new addresses are refused until the
+/// minute ends rather than the table growing or old counts being forgotten.
+const MAX_TRACKED: usize = 200_000;
 
 #[derive(Debug, Default)]
 pub struct RateLimiter {
@@ -27,77 +31,47 @@ impl RateLimiter {
     /// `Err(seconds until the window ends)` when over the limit.
     pub fn check(&self, key: &str, limit: u32, now_ms: i64) -> Result<(), u64> {
         let window = now_ms.div_euclid(WINDOW_MS);
+        let retry = || {
+            let ends = (window + 1) * WINDOW_MS;
+            ((ends - now_ms + 999) / 1000).max(1) as u64
+        };
         let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        if windows.len() >= PRUNE_AT {
+        if windows.len() >= MAX_TRACKED && !windows.contains_key(key) {
+            // Only windows that are over may go: they count nothing any more.
             windows.retain(|_, (w, _)| *w == window);
+            if windows.len() >= MAX_TRACKED {
+                return Err(retry());
+            }
         }
         let entry = windows.entry(key.to_owned()).or_insert((window, 0));
         if entry.0 != window {
             *entry = (window, 0);
         }
         if entry.1 >= limit {
-            let ends = (window + 1) * WINDOW_MS;
-            return Err(((ends - now_ms + 999) / 1000).max(1) as u64);
-        }
-        entry.1 += 1;
-        Ok(())
-    }
-
-    /// One code sent per phone per hour window (sign-in).
-    pub fn check_hourly(&self, key: &str, limit: u32, now_ms: i64) -> Result<(), u64> {
-        let hour = 60 * WINDOW_MS;
-        let window = now_ms.div_euclid(hour);
-        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        let entry = windows.entry(format!("hour:{key}")).or_insert((window, 0));
-        if entry.0 != window {
-            *entry = (window, 0);
-        }
-        if entry.1 >= limit {
-            let ends = (window + 1) * hour;
-            return Err(((ends - now_ms + 999) / 1000).max(1) as u64);
+            return Err(retry());
         }
         entry.1 += 1;
         Ok(())
     }
 }
 
-fn client_key(request: &Request) -> String {
-    // Tokens and keys are secrets: key the table by their hash.
-    let hashed = |kind: &str, secret: &str| {
-        let d = Sha256::digest(secret.as_bytes());
-        format!(
-            "{kind}:{}",
-            d.iter()
-                .take(12)
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
+pub async fn limit(
+    State(state): State<Arc<AppState>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let client = client_addr(&request, state.config.trusted_proxy);
+    request.extensions_mut().insert(client);
+    let limits = &state.config.limits;
+    let (key, per_minute) = if request.uri().path().starts_with("/officials/") {
+        (
+            format!("officials:{}", client.limit_key()),
+            limits.official_requests_per_minute,
         )
+    } else {
+        (client.limit_key(), limits.requests_per_minute)
     };
-    if let Ok(Some(token)) = super::auth::bearer(request.headers()) {
-        return hashed("token", token);
-    }
-    if let Some(query) = request.uri().query()
-        && let Ok(fields) = super::body::parse_query(Some(query))
-        && let Ok(Some(key)) = fields.get("api_key")
-    {
-        return hashed("key", key);
-    }
-    match request.extensions().get::<ConnectInfo<SocketAddr>>() {
-        Some(ConnectInfo(addr)) => format!("peer:{}", addr.ip()),
-        None => "peer:unknown".into(),
-    }
-}
-
-pub async fn limit(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/officials/") {
-        return next.run(request).await;
-    }
-    let key = client_key(&request);
-    match state.rate_limiter.check(
-        &key,
-        state.config.limits.requests_per_minute,
-        state.now_ms(),
-    ) {
+    match state.rate_limiter.check(&key, per_minute, state.now_ms()) {
         Ok(()) => next.run(request).await,
         Err(retry_after) => ApiError::rate_limited("rate_limited", retry_after).into_response(),
     }

@@ -50,6 +50,7 @@ pub fn build(state: State) -> Router {
             "/officials/requests/{id}/{action}",
             post(routes::officials::act),
         )
+        .route("/officials/requests/{id}", get(routes::officials::request))
         .route("/officials/alerts", post(routes::officials::publish_alert))
         .route(
             "/officials/sign-in-codes/{phone}",
@@ -61,7 +62,18 @@ pub fn build(state: State) -> Router {
             rate_limit::limit,
         ))
         .layer(middleware::map_response(errors_as_array))
+        .layer(middleware::map_response(no_sniffing))
         .with_state(state)
+}
+
+/// Every answer is what its Content-Type says: a browser never guesses HTML or
+/// script out of an uploaded "photo" or a JSON body.
+async fn no_sniffing(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        header::HeaderValue::from_static("nosniff"),
+    );
+    response
 }
 
 /// Rewrite any error response that is not already our JSON array (axum's 405, a

@@ -2,18 +2,23 @@
 
 use std::sync::Arc;
 
+use axum::Extension;
 use axum::body::Body;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use rusqlite::TransactionBehavior;
 use serde_json::json;
 
+use crate::config::Limits;
 use crate::http::ApiError;
 use crate::http::auth::{self, check_api_key};
-
+use crate::http::client::ClientAddr;
 use crate::http::error::ApiResult;
 use crate::server::AppState;
-use crate::store::accounts;
+use crate::sms;
+use crate::store::{accounts, counters};
+use crate::time::{DAY_MS, HOUR_MS};
 
 fn phone_field(fields: &crate::http::body::Fields) -> ApiResult<String> {
     let raw = fields.require("phone")?;
@@ -26,8 +31,60 @@ fn phone_field(fields: &crate::http::body::Fields) -> ApiResult<String> {
     })
 }
 
+fn too_many_codes(retry_after_s: u64) -> ApiError {
+    ApiError::rate_limited("too_many_codes", retry_after_s)
+}
+
+/// A counter's key, its limit, its window, and the error past it.
+type Cap = (String, u32, i64, fn(u64) -> ApiError);
+
+/// Every cap a new code must pass, counted in one transaction so that a refusal
+/// counts nothing: per phone per hour and per day, per address per hour, and the
+/// server's SMS budget for the day.
+fn take_code_budget(
+    conn: &mut rusqlite::Connection,
+    limits: &Limits,
+    phone: &str,
+    client: &ClientAddr,
+    now: i64,
+) -> ApiResult<()> {
+    counters::sweep(conn, now)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let caps: [Cap; 4] = [
+        (
+            format!("codes-phone-hour:{phone}"),
+            limits.codes_per_phone_per_hour,
+            HOUR_MS,
+            too_many_codes,
+        ),
+        (
+            format!("codes-phone-day:{phone}"),
+            limits.codes_per_phone_per_day,
+            DAY_MS,
+            too_many_codes,
+        ),
+        (
+            format!("codes-address-hour:{}", client.limit_key()),
+            limits.codes_per_address_per_hour,
+            HOUR_MS,
+            too_many_codes,
+        ),
+        ("sms-day".to_owned(), limits.sms_per_day, DAY_MS, |retry| {
+            let mut e = ApiError::rate_limited("sms_budget_exhausted", retry);
+            e.status = StatusCode::SERVICE_UNAVAILABLE;
+            e
+        }),
+    ];
+    for (key, limit, window, refuse) in caps {
+        counters::take(&tx, &key, 1, u64::from(limit), window, now)?.map_err(refuse)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
 pub async fn request_code(
     State(state): State<Arc<AppState>>,
+    Extension(client): Extension<ClientAddr>,
     headers: HeaderMap,
     RawQuery(q): RawQuery,
     body: Body,
@@ -36,27 +93,39 @@ pub async fn request_code(
     check_api_key(&state, &fields, &query)?;
     let phone = phone_field(&fields)?;
     let now = state.now_ms();
-    state
-        .rate_limiter
-        .check_hourly(
-            &format!("code:{phone}"),
-            state.config.limits.codes_per_phone_per_hour,
-            now,
-        )
-        .map_err(|retry| ApiError::rate_limited("too_many_codes", retry))?;
     let code = accounts::new_code();
     let ttl_ms = state.config.code_ttl.as_millis() as i64;
     let expires = now + ttl_ms;
     {
         let (phone, code) = (phone.clone(), code.clone());
+        let limits = state.config.limits.clone();
+        let secret = state.config.code_secret.clone();
         state
             .db
-            .call(move |conn| Ok(accounts::put_code(conn, &phone, &code, expires)?))
+            .call(move |conn| {
+                take_code_budget(conn, &limits, &phone, &client, now)?;
+                Ok(accounts::put_code(conn, &secret, &phone, &code, expires)?)
+            })
             .await?;
     }
+    if let Some(sms) = &state.sms {
+        let message = sms::code_message(&code, (ttl_ms / 60_000) as u64);
+        if let Err(error) = sms.send(&phone, &message).await {
+            // Neither the code nor the number goes to the log.
+            tracing::warn!(phone = %accounts::mask_phone(&phone), %error, "sign-in SMS not sent");
+            let mut e = ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "sms_unavailable",
+                "Chưa gửi được tin nhắn, hãy thử lại sau ít phút.",
+                "The text message could not be sent; try again in a few minutes.",
+            );
+            e.retry_after_s = Some(60);
+            return Err(e);
+        }
+    }
     if state.config.dev_mode {
-        // Development only: there is no SMS gateway. The phone is masked; the code
-        // is useless five minutes from now.
+        // Development only: codes go to the log and the officials' endpoint. The
+        // phone is masked; the code is useless five minutes from now.
         tracing::info!(phone = %accounts::mask_phone(&phone), %code, "development sign-in code");
         state
             .dev_codes
@@ -102,10 +171,14 @@ pub async fn token(
         "one_time_code" => {
             let phone = phone_field(&fields)?;
             let code = fields.require("code")?.to_owned();
+            let secret = state.config.code_secret.clone();
+            let cap = accounts::WrongCodeCap {
+                per_phone_per_day: state.config.limits.wrong_codes_per_phone_per_day,
+            };
             let (account, access, refresh) = state
                 .db
                 .call(move |conn| {
-                    let account = accounts::redeem_code(conn, &phone, &code, now)?;
+                    let account = accounts::redeem_code(conn, &secret, &phone, &code, now, cap)?;
                     let (a, r) = accounts::open_session(conn, account, access_exp, refresh_exp)?;
                     Ok((account, a, r))
                 })

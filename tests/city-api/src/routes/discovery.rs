@@ -27,7 +27,8 @@ pub async fn get(
             "specification": "http://wiki.open311.org/GeoReport_v2",
             "url": state.base_url,
             "changeset": changeset,
-            "type": "test",
+            // GeoReport's endpoint type: only a development server is a test one.
+            "type": if state.config.dev_mode { "test" } else { "production" },
             "formats": ["application/json"],
         }],
         "extensions": {

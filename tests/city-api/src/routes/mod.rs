@@ -80,7 +80,8 @@ pub(crate) fn flag_param(fields: &Fields, name: &str) -> ApiResult<bool> {
     }
 }
 
-/// A POST's query string and body fields.
+/// A POST's query string and body fields. An `api_key` in the query is checked
+/// before the body is read; the caller checks the one that may be in the body.
 pub(crate) async fn read_post(
     state: &AppState,
     headers: &HeaderMap,
@@ -88,6 +89,7 @@ pub(crate) async fn read_post(
     body: Body,
 ) -> ApiResult<(Fields, Fields)> {
     let query = parse_query(query)?;
+    crate::http::auth::check_query_api_key(state, &query)?;
     let fields = read_fields(headers, body, state.body_limits()).await?;
     Ok((query, fields))
 }

@@ -1,5 +1,8 @@
-//! The ward's side (reference server only): act on reports, publish alerts, and in
-//! development read sign-in codes. Every call needs `X-Official-Key`.
+//! The ward's side (reference server only): act on reports, read one report in
+//! full, publish alerts, and in development read sign-in codes. Every call needs
+//! `X-Official-Key`; each key belongs to one official, who acts only on the units
+//! in their scope, publishes alerts only with that right, and is recorded with
+//! everything they do.
 
 use std::sync::Arc;
 
@@ -39,7 +42,7 @@ pub async fn act(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<axum::Json<Vec<Value>>> {
-    check_official(&state, &headers)?;
+    let official = check_official(&state, &headers)?.clone();
     let action = Action::parse(&action).ok_or_else(|| ApiError::not_found("thao tác", "Action"))?;
     let request_id: i64 = id
         .parse()
@@ -81,14 +84,24 @@ pub async fn act(
         action,
         description,
         new_agency,
-        photos: media::validate(&fields.media)?,
+        photos: media::validate(&fields.media, None)?,
         now_ms: state.now_ms(),
+        official,
     };
     let calendar = state.calendar.clone();
     let store = state.media.clone();
     let row = state
         .db
-        .call(move |conn| updates::apply(conn, &store, &input, &calendar))
+        .call(move |conn| {
+            let row = updates::apply(conn, &store, &input, &calendar)?;
+            tracing::info!(
+                official = %input.official.id,
+                action = %row.kind,
+                request = row.request_id,
+                "official action"
+            );
+            Ok(row)
+        })
         .await?;
     Ok(axum::Json(vec![super::updates::update_json(&state, &row)]))
 }
@@ -98,7 +111,15 @@ pub async fn publish_alert(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<axum::Json<Vec<Value>>> {
-    check_official(&state, &headers)?;
+    let official = check_official(&state, &headers)?;
+    if !official.can_publish_alerts {
+        return Err(ApiError::new(
+            axum::http::StatusCode::FORBIDDEN,
+            "alerts_not_allowed",
+            "Cán bộ này không có quyền đăng cảnh báo.",
+            "This official may not publish alerts.",
+        ));
+    }
     let fields = read_fields(&headers, body, state.body_limits()).await?;
     let severity = fields.require("severity")?;
     if !SEVERITIES.contains(&severity) {
@@ -122,6 +143,13 @@ pub async fn publish_alert(
             &format!("unknown unit {bad:?}"),
         ));
     }
+    // A ward's official warns their own wards; only a city-wide one the whole city.
+    if official.units.is_some() && area_codes.is_empty() {
+        return Err(crate::http::auth::check_scope(official, None).unwrap_err());
+    }
+    for code in &area_codes {
+        crate::http::auth::check_scope(official, Some(code))?;
+    }
     let max = state.config.limits.max_description_chars;
     let mut alert = AlertRow {
         id: 0,
@@ -135,11 +163,39 @@ pub async fn publish_alert(
         expires_ms: super::date_param(&fields, "expires_datetime")?,
     };
     let stored = alert.clone();
+    let by = official.id.clone();
     alert.id = state
         .db
-        .call(move |conn| Ok(alerts::insert(conn, &stored)?))
+        .call(move |conn| Ok(alerts::insert(conn, &stored, alerts::Publisher(&by))?))
         .await?;
+    tracing::info!(official = %official.id, alert = alert.id, severity, "alert published");
     Ok(axum::Json(vec![super::alerts::alert_json(&alert)]))
+}
+
+/// `GET /officials/requests/{id}`: one report as officials see it, with the exact
+/// position and the photos' capture times (the public answer has neither).
+pub async fn request(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<axum::Json<Vec<Value>>> {
+    let official = check_official(&state, &headers)?;
+    let missing = || ApiError::not_found("phản ánh", "Service request");
+    let id: i64 = id.parse().map_err(|_| missing())?;
+    let row = state
+        .db
+        .call(move |conn| Ok(crate::store::requests::get(conn, id)?))
+        .await?
+        .ok_or_else(missing)?;
+    crate::http::auth::check_scope(official, row.agency_responsible.as_deref())?;
+    let view = super::requests::View::Full;
+    Ok(axum::Json(vec![super::requests::request_json(
+        &state,
+        &row,
+        None,
+        state.now_ms(),
+        view,
+    )]))
 }
 
 pub async fn sign_in_code(

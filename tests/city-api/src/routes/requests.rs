@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use axum::Extension;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue};
@@ -13,11 +14,12 @@ use sha2::{Digest, Sha256};
 
 use crate::catalog::attributes;
 use crate::http::body::{Fields, parse_query};
+use crate::http::client::ClientAddr;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::{auth, format};
 use crate::server::AppState;
-use crate::store::media;
 use crate::store::requests::{self, Created, NewRequest, RequestRow, Search};
+use crate::store::{counters, media};
 use crate::time::{DAY_MS, w3c};
 use crate::workflow::{self, DetailedStatus};
 
@@ -170,7 +172,7 @@ fn prepare(
             personal.insert(name, v);
         }
     }
-    let photos = media::validate(&fields.media)?;
+    let photos = media::validate(&fields.media, Some(&state.photo_checks()))?;
     let attrs = attributes::parse(fields, photos.len())?;
     let urgency = attrs.urgency.unwrap_or(category.default_urgency);
     let (acknowledge_by_ms, handle_by_ms) = workflow::deadlines(
@@ -217,8 +219,51 @@ fn prepare(
     })
 }
 
+/// Photo bytes a day, per address and per signed-in account, counted in the
+/// database before anything is written. A refused upload counts nothing.
+fn take_upload_quota(
+    conn: &mut rusqlite::Connection,
+    limits: &crate::config::Limits,
+    client: &ClientAddr,
+    account_id: Option<i64>,
+    bytes: u64,
+    now_ms: i64,
+) -> ApiResult<()> {
+    let refuse = |retry| {
+        let mut e = ApiError::rate_limited("upload_quota_exceeded", retry);
+        e.vi = format!("Đã gửi quá nhiều ảnh hôm nay, hãy thử lại sau {retry} giây.");
+        e.en = format!("Too many photo bytes today; retry after {retry} s.");
+        e
+    };
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let address_key = format!("upload-address-day:{}", client.limit_key());
+    counters::take(
+        &tx,
+        &address_key,
+        bytes,
+        limits.upload_bytes_per_address_per_day,
+        DAY_MS,
+        now_ms,
+    )?
+    .map_err(refuse)?;
+    if let Some(account) = account_id {
+        counters::take(
+            &tx,
+            &format!("upload-account-day:{account}"),
+            bytes,
+            limits.upload_bytes_per_account_per_day,
+            DAY_MS,
+            now_ms,
+        )?
+        .map_err(refuse)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
 pub async fn create(
     State(state): State<Arc<AppState>>,
+    Extension(client): Extension<ClientAddr>,
     headers: HeaderMap,
     RawQuery(q): RawQuery,
     body: Body,
@@ -230,9 +275,14 @@ pub async fn create(
     let now = state.now_ms();
     let new = prepare(&state, &fields, account_id, now)?;
     let media = state.media.clone();
+    let photo_bytes: u64 = new.photos.iter().map(|p| p.bytes.len() as u64).sum();
+    let limits = state.config.limits.clone();
     let (created, row) = state
         .db
         .call(move |conn| {
+            if photo_bytes > 0 {
+                take_upload_quota(conn, &limits, &client, account_id, photo_bytes, now)?;
+            }
             let created = requests::create(conn, &media, &new)?;
             let id = match &created {
                 Created::New { id, .. } | Created::Replayed { id, .. } => *id,
@@ -281,17 +331,48 @@ fn service_notice(row: &RequestRow) -> Option<String> {
     })
 }
 
+// Public positions have `requests::PUBLIC_DECIMALS` = 4 places (about 11 m
+// north–south and 10 m east–west at Hanoi's latitude): as fine as a phone's fix
+// in a Hanoi street (10–20 m) and all a map pin needs, while the report is routed
+// to its ward from the exact position before anything is published. Seven places
+// (1 cm) would say which door the resident stood at.
+pub use crate::store::requests::{PUBLIC_DECIMALS, public_coordinate};
+
+/// Who a report is shown to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Anyone: positions rounded to [`PUBLIC_DECIMALS`], no photo capture times.
+    Public,
+    /// Officials: as stored.
+    Full,
+}
+
 /// A report in the standard's shape plus the extension fields.
 pub fn request_json(
     state: &AppState,
     row: &RequestRow,
     distance_m: Option<f64>,
     now_ms: i64,
+    view: View,
 ) -> Value {
     let category = state.services.get(&row.service_code);
     let media_urls: Vec<String> = row.photos.iter().map(|p| state.media_url(p)).collect();
-    let attributes: Value =
+    let mut attributes: Value =
         serde_json::from_str(&row.attributes_json).unwrap_or_else(|_| json!({}));
+    let (lat, long) = match view {
+        View::Full => (row.lat, row.long),
+        View::Public => {
+            // When each photo was taken says when the resident was where: for
+            // the officials handling the report, not for everyone.
+            if let Some(map) = attributes.as_object_mut() {
+                map.remove("photo_taken_at");
+            }
+            (
+                row.lat.map(public_coordinate),
+                row.long.map(public_coordinate),
+            )
+        }
+    };
     let mut v = json!({
         "service_request_id": row.id.to_string(),
         "status": row.detailed_status.open_closed(),
@@ -307,8 +388,8 @@ pub fn request_json(
         "address": row.address_string,
         "address_id": row.address_id,
         "zipcode": null,
-        "lat": row.lat,
-        "long": row.long,
+        "lat": lat,
+        "long": long,
         "media_url": media_urls.first().cloned().or_else(|| row.media_url.clone()),
         "media_urls": media_urls,
         "detailed_status": row.detailed_status.as_str(),
@@ -424,7 +505,7 @@ pub async fn list(
     let body: Vec<Value> = page
         .items
         .iter()
-        .map(|(r, d)| request_json(&state, r, *d, now))
+        .map(|(r, d)| request_json(&state, r, *d, now, View::Public))
         .collect();
     let mut response = axum::Json(body).into_response();
     response
@@ -452,6 +533,7 @@ pub async fn one(
         &row,
         None,
         state.now_ms(),
+        View::Public,
     )]))
 }
 

@@ -1,5 +1,8 @@
-//! Resident accounts, one-time sign-in codes and bearer sessions. Codes and tokens
-//! are kept only as SHA-256 hashes: a copy of the database signs nobody in.
+//! Resident accounts, one-time sign-in codes and bearer sessions. Tokens are kept
+//! only as SHA-256 hashes (256 random bits: nothing to brute-force). Codes have
+//! only a million values, so a plain hash of one is reversed in under a second:
+//! they are kept as HMAC-SHA-256 under the server's secret, which is not in the
+//! database. A copy of the database signs nobody in.
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
@@ -11,6 +14,35 @@ pub const MAX_WRONG_TRIES: i64 = 5;
 
 pub fn token_hash(secret: &str) -> String {
     Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// HMAC-SHA-256 (RFC 2104) of `message` under `key`.
+pub fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+    const BLOCK: usize = 64;
+    let mut block_key = [0u8; BLOCK];
+    if key.len() > BLOCK {
+        block_key[..32].copy_from_slice(&Sha256::digest(key));
+    } else {
+        block_key[..key.len()].copy_from_slice(key);
+    }
+    let pad = |byte: u8| block_key.map(|k| k ^ byte);
+    let inner = Sha256::new()
+        .chain_update(pad(0x36))
+        .chain_update(message)
+        .finalize();
+    Sha256::new()
+        .chain_update(pad(0x5c))
+        .chain_update(inner)
+        .finalize()
+        .into()
+}
+
+/// What `sign_in_codes.code_hash` holds: the code MACed with its phone, hex.
+pub fn code_mac(secret: &[u8], phone: &str, code: &str) -> String {
+    hmac_sha256(secret, format!("{phone}:{code}").as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
@@ -62,6 +94,7 @@ pub fn mask_phone(phone: &str) -> String {
 
 pub fn put_code(
     conn: &Connection,
+    secret: &[u8],
     phone: &str,
     code: &str,
     expires_ms: i64,
@@ -69,15 +102,35 @@ pub fn put_code(
     conn.execute(
         "INSERT INTO sign_in_codes (phone, code_hash, expires_ms, wrong_tries) VALUES (?1, ?2, ?3, 0)
          ON CONFLICT(phone) DO UPDATE SET code_hash = excluded.code_hash, expires_ms = excluded.expires_ms, wrong_tries = 0",
-        params![phone, token_hash(code), expires_ms],
+        params![phone, code_mac(secret, phone, code), expires_ms],
     )?;
     Ok(())
 }
 
+/// How [`redeem_code`] counts wrong codes beyond the one code's own tries.
+#[derive(Debug, Clone, Copy)]
+pub struct WrongCodeCap {
+    pub per_phone_per_day: u32,
+}
+
 /// Check a code; on success it is used up and the account (created on first
-/// sign-in) is returned.
-pub fn redeem_code(conn: &mut Connection, phone: &str, code: &str, now_ms: i64) -> ApiResult<i64> {
+/// sign-in) is returned. Wrong codes count against the phone for the day (a
+/// counter in the database), so requesting fresh codes does not buy more guesses.
+pub fn redeem_code(
+    conn: &mut Connection,
+    secret: &[u8],
+    phone: &str,
+    code: &str,
+    now_ms: i64,
+    cap: WrongCodeCap,
+) -> ApiResult<i64> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let wrong_key = format!("wrong-codes-day:{phone}");
+    let (wrong_today, retry) =
+        super::counters::current(&tx, &wrong_key, crate::time::DAY_MS, now_ms)?;
+    if wrong_today >= u64::from(cap.per_phone_per_day) {
+        return Err(ApiError::rate_limited("too_many_attempts", retry));
+    }
     let stored: Option<(String, i64, i64)> = tx
         .query_row(
             "SELECT code_hash, expires_ms, wrong_tries FROM sign_in_codes WHERE phone = ?1",
@@ -100,11 +153,12 @@ pub fn redeem_code(conn: &mut Connection, phone: &str, code: &str, now_ms: i64) 
         tx.commit()?;
         return Err(expired());
     }
-    if !crate::http::auth::same_secret(&hash, &token_hash(code)) {
+    if !crate::http::auth::same_secret(&hash, &code_mac(secret, phone, code)) {
         tx.execute(
             "UPDATE sign_in_codes SET wrong_tries = wrong_tries + 1 WHERE phone = ?1",
             [phone],
         )?;
+        let _ = super::counters::take(&tx, &wrong_key, 1, u64::MAX, crate::time::DAY_MS, now_ms)?;
         tx.commit()?;
         return Err(ApiError::unauthorized(
             "invalid_code",
@@ -202,6 +256,27 @@ mod tests {
         assert_eq!(normalize_phone("091234567"), None);
         assert_eq!(normalize_phone("'; DROP TABLE accounts;--"), None);
         assert_eq!(mask_phone("+84912345678"), "+8491*****78");
+    }
+
+    #[test]
+    fn hmac_matches_rfc_4231() {
+        // Test case 2.
+        let mac = hmac_sha256(b"Jefe", b"what do ya want for nothing?");
+        let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(
+            hex,
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+        // Test case 6: a key longer than the block is hashed first.
+        let mac = hmac_sha256(
+            &[0xaa; 131],
+            b"Test Using Larger Than Block-Size Key - Hash Key First",
+        );
+        let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(
+            hex,
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
+        );
     }
 
     #[test]

@@ -15,12 +15,15 @@ pub struct AlertRow {
     pub expires_ms: Option<i64>,
 }
 
+/// Who published it (recorded, never served).
+pub struct Publisher<'a>(pub &'a str);
+
 pub const SEVERITIES: [&str; 3] = ["info", "warning", "danger"];
 
-pub fn insert(conn: &Connection, a: &AlertRow) -> rusqlite::Result<i64> {
+pub fn insert(conn: &Connection, a: &AlertRow, by: Publisher<'_>) -> rusqlite::Result<i64> {
     conn.execute(
-        "INSERT INTO alerts (severity, title_vi, title_en, body_vi, body_en, area_codes, published_ms, expires_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO alerts (severity, title_vi, title_en, body_vi, body_en, area_codes, published_ms, expires_ms, official_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             a.severity,
             a.title_vi,
@@ -29,7 +32,8 @@ pub fn insert(conn: &Connection, a: &AlertRow) -> rusqlite::Result<i64> {
             a.body_en,
             a.area_codes.join(","),
             a.published_ms,
-            a.expires_ms
+            a.expires_ms,
+            by.0
         ],
     )?;
     Ok(conn.last_insert_rowid())

@@ -1,12 +1,15 @@
-//! The SQLite connection and schema. One connection behind a mutex, used from
-//! blocking threads: the reference server values obviously-correct serialisation over
-//! throughput; the idempotency guarantee still rests on the UNIQUE constraint and the
-//! transaction, not on the mutex.
+//! The SQLite file and schema, served by a small pool of connections used from
+//! blocking threads. In WAL mode readers never wait for each other or for the
+//! writer, so a slow `GET /requests` no longer holds every other request behind
+//! one mutex; writers are serialised by SQLite itself (every write transaction is
+//! `IMMEDIATE`, and the busy timeout queues them). The idempotency guarantee rests
+//! on the UNIQUE constraint and the transaction, as before.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
+use tokio::sync::Semaphore;
 
 use crate::http::error::{ApiError, ApiResult};
 
@@ -84,6 +87,15 @@ CREATE TABLE IF NOT EXISTS sessions (
     refresh_expires_ms  INTEGER NOT NULL,
     revoked             INTEGER NOT NULL DEFAULT 0
 );
+-- Counters with an expiry (sign-in caps, SMS budget, upload quotas): they live in
+-- the database so that no flood of other keys can push them out of memory, and a
+-- restart does not reset them.
+CREATE TABLE IF NOT EXISTS counters (
+    key         TEXT PRIMARY KEY,
+    count       INTEGER NOT NULL,
+    expires_ms  INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS counters_expiry ON counters(expires_ms);
 CREATE TABLE IF NOT EXISTS alerts (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
     severity      TEXT NOT NULL,
@@ -98,32 +110,91 @@ CREATE TABLE IF NOT EXISTS alerts (
 );
 "#;
 
+/// Columns added after the first release: `(table, column, declaration)`. Added to
+/// an older file on open.
+const ADDED_COLUMNS: [(&str, &str, &str); 2] = [
+    // Who did it: the official's id from the server's configuration.
+    ("updates", "official_id", "TEXT"),
+    ("alerts", "official_id", "TEXT"),
+];
+
+/// Connections in the pool: enough for the blocking threads a small server runs
+/// at once, few enough that SQLite's page cache per connection stays small.
+pub const POOL_SIZE: usize = 4;
+
 #[derive(Clone, Debug)]
-pub struct Db(Arc<Mutex<Connection>>);
+pub struct Db {
+    idle: Arc<Mutex<Vec<Connection>>>,
+    /// One permit per connection: a caller waits here (asynchronously), never on
+    /// a blocking thread.
+    permits: Arc<Semaphore>,
+}
+
+fn connect(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(conn)
+}
+
+fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
+    for (table, column, declaration) in ADDED_COLUMNS {
+        let present: bool = conn.query_row(
+            &format!("SELECT COUNT(*) > 0 FROM pragma_table_info('{table}') WHERE name = ?1"),
+            [column],
+            |r| r.get(0),
+        )?;
+        if !present {
+            conn.execute_batch(&format!(
+                "ALTER TABLE {table} ADD COLUMN {column} {declaration}"
+            ))?;
+        }
+    }
+    Ok(())
+}
 
 impl Db {
     pub fn open(path: &Path) -> rusqlite::Result<Self> {
-        let conn = Connection::open(path)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.execute_batch(SCHEMA)?;
-        Ok(Db(Arc::new(Mutex::new(conn))))
+        let first = connect(path)?;
+        first.execute_batch(SCHEMA)?;
+        add_missing_columns(&first)?;
+        let mut idle = vec![first];
+        for _ in 1..POOL_SIZE {
+            idle.push(connect(path)?);
+        }
+        Ok(Db {
+            idle: Arc::new(Mutex::new(idle)),
+            permits: Arc::new(Semaphore::new(POOL_SIZE)),
+        })
     }
 
-    /// Run `f` with the connection on a blocking thread.
+    /// Run `f` with a pooled connection on a blocking thread.
     pub async fn call<R, F>(&self, f: F) -> ApiResult<R>
     where
         F: FnOnce(&mut Connection) -> ApiResult<R> + Send + 'static,
         R: Send + 'static,
     {
-        let inner = self.0.clone();
+        let permit = self
+            .permits
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| ApiError::internal())?;
+        let idle = self.idle.clone();
         tokio::task::spawn_blocking(move || {
-            // A panic while holding the lock leaves no half-written transaction
-            // (rusqlite rolls back on drop), so the connection is still usable.
-            let mut conn = inner.lock().unwrap_or_else(|p| p.into_inner());
-            f(&mut conn)
+            let taken = idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
+            // The permit guarantees a connection is idle.
+            let Some(mut conn) = taken else {
+                return Err(ApiError::internal());
+            };
+            // A panic in `f` leaves no half-written transaction (rusqlite rolls
+            // back on drop), so the connection goes back to the pool either way.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut conn)));
+            idle.lock().unwrap_or_else(|p| p.into_inner()).push(conn);
+            drop(permit);
+            result.unwrap_or_else(|_| Err(ApiError::internal()))
         })
         .await
         .map_err(|_| ApiError::internal())?

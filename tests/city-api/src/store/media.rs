@@ -69,30 +69,90 @@ fn check_file_name(name: Option<&str>) -> ApiResult<()> {
     Ok(())
 }
 
-/// Check every upload before anything is stored.
-pub fn validate(uploads: &[Upload]) -> ApiResult<Vec<Photo>> {
+/// What the server checks in a photo beyond its type.
+#[derive(Debug, Clone, Copy)]
+pub struct PhotoChecks {
+    /// Width × height from the header (read without decoding a pixel).
+    pub max_pixels: u64,
+}
+
+/// Check every upload before anything is stored: the type by its bytes and, for
+/// residents' photos (`checks`), the size in pixels by its header and the metadata
+/// removed ([`super::strip`]); the stored photo — and its content address — is then
+/// the stripped one.
+///
+/// Officials' result photos (`checks: None`) are stored as sent: the officials'
+/// side is how tests play a broken or hostile ward (a truncated JPEG, a
+/// decompression bomb) against the phone, which defends itself; and a ward's
+/// photo of its own work is published by a public body that chose to.
+pub fn validate(uploads: &[Upload], checks: Option<&PhotoChecks>) -> ApiResult<Vec<Photo>> {
     uploads
         .iter()
         .enumerate()
         .map(|(i, upload)| {
             check_file_name(upload.filename.as_deref())?;
-            let (ext, _) = sniff(&upload.bytes).ok_or_else(|| {
+            let n = i + 1;
+            let not_an_image = || {
                 ApiError::bad_request(
                     "invalid_photo",
-                    format!("Ảnh thứ {} không phải JPEG, PNG hay WebP.", i + 1),
-                    format!("media[] part {} is not a JPEG, PNG or WebP image.", i + 1),
+                    format!("Ảnh thứ {n} không phải JPEG, PNG hay WebP."),
+                    format!("media[] part {n} is not a JPEG, PNG or WebP image."),
                 )
-            })?;
+            };
+            let (ext, _) = sniff(&upload.bytes).ok_or_else(not_an_image)?;
+            let bytes = match checks {
+                None => upload.bytes.clone(),
+                Some(checks) => checked_and_stripped(&upload.bytes, ext, checks, n)
+                    .map_err(|e| e.unwrap_or_else(not_an_image))?
+                    .into(),
+            };
             Ok(Photo {
-                sha256: Sha256::digest(&upload.bytes)
+                sha256: Sha256::digest(&bytes)
                     .iter()
                     .map(|b| format!("{b:02x}"))
                     .collect(),
                 ext,
-                bytes: upload.bytes.clone(),
+                bytes,
             })
         })
         .collect()
+}
+
+/// The pixel count from the header (nothing decoded), then the metadata out.
+/// `Err(None)`: not a readable image of its type.
+fn checked_and_stripped(
+    bytes: &[u8],
+    ext: &str,
+    checks: &PhotoChecks,
+    n: usize,
+) -> Result<Vec<u8>, Option<ApiError>> {
+    let header = ihanoi_core::photos::decode::probe(bytes).map_err(|error| match error {
+        ihanoi_core::photos::PhotoError::TooManyPixels { .. } => {
+            Some(too_many_pixels(n, checks.max_pixels))
+        }
+        _ => None,
+    })?;
+    if u64::from(header.width) * u64::from(header.height) > checks.max_pixels {
+        return Err(Some(too_many_pixels(n, checks.max_pixels)));
+    }
+    match ext {
+        "jpg" => {
+            let orientation = ihanoi_core::photos::metadata::read(bytes).orientation;
+            super::strip::jpeg(bytes, orientation)
+        }
+        "png" => super::strip::png(bytes),
+        _ => super::strip::webp(bytes),
+    }
+    .ok_or(None)
+}
+
+fn too_many_pixels(n: usize, max: u64) -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+        "photo_too_many_pixels",
+        format!("Ảnh thứ {n} quá lớn (tối đa {max} điểm ảnh)."),
+        format!("media[] part {n} has more than {max} pixels."),
+    )
 }
 
 /// Is `name` one of ours (`<64 hex>.<jpg|png|webp>`)? Guards `GET /media/{name}`.

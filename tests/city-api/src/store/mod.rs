@@ -3,9 +3,11 @@
 
 pub mod accounts;
 pub mod alerts;
+pub mod counters;
 pub mod db;
 pub mod media;
 pub mod requests;
+pub mod strip;
 pub mod updates;
 
 pub use db::Db;

@@ -279,8 +279,25 @@ pub struct Page {
     pub total: usize,
 }
 
+/// Decimal places of a published position (see `routes::requests::View`).
+pub const PUBLIC_DECIMALS: i32 = 4;
+
+/// Round a coordinate for publishing.
+pub fn public_coordinate(x: f64) -> f64 {
+    let scale = 10f64.powi(PUBLIC_DECIMALS);
+    (x * scale).round() / scale
+}
+
+/// Metres per degree of latitude on the mean sphere.
+const M_PER_DEGREE: f64 = 6_371_008.8 * std::f64::consts::PI / 180.0;
+
+/// The page is cut in SQL (`LIMIT`/`OFFSET`, newest first on the primary key) and
+/// the total is a `COUNT(*)` over the same conditions: a call holds one page of
+/// rows, never every match. A near search keeps points within the radius in SQL
+/// too, measured from the published (rounded) position, so that distances and
+/// radius answers cannot be used to locate a report more finely than its pin.
 pub fn search(conn: &Connection, s: &Search) -> rusqlite::Result<Page> {
-    let mut sql = format!("SELECT {COLUMNS} FROM requests WHERE 1=1");
+    let mut conditions = String::from("1=1");
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
     let placeholders = |values: Vec<rusqlite::types::Value>,
                         args: &mut Vec<rusqlite::types::Value>| {
@@ -293,16 +310,17 @@ pub fn search(conn: &Connection, s: &Search) -> rusqlite::Result<Page> {
             .collect();
         marks.join(",")
     };
+    let mut near = None;
     if let Some(ids) = &s.ids {
         let marks = placeholders(ids.iter().map(|&i| i.into()).collect(), &mut args);
-        sql.push_str(&format!(" AND id IN ({marks})"));
+        conditions.push_str(&format!(" AND id IN ({marks})"));
     } else {
         if !s.service_codes.is_empty() {
             let marks = placeholders(
                 s.service_codes.iter().map(|c| c.clone().into()).collect(),
                 &mut args,
             );
-            sql.push_str(&format!(" AND service_code IN ({marks})"));
+            conditions.push_str(&format!(" AND service_code IN ({marks})"));
         }
         if let Some(statuses) = &s.statuses {
             let marks = placeholders(
@@ -312,63 +330,104 @@ pub fn search(conn: &Connection, s: &Search) -> rusqlite::Result<Page> {
                     .collect(),
                 &mut args,
             );
-            sql.push_str(&format!(" AND detailed_status IN ({marks})"));
+            conditions.push_str(&format!(" AND detailed_status IN ({marks})"));
         }
         if let Some(start) = s.start_ms {
             args.push(start.into());
-            sql.push_str(&format!(" AND requested_ms >= ?{}", args.len()));
+            conditions.push_str(&format!(" AND requested_ms >= ?{}", args.len()));
         }
         if let Some(end) = s.end_ms {
             args.push(end.into());
-            sql.push_str(&format!(" AND requested_ms <= ?{}", args.len()));
+            conditions.push_str(&format!(" AND requested_ms <= ?{}", args.len()));
         }
         if let Some(agency) = &s.agency {
             args.push(agency.clone().into());
-            sql.push_str(&format!(" AND agency_responsible = ?{}", args.len()));
+            conditions.push_str(&format!(" AND agency_responsible = ?{}", args.len()));
         }
         if let Some((lat, lon, radius)) = s.near {
-            // A generous box in SQL, the exact circle below.
+            near = Some((lat, lon, radius));
+            // A generous box on the raw columns, then the circle (equirectangular:
+            // within centimetres of the great circle at ≤ 5 km) on the rounded ones.
             let dlat = radius / 111_000.0 * 1.1;
             let dlon = dlat / lat.to_radians().cos().max(0.01);
-            for v in [lat - dlat, lat + dlat, lon - dlon, lon + dlon] {
+            let y_scale = M_PER_DEGREE;
+            let x_scale = M_PER_DEGREE * lat.to_radians().cos();
+            for v in [
+                lat - dlat,
+                lat + dlat,
+                lon - dlon,
+                lon + dlon,
+                lat,
+                y_scale,
+                lon,
+                x_scale,
+                radius * radius,
+            ] {
                 args.push(v.into());
             }
             let n = args.len();
-            sql.push_str(&format!(
-                " AND lat BETWEEN ?{} AND ?{} AND long BETWEEN ?{} AND ?{}",
-                n - 3,
-                n - 2,
-                n - 1,
-                n
+            let p = |i: usize| format!("?{}", n - 9 + i);
+            conditions.push_str(&format!(
+                " AND lat BETWEEN {} AND {} AND long BETWEEN {} AND {}
+                  AND ((round(lat, {d}) - {}) * {}) * ((round(lat, {d}) - {}) * {})
+                    + ((round(long, {d}) - {}) * {}) * ((round(long, {d}) - {}) * {}) <= {}",
+                p(1),
+                p(2),
+                p(3),
+                p(4),
+                p(5),
+                p(6),
+                p(5),
+                p(6),
+                p(7),
+                p(8),
+                p(7),
+                p(8),
+                p(9),
+                d = PUBLIC_DECIMALS,
             ));
         }
     }
     if let Some(account) = s.account_id {
         args.push(account.into());
-        sql.push_str(&format!(" AND account_id = ?{}", args.len()));
+        conditions.push_str(&format!(" AND account_id = ?{}", args.len()));
     }
-    sql.push_str(" ORDER BY id DESC");
+    let total: i64 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM requests WHERE {conditions}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let skip = s.page.saturating_sub(1).saturating_mul(s.page_size);
+    args.push((s.page_size as i64).into());
+    args.push(i64::try_from(skip).unwrap_or(i64::MAX).into());
+    let n = args.len();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM requests WHERE {conditions} ORDER BY id DESC LIMIT ?{} OFFSET ?{}",
+        n - 1,
+        n
+    );
     let mut stmt = conn.prepare(&sql)?;
-    let all = stmt
+    let mut rows = stmt
         .query_map(rusqlite::params_from_iter(args), row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let matching: Vec<(RequestRow, Option<f64>)> = match (s.near, &s.ids) {
-        (Some((lat, lon, radius)), None) => all
-            .into_iter()
-            .filter_map(|r| {
-                let d = distance_m(lat, lon, r.lat?, r.long?);
-                (d <= radius).then_some((r, Some(d)))
-            })
-            .collect(),
-        _ => all.into_iter().map(|r| (r, None)).collect(),
-    };
-    let total = matching.len();
-    let skip = s.page.saturating_sub(1).saturating_mul(s.page_size);
-    let (mut rows, distances): (Vec<RequestRow>, Vec<Option<f64>>) =
-        matching.into_iter().skip(skip).take(s.page_size).unzip();
     load_photos(conn, &mut rows)?;
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let d = match (near, r.lat, r.long) {
+                (Some((lat, lon, _)), Some(rl), Some(rn)) => Some(distance_m(
+                    lat,
+                    lon,
+                    public_coordinate(rl),
+                    public_coordinate(rn),
+                )),
+                _ => None,
+            };
+            (r, d)
+        })
+        .collect();
     Ok(Page {
-        items: rows.into_iter().zip(distances).collect(),
-        total,
+        items,
+        total: total.max(0) as usize,
     })
 }

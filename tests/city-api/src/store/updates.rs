@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::media::{MediaStore, Photo};
 use crate::catalog::services::Urgency;
+use crate::config::Official;
 use crate::http::error::{ApiError, ApiResult};
 use crate::time::working::WorkingCalendar;
 use crate::workflow::{self, Action, DetailedStatus};
@@ -31,6 +32,8 @@ pub struct ActionInput {
     pub new_agency: Option<String>,
     pub photos: Vec<Photo>,
     pub now_ms: i64,
+    /// Who acts: recorded with the update, and their units bound what they may touch.
+    pub official: Official,
 }
 
 /// Apply an action: new status, the update row and its photos, in one transaction.
@@ -53,6 +56,7 @@ pub fn apply(
     let Some((status, agency, urgency)) = current else {
         return Err(ApiError::not_found("phản ánh", "Service request"));
     };
+    crate::http::auth::check_scope(&input.official, agency.as_deref())?;
     let from = DetailedStatus::parse(&status).unwrap_or(DetailedStatus::Pending);
     let to = input.action.next(from).ok_or_else(|| {
         ApiError::conflict(
@@ -124,9 +128,9 @@ pub fn apply(
     let written = media.put_all(&input.photos)?;
     let inserted = (|| -> rusqlite::Result<i64> {
         tx.execute(
-            "INSERT INTO updates (request_id, kind, detailed_status, description, agency_responsible, created_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![input.request_id, input.action.kind(), to.as_str(), input.description, agency_after, now],
+            "INSERT INTO updates (request_id, kind, detailed_status, description, agency_responsible, created_ms, official_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![input.request_id, input.action.kind(), to.as_str(), input.description, agency_after, now, input.official.id],
         )?;
         let id = tx.last_insert_rowid();
         for (position, photo) in input.photos.iter().enumerate() {

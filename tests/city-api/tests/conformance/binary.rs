@@ -70,4 +70,39 @@ async fn binary_serves_from_its_command_line() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2), "missing arguments: usage error");
     assert!(String::from_utf8_lossy(&bad.stderr).contains("usage"));
+
+    // Without --dev: no published keys, no keyless start (the README's keys used to
+    // open a production server); --dev listens on loopback only.
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_ihanoi-city-api"))
+            .args(["--port", "0", "--data-dir"])
+            .arg(dir.path().join("refused"))
+            .arg("--areas")
+            .arg(shared_dir().join("geo/hanoi_wards_2025.geojson"))
+            .arg("--categories")
+            .arg(&categories)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    for extra in [
+        &[][..],
+        &[
+            "--api-key",
+            "dev-app-key",
+            "--official-key",
+            "dev-official-key",
+            "--sms-command",
+            "/bin/true",
+        ][..],
+        &["--dev", "--host", "0.0.0.0"][..],
+    ] {
+        let refused = run(extra);
+        assert_eq!(refused.status.code(), Some(1), "{extra:?}");
+        assert!(
+            String::from_utf8_lossy(&refused.stderr).contains("refusing to start"),
+            "{extra:?}: {}",
+            String::from_utf8_lossy(&refused.stderr)
+        );
+    }
 }

@@ -8,5 +8,6 @@ mod binary;
 mod common;
 mod extensions;
 mod idempotency;
+mod security;
 mod sign_in;
 mod standard;

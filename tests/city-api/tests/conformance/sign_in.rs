@@ -266,20 +266,8 @@ async fn sign_in_errors() {
 }
 
 #[tokio::test]
-async fn codes_are_not_served_outside_development_mode_or_without_the_key() {
-    let city = TestCity::start_with(|c| c.dev_mode = false).await;
-    let r = city
-        .post_form("/auth/code", &[("api_key", API_KEY), ("phone", PHONE)])
-        .await;
-    assert_eq!(r.status(), StatusCode::ACCEPTED);
-    let r = city
-        .http
-        .get(city.url("/officials/sign-in-codes/0912345678"))
-        .header("X-Official-Key", OFFICIAL_KEY)
-        .send()
-        .await
-        .unwrap();
-    assert_error(r, StatusCode::NOT_FOUND, "not_found").await;
+async fn codes_are_served_only_to_an_official_key_in_development_mode() {
+    // Outside development mode: tests/conformance/security.rs (the SMS path).
     let dev = TestCity::start().await;
     let r = dev.get("/officials/sign-in-codes/0912345678").await;
     assert_error(r, StatusCode::FORBIDDEN, "invalid_official_key").await;
