@@ -232,6 +232,16 @@ async fn rate_limits_count_the_address_not_values_the_client_chooses() {
     assert!(limited, "the sixth key guess in a minute gets 429");
 }
 
+/// POST a multipart report; its id.
+async fn created_id(city: &TestCity, form: reqwest::multipart::Form) -> String {
+    let r = city.post_multipart("/requests.json", form).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    r.json::<Value>().await.unwrap()[0]["service_request_id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
 async fn ask_code(city: &TestCity, phone: &str) -> reqwest::Response {
     city.post_form("/auth/code", &[("api_key", API_KEY), ("phone", phone)])
         .await
@@ -571,12 +581,7 @@ async fn photos_are_served_without_their_gps_and_checked_by_their_header() {
         ],
         &[("gps.jpg", original.clone())],
     );
-    let r = city.post_multipart("/requests.json", form).await;
-    assert_eq!(r.status(), StatusCode::OK);
-    let id = r.json::<Value>().await.unwrap()[0]["service_request_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = created_id(&city, form).await;
     let report = city.get_json(&format!("/requests/{id}.json")).await;
     let url = report[0]["media_urls"][0].as_str().unwrap().to_owned();
     let r = city.http.get(&url).send().await.unwrap();
@@ -621,12 +626,7 @@ async fn public_answers_round_positions_and_keep_capture_times_to_officials() {
         ],
         &[("a.jpg", photo("nokia-lumia-gps.jpg"))],
     );
-    let r = city.post_multipart("/requests.json", form).await;
-    assert_eq!(r.status(), StatusCode::OK);
-    let id = r.json::<Value>().await.unwrap()[0]["service_request_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = created_id(&city, form).await;
     for path in [
         format!("/requests/{id}.json"),
         "/requests.json".to_owned(),
