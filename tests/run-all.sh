@@ -5,6 +5,8 @@
 #      including the crash test (200 SIGKILLs)
 #   3. Kotlin: generated bindings + JUnit 5 on the JVM against the Linux library
 #   4. Swift: generated bindings + tests compiled with swiftc 6 in a trixie chroot
+#   5. Android: the app compiled with the Compose compiler against the real framework and
+#      androidx, its Robolectric tests, golden screenshots, the real core inside Robolectric
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -23,5 +25,8 @@ tests/kotlin/run.sh
 
 step "Swift tests (swiftc on Linux)"
 tests/swift/run.sh
+
+step "Android app (Maven + Robolectric)"
+tests/android/run.sh
 
 step "all tests passed"
