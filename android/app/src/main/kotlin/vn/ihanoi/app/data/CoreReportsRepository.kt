@@ -6,7 +6,7 @@ import kotlinx.coroutines.withContext
 import vn.ihanoi.core.IhanoiCore
 import vn.ihanoi.core.Report
 import vn.ihanoi.core.ReportFilter
-import vn.ihanoi.core.ReportState
+import vn.ihanoi.core.model.ReportState
 
 /**
  * [ReportsRepository] over the real core. The core does disk and network work: every call runs on
