@@ -4,8 +4,9 @@
 //! planes are resized plane by plane (luma to the output size, chroma to half
 //! of it), RGB images are resized and then converted once, at the output size.
 
-use fast_image_resize::images::{Image, ImageRef};
-use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+use fast_image_resize::images::{TypedImage, TypedImageRef};
+use fast_image_resize::pixels::{U8, U8x3};
+use fast_image_resize::{FilterType, PixelTrait, ResizeAlg, ResizeOptions, Resizer};
 
 use crate::photos::decode::Pixels;
 use crate::photos::error::PhotoError;
@@ -35,13 +36,7 @@ pub fn resize(image: &RgbImage, width: u32, height: u32) -> Result<RgbImage, Pho
     }
     let source = (image.width, image.height, image.pixels.as_slice());
     let whole = (f64::from(image.width), f64::from(image.height));
-    let pixels = lanczos3(
-        &mut Resizer::new(),
-        source,
-        PixelType::U8x3,
-        whole,
-        (width, height),
-    )?;
+    let pixels = lanczos3::<U8x3>(&mut Resizer::new(), source, whole, (width, height))?;
     Ok(RgbImage {
         width,
         height,
@@ -133,29 +128,36 @@ fn resize_plane(
         return Ok(Plane::new(width, height, plane.samples.to_vec()));
     }
     let source = (plane.width, plane.height, plane.samples);
-    let samples = lanczos3(resizer, source, PixelType::U8, area, (width, height))?;
+    let samples = lanczos3::<U8>(resizer, source, area, (width, height))?;
     Ok(Plane::new(width, height, samples))
 }
 
 /// The top-left `area` of `(width, height, pixels)`, Lanczos3 to `size`:
 /// the one call into fast_image_resize, for RGB images and planes alike.
-fn lanczos3(
+///
+/// Typed on purpose: `Resizer::resize` picks the pixel type at run time and so
+/// links every pixel type the crate has (U16, F32, alpha variants…, each for
+/// every CPU level and precision: 2.5 MB of the phone library, docs/size.md).
+/// `resize_typed` instantiates only the two the pipeline uses, U8 planes and
+/// U8x3 RGB, with the same code paths as before.
+fn lanczos3<P: PixelTrait>(
     resizer: &mut Resizer,
     (width, height, pixels): (u32, u32, &[u8]),
-    pixel_type: PixelType,
     area: (f64, f64),
     (out_w, out_h): (u32, u32),
 ) -> Result<Vec<u8>, PhotoError> {
-    let source = ImageRef::new(width, height, pixels, pixel_type)
+    let source = TypedImageRef::<P>::from_buffer(width, height, pixels)
         .map_err(|e| PhotoError::corrupt(format!("resize input: {e}")))?;
-    let mut target = Image::new(out_w, out_h, pixel_type);
+    let mut samples = vec![0u8; out_w as usize * out_h as usize * P::size()];
+    let mut target = TypedImage::<P>::from_buffer(out_w, out_h, &mut samples)
+        .map_err(|e| PhotoError::corrupt(format!("resize output: {e}")))?;
     let options = ResizeOptions::new()
         .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
         .crop(0.0, 0.0, area.0, area.1);
     resizer
-        .resize(&source, &mut target, &options)
+        .resize_typed(&source, &mut target, &options)
         .map_err(|e| PhotoError::corrupt(format!("resize: {e}")))?;
-    Ok(target.into_vec())
+    Ok(samples)
 }
 
 #[cfg(test)]
