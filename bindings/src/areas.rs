@@ -1,9 +1,12 @@
 //! Hanoi's wards and communes across the FFI: import, point lookup, name search.
 
+use std::sync::Arc;
+
 use ihanoi_core::areas::{Area, AreaCandidate, AreaKind, AreaLookup, AreaSetInfo, SearchHit};
 
 use crate::core_object::IhanoiCore;
 use crate::error::IhanoiError;
+use crate::tasks::TaskHandle;
 
 type Result<T> = std::result::Result<T, IhanoiError>;
 
@@ -48,14 +51,26 @@ pub struct AreaSetInfo {
     pub imported_at_ms: i64,
 }
 
+#[uniffi::export(async_runtime = "tokio")]
+impl IhanoiCore {
+    /// Import the units from a GeoJSON file, off the caller's thread
+    /// (validated first; a bad file, or a cancel through `task`, leaves the
+    /// cached set untouched).
+    pub async fn import_areas_file(
+        &self,
+        path: String,
+        version: String,
+        task: Arc<TaskHandle>,
+    ) -> Result<AreaSetInfo> {
+        Ok(self
+            .core
+            .import_areas(path.as_ref(), &version, task.token())
+            .await?)
+    }
+}
+
 #[uniffi::export]
 impl IhanoiCore {
-    /// Import the units from a GeoJSON file (validated first; a bad file leaves
-    /// the cached set untouched).
-    pub fn import_areas_file(&self, path: String, version: String) -> Result<AreaSetInfo> {
-        Ok(self.core.import_areas_file(path.as_ref(), &version)?)
-    }
-
     /// Import the pre-reform ward names table (CSV); returns the row count.
     pub fn import_former_names_file(&self, path: String) -> Result<u32> {
         let rows = self.core.import_former_names_file(path.as_ref())?;

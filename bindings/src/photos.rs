@@ -1,23 +1,21 @@
-//! Photo exports: attach (async, on a blocking thread, cancellable), list,
+//! Photo exports: attach (async, cancellable with a [`TaskHandle`]), list,
 //! remove, reorder, and a synchronous `compress_photo` for tools.
 //!
 //! Photos cross as file paths, never as bytes. Compression is CPU work of tens
-//! to hundreds of milliseconds, so `attach_photo` moves it to tokio's blocking
-//! pool: the foreign side's coroutine / task only awaits. uniffi cannot cancel
-//! a call across the FFI, so the shell passes a [`PhotoCancelToken`]; dropping
-//! the awaiting future (Kotlin coroutine cancelled, Swift task cancelled) also
-//! cancels. Either way a cancelled attach leaves no file and no row.
+//! to hundreds of milliseconds; the core runs it on its blocking pool, so the
+//! foreign side's coroutine / task only awaits.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use ihanoi_core::photos::{
-    CancelFlag, CompressOptions, GpsPosition, Photo, PhotoError, PhotoSource, ReviewFlags,
-    SizePreset, ops::compress_file,
+    CompressOptions, GpsPosition, Photo, PhotoError, PhotoSource, ReviewFlags, SizePreset,
+    ops::compress_file,
 };
 
 use crate::core_object::IhanoiCore;
 use crate::error::IhanoiError;
+use crate::tasks::TaskHandle;
 
 type Result<T> = std::result::Result<T, IhanoiError>;
 
@@ -122,69 +120,30 @@ impl From<&PhotoError> for PhotoErrorKind {
     }
 }
 
-/// Cancels an `attach_photo` in flight. One token per attach.
-#[derive(Debug, Default, uniffi::Object)]
-pub struct PhotoCancelToken {
-    flag: CancelFlag,
-}
-
-#[uniffi::export]
-impl PhotoCancelToken {
-    #[uniffi::constructor]
-    pub fn new() -> Arc<Self> {
-        Arc::new(Self::default())
-    }
-
-    /// Stop the attach: it ends with a `Photo { kind: Cancelled }` error and
-    /// leaves nothing behind, unless it had already committed.
-    pub fn cancel(&self) {
-        self.flag.cancel();
-    }
-
-    pub fn is_cancelled(&self) -> bool {
-        self.flag.is_cancelled()
-    }
-}
-
-/// Cancels the work when the awaiting future is dropped before it finished.
-struct CancelOnDrop(Option<CancelFlag>);
-
-impl Drop for CancelOnDrop {
-    fn drop(&mut self) {
-        if let Some(flag) = self.0.take() {
-            flag.cancel();
-        }
-    }
-}
-
 #[uniffi::export(async_runtime = "tokio")]
 impl IhanoiCore {
     /// Compress the photo at `path` (a file the shell wrote in one of the
     /// folders given to `set_photo_input_dirs`) and attach it to the draft.
+    /// The compression runs on the core's blocking pool; `task` (or cancelling
+    /// the awaiting coroutine / Task) stops it and leaves nothing behind.
     pub async fn attach_photo(
-        self: Arc<Self>,
+        &self,
         report_id: String,
         path: String,
         source: PhotoSource,
         options: CompressOptions,
-        cancel: Arc<PhotoCancelToken>,
+        task: Arc<TaskHandle>,
     ) -> Result<Photo> {
-        let flag = cancel.flag.clone();
-        let mut guard = CancelOnDrop(Some(flag.clone()));
-        let core = Arc::clone(&self);
-        let result = tokio::task::spawn_blocking(move || {
-            core.core
-                .attach_photo(&report_id, &PathBuf::from(path), source, &options, &flag)
-        })
-        .await;
-        guard.0 = None;
-        match result {
-            Ok(attached) => Ok(attached?),
-            // A panic in the pipeline: reported, never unwound into the shell.
-            Err(join) => Err(IhanoiError::Unexpected {
-                detail: format!("photo compression failed: {join}"),
-            }),
-        }
+        Ok(self
+            .core
+            .attach_photo(
+                &report_id,
+                &PathBuf::from(path),
+                source,
+                &options,
+                task.token(),
+            )
+            .await?)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Pull exports: what the city did (timelines, result photos, alerts,
-//! categories, areas), async on the core's runtime like sync, cancelled through
-//! the same `SyncCancelHandle`. The reads work offline. Photos cross as paths.
+//! categories, areas), async on the core's runtime like sync, stopped through
+//! a [`TaskHandle`]. The reads work offline. Photos cross as paths.
 
 use std::sync::Arc;
 
@@ -13,7 +13,7 @@ use ihanoi_core::reports::Urgency;
 
 use crate::core_object::IhanoiCore;
 use crate::error::IhanoiError;
-use crate::sync::SyncCancelHandle;
+use crate::tasks::TaskHandle;
 
 type Result<T> = std::result::Result<T, IhanoiError>;
 
@@ -191,12 +191,20 @@ impl IhanoiCore {
 impl IhanoiCore {
     /// Fetch what the city did since the last pull; one pull at a time, may
     /// run beside a sync. Raise notifications from `new_updates` / `new_alerts`.
-    pub async fn pull(&self, cancel: Arc<SyncCancelHandle>) -> Result<PullSummary> {
-        Ok(self.core.pull(cancel.cancel.clone()).await?)
+    pub async fn pull(&self, task: Arc<TaskHandle>) -> Result<PullSummary> {
+        Ok(self.core.pull(task.token()).await?)
     }
 
     /// The local path of a result photo in full, downloaded on first call.
-    pub async fn result_photo(&self, update_id: String, position: u32) -> Result<String> {
-        Ok(self.core.result_photo(&update_id, position).await?)
+    pub async fn result_photo(
+        &self,
+        update_id: String,
+        position: u32,
+        task: Arc<TaskHandle>,
+    ) -> Result<String> {
+        Ok(self
+            .core
+            .result_photo(&update_id, position, task.token())
+            .await?)
     }
 }

@@ -1,15 +1,18 @@
 //! Sync and sign-in exports: async on the core's runtime (uniffi's tokio
-//! support polls them), a `SyncListener` callback interface for progress, and a
-//! cancel handle (uniffi cannot cancel an async call across the FFI).
+//! support polls them), a `SyncListener` callback interface for progress, and
+//! a [`TaskHandle`] to stop them (cancel, or cancel the awaiting coroutine).
 
 use std::sync::Arc;
 
 use ihanoi_core::account::{CodeSent, SessionState};
-use ihanoi_core::net::{CityConfig, SyncCancel};
+use ihanoi_core::background::SyncAndPullSummary;
+use ihanoi_core::net::CityConfig;
+use ihanoi_core::pull::PullSummary;
 use ihanoi_core::sync::{NetworkType, Submission, SyncEvent, SyncOptions, SyncSummary};
 
 use crate::core_object::IhanoiCore;
 use crate::error::IhanoiError;
+use crate::tasks::TaskHandle;
 
 type Result<T> = std::result::Result<T, IhanoiError>;
 
@@ -42,6 +45,15 @@ pub struct SyncSummary {
     pub sign_in_needed: bool,
     pub cancelled: bool,
     pub next_retry_at_ms: Option<i64>,
+}
+
+#[uniffi::remote(Record)]
+pub struct SyncAndPullSummary {
+    pub sent: SyncSummary,
+    pub pulled: Option<PullSummary>,
+    pub sign_in_needed: bool,
+    pub cancelled: bool,
+    pub next_run_at_ms: Option<i64>,
 }
 
 #[uniffi::remote(Enum)]
@@ -101,29 +113,6 @@ impl ihanoi_core::sync::SyncListener for ForeignSyncListener {
     }
 }
 
-/// Stops a running sync or pull from any thread. Make one per call.
-#[derive(uniffi::Object, Default)]
-pub struct SyncCancelHandle {
-    // Pulls take the same handle (bindings/src/pull.rs).
-    pub(crate) cancel: SyncCancel,
-}
-
-#[uniffi::export]
-impl SyncCancelHandle {
-    #[uniffi::constructor]
-    pub fn new() -> Arc<Self> {
-        Arc::new(Self::default())
-    }
-
-    pub fn cancel(&self) {
-        self.cancel.cancel();
-    }
-
-    pub fn is_cancelled(&self) -> bool {
-        self.cancel.is_cancelled()
-    }
-}
-
 #[uniffi::export]
 impl IhanoiCore {
     /// Point the core at the city's API. HTTPS, or plain HTTP on loopback only.
@@ -149,12 +138,24 @@ impl IhanoiCore {
         &self,
         options: SyncOptions,
         listener: Box<dyn SyncListener>,
-        cancel: Arc<SyncCancelHandle>,
+        task: Arc<TaskHandle>,
     ) -> Result<SyncSummary> {
+        let listener = Arc::new(ForeignSyncListener(listener));
+        Ok(self.core.sync(options, listener, task.token()).await?)
+    }
+
+    /// What a background job (WorkManager, BGTaskScheduler) runs: send the
+    /// outbox, then pull what the city did; one summary, with when to run next.
+    pub async fn sync_and_pull(
+        &self,
+        options: SyncOptions,
+        listener: Box<dyn SyncListener>,
+        task: Arc<TaskHandle>,
+    ) -> Result<SyncAndPullSummary> {
         let listener = Arc::new(ForeignSyncListener(listener));
         Ok(self
             .core
-            .sync(options, listener, cancel.cancel.clone())
+            .sync_and_pull(options, listener, task.token())
             .await?)
     }
 
@@ -163,8 +164,14 @@ impl IhanoiCore {
         Ok(self.core.request_sign_in_code(&phone).await?)
     }
 
-    pub async fn sign_in(&self, phone: String, code: String) -> Result<SessionState> {
-        Ok(self.core.sign_in(&phone, &code).await?)
+    /// Exchange the code for tokens (kept in the secure store only).
+    pub async fn sign_in(
+        &self,
+        phone: String,
+        code: String,
+        task: Arc<TaskHandle>,
+    ) -> Result<SessionState> {
+        Ok(self.core.sign_in(&phone, &code, task.token()).await?)
     }
 
     /// Forget the tokens (revoked on the server when reachable). Drafts stay.

@@ -4,9 +4,10 @@
 use std::io::{BufRead, IsTerminal};
 use std::sync::Arc;
 
-use ihanoi_core::net::{SyncCancel, SyncError};
-use ihanoi_core::pull::PullSummary;
+use ihanoi_core::background::SyncAndPullSummary;
+use ihanoi_core::net::SyncError;
 use ihanoi_core::sync::{SyncOptions, SyncSummary};
+use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::{Core, Error};
 use serde_json::json;
 
@@ -72,7 +73,7 @@ pub fn login(ctx: &Context, args: &LoginArgs) -> CliResult<()> {
             (sent.phone, code)
         }
     };
-    block_on(core.sign_in(&phone, &code))??;
+    block_on(core.sign_in(&phone, &code, CancelToken::new()))??;
     if out.is_json() {
         out.json(&json!({ "signed_in": true }));
     } else {
@@ -110,32 +111,35 @@ pub fn sync(ctx: &Context) -> CliResult<()> {
     ctx.check_secrets()?;
     let core = ctx.connected_core()?;
     let cancel = cancel_on_ctrl_c();
-    let summary = send(&core, out, cancel.clone())?;
-    // Then what the city did: timelines, alerts, categories, areas.
-    let pulled = core.pull_blocking(cancel)?;
-    print_summary(&summary, &pulled, out);
-    if summary.cancelled {
+    // The same one call the phones' background jobs make: the outbox, then
+    // what the city did (timelines, alerts, categories, areas).
+    let run = core.sync_and_pull_blocking(SyncOptions::default(), bars(out), cancel)?;
+    print_summary(&run, out);
+    if run.cancelled {
         return Err(Error::Sync(SyncError::Cancelled).into());
     }
-    if summary.sign_in_needed {
+    if run.sign_in_needed {
         return Err(Error::Sync(SyncError::SignInNeeded).into());
     }
     Ok(())
 }
 
 /// The outbox, with bars on stderr when it is a terminal (and not --json).
-pub fn send(core: &Core, out: &Output, cancel: SyncCancel) -> CliResult<SyncSummary> {
+pub fn send(core: &Core, out: &Output, cancel: CancelToken) -> CliResult<SyncSummary> {
+    Ok(core.sync_blocking(SyncOptions::default(), bars(out), cancel)?)
+}
+
+fn bars(out: &Output) -> Arc<SyncBars> {
     let visible = !out.is_json() && std::io::stderr().is_terminal();
-    let bars = Arc::new(SyncBars::new(out.language(), visible));
-    Ok(core.sync_blocking(SyncOptions::default(), bars, cancel)?)
+    Arc::new(SyncBars::new(out.language(), visible))
 }
 
 /// Ctrl-C stops the sync the way a phone's cancel button does: the upload in
 /// flight is abandoned, the report stays queued under the same id, and the
 /// summary says `cancelled`. A second Ctrl-C ends the process. The handler is
 /// installed before this returns, so no early Ctrl-C kills the process mid-write.
-fn cancel_on_ctrl_c() -> SyncCancel {
-    let cancel = SyncCancel::new();
+fn cancel_on_ctrl_c() -> CancelToken {
+    let cancel = CancelToken::new();
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -170,10 +174,11 @@ fn cancel_on_ctrl_c() -> SyncCancel {
     cancel
 }
 
-pub fn print_summary(summary: &SyncSummary, pulled: &PullSummary, out: &Output) {
+pub fn print_summary(run: &SyncAndPullSummary, out: &Output) {
+    let summary = &run.sent;
     if out.is_json() {
         out.json(&json!({
-            "pull": {
+            "pull": run.pulled.as_ref().map(|pulled| json!({
                 "new_updates": pulled.new_updates,
                 "updated_report_ids": pulled.updated_report_ids,
                 "new_alerts": pulled.new_alerts,
@@ -181,7 +186,7 @@ pub fn print_summary(summary: &SyncSummary, pulled: &PullSummary, out: &Output) 
                 "unread_alerts": pulled.unread.alerts,
                 "categories": format!("{:?}", pulled.categories).to_lowercase(),
                 "areas": format!("{:?}", pulled.areas).to_lowercase(),
-            },
+            })),
             "sent": summary.sent,
             "failed": summary.failed,
             "waiting": summary.waiting,
@@ -210,6 +215,9 @@ pub fn print_summary(summary: &SyncSummary, pulled: &PullSummary, out: &Output) 
             format_time(at, None)
         );
     }
+    let Some(pulled) = &run.pulled else {
+        return;
+    };
     println!(
         "{}: {} · {}: {} · {}: {}",
         out.t("Cập nhật mới", "New updates"),

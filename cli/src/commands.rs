@@ -4,9 +4,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ihanoi_core::location::{ExifPosition, LocationFix, LocationSource, offered_location};
-use ihanoi_core::photos::{CancelFlag, CompressOptions, PhotoSource};
+use ihanoi_core::photos::{CompressOptions, PhotoSource};
 use ihanoi_core::reports::{DraftField, ReportFilter};
 use ihanoi_core::secrets::SecretStore;
+use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::{Core, CoreConfig};
 
 use crate::args::{AreasCommand, Cli, Command, ListArgs, NewReport, PhotoCommand, ReportCommand};
@@ -207,12 +208,12 @@ pub fn attach_photos(
     core.set_photo_input_dirs(&dirs)?;
     for file in files {
         let absolute = std::path::absolute(file).map_err(|e| CliError::file(file, e))?;
-        core.attach_photo(
+        core.attach_photo_blocking(
             id,
             Path::new(&absolute),
             source,
             &CompressOptions::default(),
-            &CancelFlag::new(),
+            &CancelToken::new(),
         )?;
     }
     Ok(())

@@ -15,10 +15,11 @@ mod sync_support;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ihanoi_core::net::{SyncCancel, SyncTuning};
+use ihanoi_core::net::SyncTuning;
 use ihanoi_core::photos::CompressOptions;
 use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::sync::{NoListener, SyncOptions};
+use ihanoi_core::tasks::CancelToken;
 use ihanoi_fault_proxy::ProxyConfig;
 use sync_support::{
     city_behind_proxy, knob, open_phone, queue_report, runtime, shared_dir, sign_in,
@@ -101,7 +102,7 @@ fn main() {
         .block_on(phone.sync(
             SyncOptions::default(),
             Arc::new(NoListener),
-            SyncCancel::new(),
+            CancelToken::new(),
         ))
         .unwrap();
     let elapsed = started.elapsed();

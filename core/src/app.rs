@@ -26,15 +26,18 @@ pub struct Core {
     pub(crate) photos: crate::photos::Photos,
     pub(crate) sync: crate::net::SyncState,
     pub(crate) pull: crate::pull::PullState,
+    /// The screens' listeners ([`crate::observers`]); shared with sync tasks.
+    pub(crate) observers: Arc<crate::observers::Observers>,
 }
 
 impl Core {
     /// Open the core on a data directory, creating and migrating what is needed.
     pub fn open(config: CoreConfig, secrets: Arc<dyn SecretStore>) -> Result<Self> {
         let files = DataDir::create(&config.data_dir)?;
-        let store = Store::open(&files.root().join(DATABASE_FILE_NAME))?;
+        let store = Arc::new(Store::open(&files.root().join(DATABASE_FILE_NAME))?);
         let core = Core {
-            store: Arc::new(store),
+            observers: Arc::new(crate::observers::Observers::new(Arc::clone(&store))),
+            store,
             files,
             secrets,
             areas: Default::default(),

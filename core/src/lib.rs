@@ -11,6 +11,10 @@
 //! - [`sync`]: the outbox to the city, exactly once, with progress;
 //! - [`pull`]: what the city did — timelines, result photos, alerts, categories, areas;
 //! - [`categories`]: the categories to offer — the pulled list, else the shipped snapshot;
+//! - [`tasks`]: long work the shells may stop (one cancel rule for all);
+//! - [`logs`]: the core's log lines to the platform log, without personal data;
+//! - [`observers`]: listeners the screens register instead of polling;
+//! - [`background`]: the one call a background job makes (send, then pull);
 //! - [`account`]: the resident's sign-in; tokens only in the secure store;
 //! - [`secrets`]: the platform secure store the shells plug in (tokens live only there);
 //! - [`text`]: Unicode normalisation shared by every user-typed string.
@@ -29,18 +33,22 @@ uniffi::setup_scaffolding!();
 pub mod account;
 pub mod app;
 pub mod areas;
+pub mod background;
 pub mod categories;
 pub mod error;
 pub mod files;
 pub mod i18n;
 pub mod location;
+pub mod logs;
 pub mod net;
+pub mod observers;
 pub mod photos;
 pub mod pull;
 pub mod reports;
 pub mod secrets;
 pub mod store;
 pub mod sync;
+pub mod tasks;
 pub mod text;
 pub mod time;
 

@@ -9,9 +9,10 @@ use ihanoi_core::location::{
     ExifPosition, LocationError, LocationFix, LocationQuality, LocationSource, PoorReason,
     offered_location,
 };
-use ihanoi_core::photos::{CancelFlag, CompressOptions, PhotoSource};
+use ihanoi_core::photos::{CompressOptions, PhotoSource};
 use ihanoi_core::reports::{DraftField, ProblemCode};
 use ihanoi_core::secrets::InMemorySecretStore;
+use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::time::now_ms;
 use ihanoi_core::{Core, CoreConfig, Error};
 
@@ -77,12 +78,12 @@ fn complete_draft(core: &Core) -> String {
         },
     )
     .unwrap();
-    core.attach_photo(
+    core.attach_photo_blocking(
         &id,
         &shared().join("photos/phone-12mp-rot6-hanoi.jpg"),
         PhotoSource::Camera,
         &CompressOptions::default(),
-        &CancelFlag::new(),
+        &CancelToken::new(),
     )
     .unwrap();
     id

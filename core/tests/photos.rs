@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ihanoi_core::photos::{
-    self, CancelFlag, CompressOptions, ImageFormat, Photo, PhotoError, PhotoSource, SizePreset,
+    self, CompressOptions, ImageFormat, Photo, PhotoError, PhotoSource, SizePreset,
 };
 use ihanoi_core::reports::ProblemCode;
 use ihanoi_core::secrets::InMemorySecretStore;
+use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::{Core, CoreConfig, Error};
 
 // ---------------------------------------------------------------- helpers
@@ -61,12 +62,12 @@ fn fixture() -> Fixture {
 
 impl Fixture {
     fn attach(&self, report_id: &str, path: &Path) -> Result<Photo, Error> {
-        self.core.attach_photo(
+        self.core.attach_photo_blocking(
             report_id,
             path,
             PhotoSource::Camera,
             &CompressOptions::default(),
-            &CancelFlag::new(),
+            &CancelToken::new(),
         )
     }
 
@@ -502,7 +503,7 @@ fn presets_and_byte_budget_are_respected() {
                 preset,
                 max_bytes: 400 * 1024,
             },
-            &CancelFlag::new(),
+            &CancelToken::new(),
         )
         .unwrap();
         assert_eq!(out.width.max(out.height), long);
@@ -515,7 +516,7 @@ fn presets_and_byte_budget_are_respected() {
             preset: SizePreset::Standard,
             max_bytes: 120 * 1024,
         },
-        &CancelFlag::new(),
+        &CancelToken::new(),
     )
     .unwrap();
     assert!(tight.jpeg.len() <= 120 * 1024, "{}", tight.jpeg.len());
@@ -558,7 +559,7 @@ fn a_photo_that_does_not_fit_at_the_lowest_quality_is_shrunk_until_it_does() {
             preset: SizePreset::Standard,
             max_bytes,
         },
-        &CancelFlag::new(),
+        &CancelToken::new(),
     )
     .unwrap();
     assert!(out.jpeg.len() as u64 <= max_bytes, "{}", out.jpeg.len());
@@ -584,7 +585,7 @@ fn png_alpha_is_flattened_on_white_and_webp_and_cmyk_decode() {
     }
     let png_bytes = png_file(w, h, png::ColorType::Rgba, &rgba);
     let out =
-        photos::compress(&png_bytes, &CompressOptions::default(), &CancelFlag::new()).unwrap();
+        photos::compress(&png_bytes, &CompressOptions::default(), &CancelToken::new()).unwrap();
     let pixels = decode(&out.jpeg, turbojpeg::ScalingFactor::ONE);
     let at = |x: usize, y: usize| &pixels.rgb[(y * pixels.width + x) * 3..][..3];
     assert!(
@@ -604,7 +605,7 @@ fn png_alpha_is_flattened_on_white_and_webp_and_cmyk_decode() {
     image_webp::WebPEncoder::new(&mut webp)
         .encode(&rgb, w, h, image_webp::ColorType::Rgb8)
         .unwrap();
-    let out = photos::compress(&webp, &CompressOptions::default(), &CancelFlag::new()).unwrap();
+    let out = photos::compress(&webp, &CompressOptions::default(), &CancelToken::new()).unwrap();
     assert_eq!((out.width, out.height), (w, h));
 
     // CMYK JPEG (as Photoshop writes them: inverted inks). Top half no ink
@@ -636,7 +637,7 @@ fn png_alpha_is_flattened_on_white_and_webp_and_cmyk_decode() {
         turbojpeg::Colorspace::YCCK | turbojpeg::Colorspace::CMYK
     ));
     let out =
-        photos::compress(&cmyk_jpeg, &CompressOptions::default(), &CancelFlag::new()).unwrap();
+        photos::compress(&cmyk_jpeg, &CompressOptions::default(), &CancelToken::new()).unwrap();
     let pixels = decode(&out.jpeg, turbojpeg::ScalingFactor::ONE);
     let at = |x: usize, y: usize| pixels.rgb[(y * pixels.width + x) * 3..][..3].to_vec();
     assert!(at(32, 8).iter().all(|&c| c > 240), "white: {:?}", at(32, 8));
@@ -738,9 +739,9 @@ fn attach_remove_reorder_and_limits() {
 fn a_cancelled_attach_leaves_nothing() {
     let f = fixture();
     let draft = f.core.create_draft().unwrap();
-    let cancel = CancelFlag::new();
+    let cancel = CancelToken::new();
     cancel.cancel();
-    let result = f.core.attach_photo(
+    let result = f.core.attach_photo_blocking(
         &draft.id,
         &photo("phone-12mp-rot6-hanoi.jpg"),
         PhotoSource::Gallery,
@@ -756,11 +757,11 @@ fn a_cancelled_attach_leaves_nothing() {
 
     // Cancelled from another thread while it runs: either it finished first
     // (attached, files present) or it stopped (nothing left).
-    let cancel = CancelFlag::new();
+    let cancel = CancelToken::new();
     let result = std::thread::scope(|s| {
         let flag = cancel.clone();
         s.spawn(move || flag.cancel());
-        f.core.attach_photo(
+        f.core.attach_photo_blocking(
             &draft.id,
             &photo("camera-24mp-sony.jpg"),
             PhotoSource::Gallery,
@@ -957,7 +958,7 @@ fn every_bad_input_gets_its_own_typed_error_and_leaves_nothing() {
         photos::compress(
             &png_declaring(65500, 65500),
             &CompressOptions::default(),
-            &CancelFlag::new()
+            &CancelToken::new()
         ),
         Err(PhotoError::TooManyPixels { .. })
     ));

@@ -10,12 +10,13 @@ mod sync_support;
 
 use ihanoi_city_api::{Clock, ManualClock};
 use ihanoi_core::net::transport::TransportError;
-use ihanoi_core::net::{SyncCancel, SyncError, SyncTuning};
+use ihanoi_core::net::{SyncError, SyncTuning};
 use ihanoi_core::photos::{CompressOptions, PhotoError, decode};
 use ihanoi_core::pull::{DetailedStatus, PullSummary, Refresh, UpdateKind};
 use ihanoi_core::reports::{DraftField, ProblemCode, ReportState};
 use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::sync::{NoListener, SyncOptions};
+use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::{Core, Error};
 use reqwest::multipart::Form;
 use sync_support::{City, city_config, open_phone, queue_report_in_category, shared_dir, sign_in};
@@ -83,7 +84,7 @@ async fn sync(core: &Core) -> ihanoi_core::sync::SyncSummary {
     core.sync(
         SyncOptions::default(),
         Arc::new(NoListener),
-        SyncCancel::new(),
+        CancelToken::new(),
     )
     .await
     .unwrap()
@@ -101,7 +102,7 @@ async fn signed_in_with_a_sent_report() -> (City, tempfile::TempDir, Core, Strin
 }
 
 async fn pull(core: &Core) -> PullSummary {
-    core.pull(SyncCancel::new()).await.unwrap()
+    core.pull(CancelToken::new()).await.unwrap()
 }
 
 /// JPEG magic bytes followed by text: the city accepts it (it sniffs only the
@@ -172,15 +173,25 @@ async fn the_wards_actions_become_a_timeline_with_result_photos() {
     assert_eq!(reply.photos[1].problem.as_deref(), Some("invalid_image"));
 
     // The full photo on demand, byte for byte what the ward uploaded.
-    let full = core.result_photo(&reply.update_id, 0).await.unwrap();
+    let full = core
+        .result_photo(&reply.update_id, 0, CancelToken::new())
+        .await
+        .unwrap();
     assert_eq!(std::fs::read(&full).unwrap(), result_photo);
-    assert_eq!(core.result_photo(&reply.update_id, 0).await.unwrap(), full);
+    assert_eq!(
+        core.result_photo(&reply.update_id, 0, CancelToken::new())
+            .await
+            .unwrap(),
+        full
+    );
     assert!(matches!(
-        core.result_photo(&reply.update_id, 1).await,
+        core.result_photo(&reply.update_id, 1, CancelToken::new())
+            .await,
         Err(Error::Photo(_))
     ));
     assert!(matches!(
-        core.result_photo(&reply.update_id, 7).await,
+        core.result_photo(&reply.update_id, 7, CancelToken::new())
+            .await,
         Err(Error::Photo(PhotoError::PhotoNotFound { .. }))
     ));
     let again = core.timeline(&id).unwrap();
@@ -303,7 +314,7 @@ async fn categories_and_areas_refresh_by_etag_and_stay_usable_offline() {
     let core = open_core(&data_dir, &url);
     assert_eq!(core.categories().unwrap().len(), 11);
     assert!(core.locate_area(21.0287, 105.8524).unwrap().is_some());
-    match core.pull(SyncCancel::new()).await {
+    match core.pull(CancelToken::new()).await {
         Err(Error::Sync(SyncError::Transport(TransportError::Connect { .. }))) => {}
         other => panic!("expected a connection error, got {other:?}"),
     }
@@ -416,7 +427,7 @@ async fn garbage_from_the_updates_endpoint_is_a_typed_error_and_nothing_is_lost(
 
     let garbage = garbage_server().await;
     point_at(&core, &garbage);
-    match core.pull(SyncCancel::new()).await {
+    match core.pull(CancelToken::new()).await {
         Err(Error::Sync(SyncError::Transport(TransportError::InvalidJson { .. }))) => {}
         other => panic!("expected invalid JSON, got {other:?}"),
     }
@@ -452,14 +463,14 @@ async fn one_pull_at_a_time_and_a_pull_can_be_cancelled_mid_request() {
     });
     let dir = tempfile::tempdir().unwrap();
     let core = Arc::new(open_core(dir.path(), &url));
-    let cancel = SyncCancel::new();
+    let cancel = CancelToken::new();
     let first = {
         let (core, cancel) = (core.clone(), cancel.clone());
         tokio::spawn(async move { core.pull(cancel).await })
     };
     first_request.recv().await.unwrap();
     assert!(matches!(
-        core.pull(SyncCancel::new()).await,
+        core.pull(CancelToken::new()).await,
         Err(Error::Sync(SyncError::AlreadyRunning))
     ));
     cancel.cancel();

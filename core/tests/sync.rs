@@ -10,11 +10,12 @@ mod sync_support;
 use ihanoi_city_api::config::AreasSource;
 use ihanoi_city_api::{CityConfig as ServerConfig, CityServer};
 use ihanoi_core::account::SessionState;
-use ihanoi_core::net::{CityConfig, SyncCancel, SyncError};
+use ihanoi_core::net::{CityConfig, SyncError};
 use ihanoi_core::photos::CompressOptions;
 use ihanoi_core::reports::ReportState;
 use ihanoi_core::secrets::{InMemorySecretStore, SecretStore, keys};
 use ihanoi_core::sync::{SyncEvent, SyncListener, SyncOptions, SyncSummary};
+use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::{Core, CoreConfig, Error};
 use sync_support::shared_dir;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -91,7 +92,7 @@ impl Phone {
         let recorder = Arc::new(Recorder::default());
         let result = self
             .core
-            .sync(options, recorder.clone(), SyncCancel::new())
+            .sync(options, recorder.clone(), CancelToken::new())
             .await;
         (result, recorder)
     }
@@ -176,7 +177,11 @@ async fn sign_in(phone: &Phone, city: &City) {
     let sent = phone.core.request_sign_in_code(PHONE).await.unwrap();
     let code = city.sign_in_code(&sent.phone).await;
     assert_eq!(
-        phone.core.sign_in(&sent.phone, &code).await.unwrap(),
+        phone
+            .core
+            .sign_in(&sent.phone, &code, CancelToken::new())
+            .await
+            .unwrap(),
         SessionState::SignedIn
     );
 }
@@ -552,7 +557,7 @@ async fn plain_http_to_another_host_is_refused_before_anything_is_sent() {
         .sync(
             SyncOptions::default(),
             Arc::new(Recorder::default()),
-            SyncCancel::new(),
+            CancelToken::new(),
         )
         .await
         .unwrap_err();
@@ -575,7 +580,7 @@ async fn a_sync_can_be_cancelled_mid_upload_and_only_one_runs_at_a_time() {
     phone.secrets.set(keys::ACCESS_TOKEN, "t").unwrap();
     let id = phone.queue_report(&["iphone4s-gps-small.jpg"]);
 
-    let cancel = SyncCancel::new();
+    let cancel = CancelToken::new();
     let recorder = Arc::new(Recorder::default());
     let sync = {
         let (phone, recorder, cancel) = (phone.clone(), recorder.clone(), cancel.clone());
@@ -606,7 +611,7 @@ async fn a_sync_can_be_cancelled_mid_upload_and_only_one_runs_at_a_time() {
         .sync(
             SyncOptions::default(),
             Arc::new(Recorder::default()),
-            SyncCancel::new(),
+            CancelToken::new(),
         )
         .await;
     assert!(matches!(

@@ -17,10 +17,10 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use ihanoi_core::net::SyncCancel;
 use ihanoi_core::photos::CompressOptions;
 use ihanoi_core::secrets::{InMemorySecretStore, SecretStore, keys};
 use ihanoi_core::sync::{NoListener, SyncOptions};
+use ihanoi_core::tasks::CancelToken;
 use ihanoi_fault_proxy::{ProxyConfig, Rng};
 use sync_support::{
     PhotoMaker, assert_each_report_exactly_once, city_behind_proxy, knob, open_phone, queue_report,
@@ -61,7 +61,7 @@ fn sync_crash_child() {
             .sync_blocking(
                 SyncOptions::default(),
                 Arc::new(NoListener),
-                SyncCancel::new(),
+                CancelToken::new(),
             )
             .unwrap();
         if summary.waiting == 0 {

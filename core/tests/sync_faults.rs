@@ -13,9 +13,9 @@ mod sync_support;
 use std::sync::Arc;
 
 use ihanoi_city_api::{Clock, ManualClock};
-use ihanoi_core::net::SyncCancel;
 use ihanoi_core::photos::CompressOptions;
 use ihanoi_core::sync::{NoListener, SyncOptions};
+use ihanoi_core::tasks::CancelToken;
 use ihanoi_fault_proxy::{Fault, FaultPlan, FaultProxy, ProxyConfig};
 use sync_support::{
     City, PhotoMaker, assert_each_report_exactly_once, knob, queue_report, quick_tuning, seed,
@@ -101,7 +101,7 @@ async fn a_server_clock_hours_off_the_phone_still_gets_each_report_once() {
             .sync(
                 SyncOptions::default(),
                 Arc::new(NoListener),
-                SyncCancel::new(),
+                CancelToken::new(),
             )
             .await
             .unwrap();

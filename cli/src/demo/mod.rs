@@ -20,10 +20,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use ihanoi_core::location::LocationSource;
-use ihanoi_core::net::{CityConfig, SyncCancel};
+use ihanoi_core::net::CityConfig;
 use ihanoi_core::photos::PhotoSource;
 use ihanoi_core::reports::DraftField;
 use ihanoi_core::secrets::InMemorySecretStore;
+use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::{Core, CoreConfig};
 
 use crate::account::{block_on, send};
@@ -142,11 +143,11 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
         sent.phone,
         out.t("tin nhắn (giả lập):", "SMS (simulated):")
     ));
-    block_on(core.sign_in(&sent.phone, &code))??;
+    block_on(core.sign_in(&sent.phone, &code, CancelToken::new()))??;
     steps.say(out.t("Đã đăng nhập.", "Signed in."));
     // First start: the city's categories and ward boundaries, cached for
     // offline use (later pulls ask with their ETag and get 304).
-    core.pull_blocking(SyncCancel::new())?;
+    core.pull_blocking(CancelToken::new())?;
     steps.say(format!(
         "{}: {} {} · {} {}",
         out.t(
@@ -253,7 +254,7 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
         "Đồng bộ: gửi phản ánh tới thành phố",
         "Sync: sending the report to the city",
     );
-    let summary = send(&core, out, SyncCancel::new())?;
+    let summary = send(&core, out, CancelToken::new())?;
     steps.say(format!("{}: {}", out.t("Đã gửi", "Sent"), summary.sent));
     let submission = core
         .submission(&draft.id)?
@@ -300,7 +301,7 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
         "Cập nhật: ứng dụng nhận trả lời và ảnh kết quả",
         "Pull: the app fetches the answers and the result photo",
     );
-    let pulled = core.pull_blocking(SyncCancel::new())?;
+    let pulled = core.pull_blocking(CancelToken::new())?;
     steps.say(format!(
         "{} {} · {} {}",
         out.t("Cập nhật mới:", "New updates:"),

@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::net::SyncError;
 use crate::net::runtime::spawn_on_core_runtime;
 use crate::sync::outbox::db as outbox_db;
+use crate::tasks::{CancelToken, run_on_core};
 
 /// Where the resident's session stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,19 +70,38 @@ impl Core {
     }
 
     /// Exchange the code for tokens, kept in the secure store only. Clears
-    /// "sign-in needed", so the next sync sends what waited.
-    pub async fn sign_in(&self, phone: &str, code: &str) -> Result<SessionState> {
+    /// "sign-in needed", so the next sync sends what waited. Cancelling
+    /// `cancel`, or dropping this future, abandons the exchange
+    /// ([`SyncError::Cancelled`]): nothing is saved, the resident may retry.
+    pub async fn sign_in(
+        &self,
+        phone: &str,
+        code: &str,
+        cancel: CancelToken,
+    ) -> Result<SessionState> {
         let city = self.sync.city()?;
         let (phone, code) = (phone.trim().to_owned(), code.trim().to_owned());
-        let tokens = spawn_on_core_runtime(async move {
-            api::exchange_code(&city.transport, &city.api_key, &phone, &code)
-                .await
+        let token = cancel.clone();
+        let tokens = run_on_core(&cancel, async move {
+            token
+                .or_cancelled(api::exchange_code(
+                    &city.transport,
+                    &city.api_key,
+                    &phone,
+                    &code,
+                ))
+                .await?
                 .map_err(SyncError::from)
         })
         .await?;
+        if cancel.is_cancelled() {
+            return Err(SyncError::Cancelled.into());
+        }
         session::save(&*self.secrets, &tokens)?;
         self.store
             .write_synced(|tx| outbox_db::set_sign_in_needed(tx, false))?;
+        tracing::info!("signed in");
+        self.observers.sync_activity_may_have_changed();
         Ok(SessionState::SignedIn)
     }
 
@@ -104,6 +124,7 @@ impl Core {
         session::clear(&*self.secrets)?;
         self.store
             .write_synced(|tx| outbox_db::set_sign_in_needed(tx, false))?;
+        self.observers.sync_activity_may_have_changed();
         Ok(())
     }
 }

@@ -11,6 +11,8 @@ use crate::areas::index::AreaIndex;
 use crate::areas::model::Area;
 use crate::areas::search::{FormerNames, NameSearch, SearchHit};
 use crate::error::{Error, Result};
+use crate::net::SyncError;
+use crate::tasks::{CancelToken, run_blocking_on_core};
 use crate::time::now_ms;
 
 /// The set in use, shared by every call until a new import replaces it.
@@ -90,6 +92,28 @@ impl Core {
     pub fn import_areas_file(&self, path: &Path, version: &str) -> Result<AreaSetInfo> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         self.import_areas_geojson(&text, version)
+    }
+
+    /// [`Core::import_areas_file`] off the caller's thread: reading and
+    /// validating a set (hundreds of milliseconds for the city's 126 units) run
+    /// on the core runtime's blocking pool. Cancelling `cancel`, or dropping
+    /// this future, keeps the cached set as it was
+    /// ([`crate::net::SyncError::Cancelled`]).
+    pub async fn import_areas(
+        &self,
+        path: &Path,
+        version: &str,
+        cancel: CancelToken,
+    ) -> Result<AreaSetInfo> {
+        let (path, token) = (path.to_owned(), cancel.clone());
+        let index = run_blocking_on_core(&cancel, move || {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            token.check().map_err(SyncError::from)?;
+            Ok::<_, Error>(AreaIndex::from_geojson(&text)?)
+        })
+        .await?;
+        cancel.check().map_err(SyncError::from)?;
+        self.import_area_index(index, version)
     }
 
     /// Import the pre-reform names table (old ward → new unit(s)), CSV with

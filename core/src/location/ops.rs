@@ -172,6 +172,7 @@ impl Core {
             db::put(tx, &id, &stored)?;
             Ok(stored)
         })?;
+        self.report_changed(&id, crate::observers::ReportChangeKind::Edited);
         Ok(to_report_location(&id, stored))
     }
 
@@ -212,6 +213,7 @@ impl Core {
             db::put(tx, &id, &stored)?;
             Ok(stored)
         })?;
+        self.report_changed(&id, crate::observers::ReportChangeKind::Edited);
         Ok(to_report_location(&id, stored))
     }
 

@@ -6,18 +6,16 @@
 //! - [`retry`]: when to try again and what an answer means — no network needed;
 //! - [`runtime`]: the core's own tokio runtime the network work runs on;
 //! - [`city`]: the configured server and the network work's locks;
-//! - [`cancel`]: stopping a sync or a pull from any thread;
+//! - stopping work: [`crate::tasks`] (one rule for every long call);
 //! - [`error`]: why a network flow did not complete.
 //!
 //! The design is in docs/sync.md.
 
-pub mod cancel;
 pub mod city;
 pub mod error;
 pub mod retry;
 pub mod runtime;
 pub mod transport;
 
-pub use cancel::SyncCancel;
 pub use city::{CityConfig, SyncState, SyncTuning};
 pub use error::SyncError;

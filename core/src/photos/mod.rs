@@ -12,7 +12,6 @@
 //! files ([`storage`]), the `report_photos` table ([`db`]) and the operations
 //! the shells call ([`ops`]).
 
-pub mod cancel;
 pub mod db;
 pub mod decode;
 pub mod encode;
@@ -32,7 +31,6 @@ pub mod storage;
 
 use std::sync::{Mutex, MutexGuard};
 
-pub use cancel::CancelFlag;
 pub use error::PhotoError;
 pub use format::ImageFormat;
 pub use model::{

@@ -6,17 +6,25 @@ use std::path::{Path, PathBuf};
 
 use crate::app::Core;
 use crate::error::{Error, Result};
-use crate::photos::cancel::CancelFlag;
+use crate::observers::ReportChangeKind;
 use crate::photos::db::{self, NewPhoto};
 use crate::photos::error::PhotoError;
 use crate::photos::metadata;
 use crate::photos::model::{CompressOptions, Photo, PhotoSource};
-use crate::photos::pipeline;
+use crate::photos::pipeline::{self, CompressedPhoto};
 use crate::photos::storage::{self, PHOTO_EXTENSION, TEMP_SUFFIX};
 use crate::reports::db as reports_db;
 use crate::reports::ops::{parse_id, require_editable};
 use crate::reports::readiness::MAX_PHOTOS;
+use crate::tasks::{CancelToken, run_blocking_on_core};
 use crate::time::now_ms;
+
+/// A photo that passed the cheap checks, before compression.
+struct PreparedAttach {
+    report_id: String,
+    input: Vec<u8>,
+    source_sha256: String,
+}
 
 impl Core {
     /// Declare the folders (besides the data directory) from which the shell
@@ -27,19 +35,63 @@ impl Core {
 
     /// Compress the photo at `path` and attach it to draft `report_id`.
     ///
-    /// Blocking and CPU-heavy (tens to hundreds of milliseconds): callers run it
-    /// off the UI thread. `cancel` stops it between stages; a cancelled or
-    /// failed attach leaves no file behind.
-    pub fn attach_photo(
+    /// The compression (tens to hundreds of milliseconds of CPU) runs on the
+    /// core runtime's blocking pool, so the awaiting executor only waits.
+    /// Cancelling `cancel`, or dropping this future, stops it between stages
+    /// ([`crate::tasks`]); a cancelled or failed attach leaves no file and no
+    /// row behind.
+    pub async fn attach_photo(
         &self,
         report_id: &str,
         path: &Path,
         source: PhotoSource,
         options: &CompressOptions,
-        cancel: &CancelFlag,
+        cancel: CancelToken,
     ) -> Result<Photo> {
+        let prepared = self.prepare_attach(report_id, path, &cancel)?;
+        let (input, options, token) = (prepared.input, *options, cancel.clone());
+        let compressed = run_blocking_on_core(&cancel, move || {
+            Ok::<_, Error>(pipeline::compress_owned(input, &options, &token)?)
+        })
+        .await?;
+        self.store_attached(
+            &prepared.report_id,
+            &prepared.source_sha256,
+            compressed,
+            source,
+            &cancel,
+        )
+    }
+
+    /// [`Core::attach_photo`] on the caller's thread (the terminal shell,
+    /// tools): blocking and CPU-heavy, never on a UI thread.
+    pub fn attach_photo_blocking(
+        &self,
+        report_id: &str,
+        path: &Path,
+        source: PhotoSource,
+        options: &CompressOptions,
+        cancel: &CancelToken,
+    ) -> Result<Photo> {
+        let prepared = self.prepare_attach(report_id, path, cancel)?;
+        let compressed = pipeline::compress_owned(prepared.input, options, cancel)?;
+        self.store_attached(
+            &prepared.report_id,
+            &prepared.source_sha256,
+            compressed,
+            source,
+            cancel,
+        )
+    }
+
+    /// The cheap refusals before any decoding, and the file's bytes.
+    fn prepare_attach(
+        &self,
+        report_id: &str,
+        path: &Path,
+        cancel: &CancelToken,
+    ) -> Result<PreparedAttach> {
         let report_id = parse_id(report_id)?;
-        // Cheap refusals first: no decoding for a report that cannot take it.
         self.store.read(|conn| check_can_attach(conn, &report_id))?;
         let input = self.photos.input_dirs.read_photo(self.files.root(), path)?;
         let source_sha256 = storage::sha256_hex(&input);
@@ -49,14 +101,29 @@ impl Core {
         {
             return Err(PhotoError::Duplicate { existing_photo_id }.into());
         }
-        cancel.check()?;
+        cancel.check().map_err(PhotoError::from)?;
+        Ok(PreparedAttach {
+            report_id,
+            input,
+            source_sha256,
+        })
+    }
 
-        let compressed = pipeline::compress_owned(input, options, cancel)?;
+    /// Write the compressed photo and commit its row (short, serialised).
+    fn store_attached(
+        &self,
+        report_id: &str,
+        source_sha256: &str,
+        compressed: CompressedPhoto,
+        source: PhotoSource,
+        cancel: &CancelToken,
+    ) -> Result<Photo> {
+        let (report_id, source_sha256) = (report_id.to_owned(), source_sha256.to_owned());
         let now = now_ms();
         let flags = metadata::review_flags(&compressed.metadata, now);
 
         let _files = self.photos.files_lock();
-        cancel.check()?;
+        cancel.check().map_err(PhotoError::from)?;
         let dir = self.files.report_dir(&report_id);
         let mut written = Vec::new();
         let stored = (|| {
@@ -66,7 +133,7 @@ impl Core {
                 storage::write_content_addressed(&dir, &compressed.thumbnail)?;
             written.push(thumbnail_file_name.clone());
             // Last moment to cancel: after the commit the photo is attached.
-            cancel.check()?;
+            cancel.check().map_err(PhotoError::from)?;
             let photo_id = uuid::Uuid::now_v7().to_string();
             let meta = &compressed.metadata;
             self.store.write(|tx| {
@@ -112,8 +179,19 @@ impl Core {
                     })
             })
         })();
-        if stored.is_err() {
-            self.remove_unreferenced(&report_id, &written)?;
+        match &stored {
+            Ok(photo) => {
+                tracing::debug!(
+                    report_id = %report_id,
+                    width = photo.width,
+                    height = photo.height,
+                    bytes = photo.bytes,
+                    has_gps = photo.gps.is_some(),
+                    "photo attached"
+                );
+                self.report_changed(&report_id, ReportChangeKind::Edited);
+            }
+            Err(_) => self.remove_unreferenced(&report_id, &written)?,
         }
         stored
     }
@@ -149,6 +227,7 @@ impl Core {
             db::touch_report(tx, &report_id, now_ms())?;
             Ok(names)
         })?;
+        self.report_changed(&report_id, ReportChangeKind::Edited);
         // Files go after the commit; a crash in between leaves strays that the
         // next start sweeps.
         self.remove_unreferenced(&report_id, &names)
@@ -158,7 +237,7 @@ impl Core {
     pub fn reorder_photos(&self, report_id: &str, photo_ids: &[String]) -> Result<Vec<Photo>> {
         let report_id = parse_id(report_id)?;
         let dir = self.files.report_dir(&report_id);
-        self.store.write(|tx| {
+        let photos = self.store.write(|tx| {
             require_editable(&reports_db::get(tx, &report_id)?)?;
             let current = db::list(tx, &dir, &report_id)?;
             let mut wanted: Vec<&str> = photo_ids.iter().map(String::as_str).collect();
@@ -173,7 +252,9 @@ impl Core {
             }
             db::touch_report(tx, &report_id, now_ms())?;
             db::list(tx, &dir, &report_id)
-        })
+        })?;
+        self.report_changed(&report_id, ReportChangeKind::Edited);
+        Ok(photos)
     }
 
     /// Delete files named in `names` that no photo row refers to (any more).
@@ -250,7 +331,7 @@ pub fn compress_file(
         reader.set(&[folder.to_path_buf()])?;
     }
     let bytes = reader.read_photo(out_dir, input)?;
-    let compressed = pipeline::compress_owned(bytes, options, &CancelFlag::new())?;
+    let compressed = pipeline::compress_owned(bytes, options, &CancelToken::new())?;
     let (name, sha256) = storage::write_content_addressed(out_dir, &compressed.jpeg)?;
     let (thumbnail, _) = storage::write_content_addressed(out_dir, &compressed.thumbnail)?;
     Ok(CompressedFile {

@@ -2,7 +2,6 @@
 //! to Y'CbCr planes for camera JPEGs) → Lanczos resize to 4:2:0 planes →
 //! orientation → JPEG within the byte budget, plus thumbnail.
 
-use crate::photos::cancel::CancelFlag;
 use crate::photos::decode::{self, Pixels};
 use crate::photos::encode;
 use crate::photos::error::PhotoError;
@@ -14,6 +13,7 @@ use crate::photos::model::{
 use crate::photos::orient;
 use crate::photos::planes::YcbcrImage;
 use crate::photos::resize;
+use crate::tasks::CancelToken;
 
 /// An upload-ready photo, still in memory.
 #[derive(Debug, Clone)]
@@ -34,7 +34,7 @@ const SHRINK_STEP: f64 = 0.8;
 pub fn compress(
     file: &[u8],
     options: &CompressOptions,
-    cancel: &CancelFlag,
+    cancel: &CancelToken,
 ) -> Result<CompressedPhoto, PhotoError> {
     let decoded = decode_stage(file, options.preset.long_edge(), cancel)?;
     finish(decoded, options, cancel)
@@ -48,7 +48,7 @@ pub fn compress(
 pub fn compress_owned(
     file: Vec<u8>,
     options: &CompressOptions,
-    cancel: &CancelFlag,
+    cancel: &CancelToken,
 ) -> Result<CompressedPhoto, PhotoError> {
     let decoded = decode_stage(&file, options.preset.long_edge(), cancel)?;
     drop(file);
@@ -64,7 +64,7 @@ struct Decoded {
     out_h: u32,
 }
 
-fn decode_stage(file: &[u8], long_edge: u32, cancel: &CancelFlag) -> Result<Decoded, PhotoError> {
+fn decode_stage(file: &[u8], long_edge: u32, cancel: &CancelToken) -> Result<Decoded, PhotoError> {
     let header = decode::probe(file)?;
     let metadata = metadata::read(file);
     let swaps = orient::swaps_axes(metadata.orientation);
@@ -91,7 +91,7 @@ fn decode_stage(file: &[u8], long_edge: u32, cancel: &CancelFlag) -> Result<Deco
 fn finish(
     decoded: Decoded,
     options: &CompressOptions,
-    cancel: &CancelFlag,
+    cancel: &CancelToken,
 ) -> Result<CompressedPhoto, PhotoError> {
     let Decoded {
         pixels,
@@ -168,7 +168,7 @@ fn thumbnail(upright: &YcbcrImage) -> Result<Vec<u8>, PhotoError> {
 /// A small upright JPEG of any image the pipeline reads, at most `long_edge`
 /// on its long side (the pull's thumbnails of the city's result photos).
 pub fn small_upright(file: &[u8], long_edge: u32, quality: i32) -> Result<Vec<u8>, PhotoError> {
-    let decoded = decode_stage(file, long_edge, &CancelFlag::new())?;
+    let decoded = decode_stage(file, long_edge, &CancelToken::new())?;
     let (stored_w, stored_h) =
         stored_size(decoded.metadata.orientation, decoded.out_w, decoded.out_h);
     let small = resize::to_ycbcr420(&decoded.pixels, stored_w, stored_h)?;

@@ -10,7 +10,6 @@ use crate::account::session::{self, SessionContext};
 use crate::areas::AreaIndex;
 use crate::files::DataDir;
 use crate::net::SyncError;
-use crate::net::cancel::SyncCancel;
 use crate::net::transport::{Answer, DEFAULT_RESPONSE_LIMIT, TransportError};
 use crate::pull::api::{self, PAGE_SIZE};
 use crate::pull::db;
@@ -18,6 +17,7 @@ use crate::pull::model::{PullSummary, Refresh};
 use crate::pull::photos::{self, FetchError};
 use crate::store::Store;
 use crate::sync::outbox::db as outbox_db;
+use crate::tasks::CancelToken;
 use crate::time::now_ms;
 
 /// Everything a pull needs, owned, so it runs on the core's runtime.
@@ -25,7 +25,7 @@ pub(crate) struct Puller {
     pub store: Arc<Store>,
     pub files: DataDir,
     pub session: SessionContext,
-    pub cancel: SyncCancel,
+    pub cancel: CancelToken,
     /// Whether an area set is cached (otherwise no ETag is sent for it).
     pub has_area_set: bool,
 }

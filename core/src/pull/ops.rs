@@ -4,8 +4,8 @@
 use crate::app::Core;
 use crate::error::Result;
 use crate::net::SyncError;
-use crate::net::cancel::SyncCancel;
-use crate::net::runtime::{runtime, spawn_on_core_runtime};
+use crate::net::runtime::runtime;
+use crate::observers::ReportChangeKind;
 use crate::pull::api::PHOTO_RESPONSE_LIMIT;
 use crate::pull::db;
 use crate::pull::engine::{PullOutcome, Puller};
@@ -14,6 +14,8 @@ use crate::pull::model::{
 };
 use crate::pull::photos::{self, FetchError};
 use crate::reports::ops::parse_id;
+use crate::tasks::CancelToken;
+use crate::tasks::run_on_core;
 use crate::time::now_ms;
 
 impl Core {
@@ -23,10 +25,10 @@ impl Core {
     ///
     /// One pull at a time ([`SyncError::AlreadyRunning`] for a second call);
     /// it may run beside a sync (they share only the one-refresh-at-a-time
-    /// token lock). `cancel` stops it between and during requests: what was
-    /// stored stays, and `summary.cancelled` is set. Without a session the
+    /// token lock). `cancel`, or dropping this future, stops it between and
+    /// during requests: what was stored stays, and `summary.cancelled` is set. Without a session the
     /// public parts are still pulled and `summary.sign_in_needed` is set.
-    pub async fn pull(&self, cancel: SyncCancel) -> Result<PullSummary> {
+    pub async fn pull(&self, cancel: CancelToken) -> Result<PullSummary> {
         let city = self.sync.city()?;
         let guard = self
             .pull
@@ -34,6 +36,7 @@ impl Core {
             .clone()
             .try_lock_owned()
             .map_err(|_| SyncError::AlreadyRunning)?;
+        let token = cancel.clone();
         let puller = Puller {
             store: self.store.clone(),
             files: self.files.clone(),
@@ -41,7 +44,7 @@ impl Core {
             cancel,
             has_area_set: self.area_set_info()?.is_some(),
         };
-        let PullOutcome { mut summary, areas } = spawn_on_core_runtime(async move {
+        let PullOutcome { mut summary, areas } = run_on_core(&token, async move {
             let _one_pull_at_a_time = guard;
             puller.run().await
         })
@@ -56,12 +59,31 @@ impl Core {
                 .write(|tx| db::set_state(tx, db::AREAS_ETAG, &etag))?;
         }
         summary.unread = self.unread_counts()?;
+        tracing::info!(
+            new_updates = summary.new_updates,
+            new_alerts = summary.new_alerts,
+            categories = ?summary.categories,
+            areas = ?summary.areas,
+            sign_in_needed = summary.sign_in_needed,
+            cancelled = summary.cancelled,
+            "pull finished"
+        );
+        let changed: Vec<(&str, ReportChangeKind)> = summary
+            .updated_report_ids
+            .iter()
+            .map(|id| (id.as_str(), ReportChangeKind::CityUpdated))
+            .collect();
+        // Alerts and unread numbers may move without a report changing.
+        self.observers.reports_changed(&changed);
+        if summary.sign_in_needed {
+            self.observers.sync_activity_may_have_changed();
+        }
         Ok(summary)
     }
 
     /// [`Core::pull`] for synchronous callers (the terminal shell). Must not be
     /// called from inside an async runtime.
-    pub fn pull_blocking(&self, cancel: SyncCancel) -> Result<PullSummary> {
+    pub fn pull_blocking(&self, cancel: CancelToken) -> Result<PullSummary> {
         let runtime = runtime().map_err(SyncError::from)?;
         runtime.block_on(self.pull(cancel))
     }
@@ -149,6 +171,9 @@ impl Core {
             crate::reports::db::get(tx, &id)?;
             db::mark_report_read(tx, &id)
         })?;
+        if changed > 0 {
+            self.report_changed(&id, ReportChangeKind::Read);
+        }
         Ok(changed as u32)
     }
 
@@ -188,20 +213,29 @@ impl Core {
         let changed = self
             .store
             .write(|tx| db::mark_alerts_read(tx, Some(alert_id.trim())))?;
+        self.observers.counts_may_have_changed();
         Ok(changed > 0)
     }
 
     /// Mark every alert read; returns how many were unread.
     pub fn mark_all_alerts_read(&self) -> Result<u32> {
-        Ok(self.store.write(|tx| db::mark_alerts_read(tx, None))? as u32)
+        let changed = self.store.write(|tx| db::mark_alerts_read(tx, None))?;
+        self.observers.counts_may_have_changed();
+        Ok(changed as u32)
     }
 
     /// The local path of a result photo in full, downloaded on first call
     /// (the thumbnail is in [`TimelineEntry::photos`]). Errors: an unknown
     /// photo is [`crate::photos::PhotoError::PhotoNotFound`]; a file the app
     /// cannot read as an image, another `PhotoError`; the network, a
-    /// [`SyncError`].
-    pub async fn result_photo(&self, update_id: &str, position: u32) -> Result<String> {
+    /// [`SyncError`]. Cancelling `cancel`, or dropping this future, stops the
+    /// download ([`SyncError::Cancelled`]); nothing is written then.
+    pub async fn result_photo(
+        &self,
+        update_id: &str,
+        position: u32,
+        cancel: CancelToken,
+    ) -> Result<String> {
         let update_id = update_id.trim().to_owned();
         let photo = self
             .store
@@ -217,9 +251,14 @@ impl Core {
         }
         let city = self.sync.city()?;
         let url = photo.url.clone();
-        let fetched =
-            spawn_on_core_runtime(async move { Ok(photos::download(&city.transport, &url).await) })
-                .await?;
+        let token = cancel.clone();
+        let fetched = run_on_core(&cancel, async move {
+            token
+                .or_cancelled(photos::download(&city.transport, &url))
+                .await
+                .map_err(SyncError::from)
+        })
+        .await?;
         let (image, format) = match fetched {
             Ok(fetched) => fetched,
             Err(FetchError::Image(error)) => return Err(error.into()),
@@ -230,6 +269,7 @@ impl Core {
         photos::write_atomically(&dir, &name, &image)?;
         self.store
             .write(|tx| db::set_photo_files(tx, &photo, None, Some(&name), None))?;
+        tracing::debug!(bytes = image.len(), "result photo downloaded");
         Ok(path_text(&dir, &name))
     }
 

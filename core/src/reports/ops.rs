@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use crate::app::Core;
 use crate::error::{Error, Result};
+use crate::observers::ReportChangeKind;
 use crate::reports::db;
 use crate::reports::model::{DraftField, Report, ReportFilter, ReportPage, ReportState, Urgency};
 use crate::reports::readiness::{self, Attachments, Problem};
@@ -32,6 +33,7 @@ impl Core {
             send_started: false,
         };
         self.store.write(|tx| db::insert(tx, &report))?;
+        self.report_changed(&report.id, ReportChangeKind::Created);
         Ok(report)
     }
 
@@ -39,12 +41,14 @@ impl Core {
     pub fn update_draft(&self, id: &str, field: DraftField) -> Result<Report> {
         let id = parse_id(id)?;
         let field = normalize_field(field)?;
-        self.store.write(|tx| {
+        let report = self.store.write(|tx| {
             let report = db::get(tx, &id)?;
             require_editable(&report)?;
             db::update_field(tx, &id, &field, now_ms())?;
             db::get(tx, &id)
-        })
+        })?;
+        self.report_changed(&id, ReportChangeKind::Edited);
+        Ok(report)
     }
 
     pub fn report(&self, id: &str) -> Result<Report> {
@@ -78,7 +82,7 @@ impl Core {
         let id = parse_id(id)?;
         // Loaded before the transaction: loading reads the store.
         let areas = crate::location::ops::areas_for_queue(self)?;
-        self.store.write_synced(|tx| {
+        let report = self.store.write_synced(|tx| {
             let report = db::get(tx, &id)?;
             require_editable(&report)?;
             let problems = readiness::problems(&report, attachments(tx, &report)?);
@@ -92,13 +96,16 @@ impl Core {
             db::update_field(tx, &id, &DraftField::Description { text: description }, now)?;
             db::set_state(tx, &id, ReportState::Queued, now)?;
             db::get(tx, &id)
-        })
+        })?;
+        tracing::info!(report_id = %id, "report queued");
+        self.report_changed(&id, ReportChangeKind::StateChanged);
+        Ok(report)
     }
 
     /// Take a queued report back to draft, if sending has not started.
     pub fn return_to_draft(&self, id: &str) -> Result<Report> {
         let id = parse_id(id)?;
-        self.store.write_synced(|tx| {
+        let report = self.store.write_synced(|tx| {
             let report = db::get(tx, &id)?;
             if report.state != ReportState::Queued {
                 return Err(Error::WrongState {
@@ -120,7 +127,9 @@ impl Core {
             }
             db::set_state(tx, &id, ReportState::Draft, now_ms())?;
             db::get(tx, &id)
-        })
+        })?;
+        self.report_changed(&id, ReportChangeKind::StateChanged);
+        Ok(report)
     }
 
     /// Delete a draft and every file that belongs to it.
@@ -133,6 +142,7 @@ impl Core {
         })?;
         // Files go after the row: a crash in between leaves only orphans, which
         // the next start sweeps; the other order could leave a report without files.
+        self.report_changed(&id, ReportChangeKind::Deleted);
         self.files.remove_report_dir(&id)
     }
 }

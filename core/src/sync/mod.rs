@@ -5,7 +5,7 @@
 //! - [`ops`]: what the shells call.
 //!
 //! The network layer it runs on (transport, retry, runtime, the configured
-//! city, cancel) is [`crate::net`]; pulling is [`crate::pull`]; sign-in lives
+//! city) is [`crate::net`], stopping work [`crate::tasks`]; pulling is [`crate::pull`]; sign-in lives
 //! in [`crate::account`]. The design is in docs/sync.md.
 
 pub mod listener;

@@ -6,14 +6,16 @@ use std::sync::Arc;
 use crate::app::Core;
 use crate::error::Result;
 use crate::net::SyncError;
-use crate::net::cancel::SyncCancel;
 use crate::net::city::{CityConfig, SyncTuning};
-use crate::net::runtime::{runtime, spawn_on_core_runtime};
+use crate::net::runtime::runtime;
+use crate::observers::sync_activity::ObservedSync;
 use crate::reports::ops::parse_id;
 use crate::sync::listener::{SyncListener, SyncOptions, SyncSummary};
 use crate::sync::outbox::Submission;
 use crate::sync::outbox::db as outbox_db;
 use crate::sync::outbox::engine::Outbox;
+use crate::tasks::CancelToken;
+use crate::tasks::run_on_core;
 
 impl Core {
     /// Point the core at the city's API (at start-up, and when the shell's
@@ -30,14 +32,14 @@ impl Core {
     }
 
     /// Send every due report, oldest first. One sync runs at a time (a second
-    /// call gets [`SyncError::AlreadyRunning`]); `cancel` stops it between and
-    /// during uploads. Runs on the core's runtime: it finishes its current step
-    /// even if the caller stops waiting.
+    /// call gets [`SyncError::AlreadyRunning`]). Cancelling `cancel`, or
+    /// dropping this future, stops it between and during uploads
+    /// ([`crate::tasks`]): the report in flight stays queued under its id.
     pub async fn sync(
         &self,
         options: SyncOptions,
         listener: Arc<dyn SyncListener>,
-        cancel: SyncCancel,
+        cancel: CancelToken,
     ) -> Result<SyncSummary> {
         let city = self.sync.city()?;
         let policy = city.retry;
@@ -47,6 +49,13 @@ impl Core {
             .clone()
             .try_lock_owned()
             .map_err(|_| SyncError::AlreadyRunning)?;
+        let token = cancel.clone();
+        // The screens' observers see every sync, whoever started it.
+        let listener = Arc::new(ObservedSync::new(
+            Arc::clone(&self.observers),
+            Arc::clone(&self.store),
+            listener,
+        ));
         let outbox = Outbox {
             store: self.store.clone(),
             files: self.files.clone(),
@@ -56,11 +65,20 @@ impl Core {
             options,
             policy,
         };
-        let summary = spawn_on_core_runtime(async move {
+        let summary = run_on_core(&token, async move {
             let _one_sync_at_a_time = guard;
             outbox.run().await
         })
         .await?;
+        tracing::info!(
+            sent = summary.sent,
+            failed = summary.failed,
+            waiting = summary.waiting,
+            needs_attention = summary.needs_attention,
+            sign_in_needed = summary.sign_in_needed,
+            cancelled = summary.cancelled,
+            "sync finished"
+        );
         Ok(summary)
     }
 
@@ -70,7 +88,7 @@ impl Core {
         &self,
         options: SyncOptions,
         listener: Arc<dyn SyncListener>,
-        cancel: SyncCancel,
+        cancel: CancelToken,
     ) -> Result<SyncSummary> {
         let runtime = runtime().map_err(SyncError::from)?;
         runtime.block_on(self.sync(options, listener, cancel))

@@ -17,11 +17,12 @@ use ihanoi_core::account::SessionState;
 use ihanoi_core::location::{LocationFix, LocationSource};
 use ihanoi_core::net::retry::RetryPolicy;
 use ihanoi_core::net::transport::TimeoutPolicy;
-use ihanoi_core::net::{CityConfig, SyncCancel, SyncTuning};
-use ihanoi_core::photos::{CancelFlag, CompressOptions, PhotoSource};
+use ihanoi_core::net::{CityConfig, SyncTuning};
+use ihanoi_core::photos::{CompressOptions, PhotoSource};
 use ihanoi_core::reports::{DraftField, ReportState};
 use ihanoi_core::secrets::SecretStore;
 use ihanoi_core::sync::{NoListener, SyncOptions};
+use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::{Core, CoreConfig};
 use reqwest::multipart::{Form, Part};
 use sha2::{Digest, Sha256};
@@ -321,7 +322,9 @@ pub async fn sign_in(core: &Core, city: &City) {
     let sent = core.request_sign_in_code(PHONE).await.unwrap();
     let code = city.sign_in_code(&sent.phone).await;
     assert_eq!(
-        core.sign_in(&sent.phone, &code).await.unwrap(),
+        core.sign_in(&sent.phone, &code, CancelToken::new())
+            .await
+            .unwrap(),
         SessionState::SignedIn
     );
 }
@@ -408,12 +411,12 @@ pub fn queue_report_in_category(
     )
     .unwrap();
     for photo in photos {
-        core.attach_photo(
+        core.attach_photo_blocking(
             &report.id,
             photo,
             PhotoSource::Camera,
             options,
-            &CancelFlag::new(),
+            &CancelToken::new(),
         )
         .unwrap();
     }
@@ -450,7 +453,7 @@ pub async fn sync_until_done(core: &Core, max_syncs: u32) -> SyncRounds {
             .sync(
                 SyncOptions::default(),
                 Arc::new(NoListener),
-                SyncCancel::new(),
+                CancelToken::new(),
             )
             .await
             .expect("a sync runs");

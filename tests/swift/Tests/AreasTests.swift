@@ -6,7 +6,7 @@ import XCTest
 
 final class AreasTests: XCTestCase {
     /// Two 1 km-ish squares side by side: Phường Tây (west) and Xã Đông (east), edge at 105.81.
-    private func importTwoUnits(_ core: IhanoiCore) throws {
+    private func importTwoUnits(_ core: IhanoiCore) async throws {
         let square = { (code: String, name: String, west: Double) -> String in
             let east = west + 0.01
             return """
@@ -21,7 +21,7 @@ final class AreasTests: XCTestCase {
             """
         let file = try makeDataDirectory(for: self).appendingPathComponent("units.geojson")
         try geojson.write(to: file, atomically: true, encoding: .utf8)
-        let info = try core.importAreasFile(path: file.path, version: "test-1")
+        let info = try await core.importAreasFile(path: file.path, version: "test-1", task: TaskHandle())
         XCTAssertEqual(info.unitCount, 2)
     }
 
@@ -40,9 +40,9 @@ final class AreasTests: XCTestCase {
         else { return XCTFail("expected AreasUnavailable") }
     }
 
-    func testLocateLookupAndSearch() throws {
+    func testLocateLookupAndSearch() async throws {
         let core = try openCore(for: self)
-        try importTwoUnits(core)
+        try await importTwoUnits(core)
         XCTAssertEqual(try core.locateArea(lat: 21.005, lon: 105.805)?.name, "Phường Tây Hoà")
         XCTAssertEqual(try core.locateArea(lat: 21.005, lon: 105.815)?.kind, .commune)
         XCTAssertNil(try core.locateArea(lat: 21.5, lon: 105.805))
@@ -60,9 +60,9 @@ final class AreasTests: XCTestCase {
         else { return XCTFail("expected InvalidArgument") }
     }
 
-    func testReportLocationPinAndVerdict() throws {
+    func testReportLocationPinAndVerdict() async throws {
         let core = try openCore(for: self)
-        try importTwoUnits(core)
+        try await importTwoUnits(core)
         let id = try core.createDraft().id
         let gps = try core.setReportLocation(id: id, fix: fix(21.005, 105.805, 8))
         XCTAssertEqual(gps.areaCode, "1")

@@ -129,8 +129,21 @@ final class FullFlowTests: XCTestCase {
         let resultPhoto = try sharedFile("photos", "nokia-lumia-gps.jpg")
         let secrets = MemorySecretStore()
         let core = try openCore(for: self, secrets: secrets)
+        LogCapture.shared.install()
         try core.configureCity(config: city.config)
         XCTAssertEqual(try core.sessionState(), .signedOut)
+
+        // The screens' observers, each told the current value first.
+        let observers = RecordingObservers()
+        let handles = [
+            try core.observeReports(listener: observers),
+            try core.observeCounts(listener: observers),
+            try core.observeSyncActivity(listener: observers),
+        ]
+        XCTAssertEqual(observers.reports, [ReportListUpdate(initial: true, changes: [])])
+        let zero = BadgeCounts(drafts: 0, waitingToSend: 0, needsAttention: 0, unreadUpdates: 0, unreadAlerts: 0)
+        XCTAssertEqual(observers.counts, [zero])
+        XCTAssertEqual(observers.activity, [.idle])
 
         // A draft is written before signing in, then queued.
         let id = try core.createDraft().id
@@ -146,7 +159,8 @@ final class FullFlowTests: XCTestCase {
 
         // Sign in: the code the server "texted"; tokens go to the Swift store.
         let sent = try await core.requestSignInCode(phone: phone)
-        let session = try await core.signIn(phone: sent.phone, code: try city.signInCode(phone: sent.phone))
+        let session = try await core.signIn(
+            phone: sent.phone, code: try city.signInCode(phone: sent.phone), task: TaskHandle())
         XCTAssertEqual(session, .signedIn)
         XCTAssertTrue(secrets.calls.contains { if case .set = $0 { return true } else { return false } })
 
@@ -154,7 +168,7 @@ final class FullFlowTests: XCTestCase {
         let listener = RecordingSyncListener()
         let summary = try await core.sync(
             options: SyncOptions(network: .wifi, photosOnlyOnWifi: false), listener: listener,
-            cancel: SyncCancelHandle())
+            task: TaskHandle())
         XCTAssertEqual(summary.sent, 1)
         XCTAssertEqual(summary.failed + summary.waiting + summary.needsAttention, 0)
         XCTAssertEqual(try core.report(id: id).state, .submitted)
@@ -178,6 +192,19 @@ final class FullFlowTests: XCTestCase {
         let submission = try XCTUnwrap(try core.submission(reportId: id))
         XCTAssertEqual(submission.agencyResponsible, "00070", "routed to Hoàn Kiếm ward")
 
+        // The observers saw the report created, queued and sent, the badge and the sync move.
+        let kinds = observers.reports.dropFirst().flatMap(\.changes).filter { $0.reportId == id }.map(\.kind)
+        XCTAssertEqual(kinds.first, .created)
+        XCTAssertTrue(kinds.contains(.stateChanged))
+        XCTAssertEqual(observers.reports.last?.changes.last?.state, .submitted)
+        XCTAssertTrue(observers.counts.contains { $0.waitingToSend == 1 })
+        XCTAssertEqual(observers.counts.last?.waitingToSend, 0)
+        XCTAssertTrue(observers.activity.contains { activity in
+            if case let .sending(number, count, _, _) = activity { return number == 1 && count == 1 }
+            return false
+        })
+        XCTAssertEqual(observers.activity.last, .idle)
+
         // The ward accepts and resolves with a result photo; the city publishes alerts.
         try city.act(submission.serviceRequestId, "accept", description: "Đã tiếp nhận")
         try city.act(
@@ -187,7 +214,7 @@ final class FullFlowTests: XCTestCase {
         try city.publishAlert(titleVi: "Đã hết hạn", titleEn: "Expired", expires: "2020-01-01T00:00:00+07:00")
 
         // Pull: timeline, result photo, alerts, unread badges.
-        let pulled = try await core.pull(cancel: SyncCancelHandle())
+        let pulled = try await core.pull(task: TaskHandle())
         XCTAssertEqual(pulled.newUpdates, 2)
         XCTAssertEqual(pulled.updatedReportIds, [id])
         let timeline = try core.timeline(reportId: id)
@@ -198,7 +225,7 @@ final class FullFlowTests: XCTestCase {
         XCTAssertEqual(reply.text, "Đã thu gom rác. — Rubbish collected.")
         let thumbnail = try XCTUnwrap(reply.photos.first?.thumbnailPath)
         XCTAssertTrue(FileManager.default.fileExists(atPath: thumbnail))
-        let full = try await core.resultPhoto(updateId: reply.updateId, position: 0)
+        let full = try await core.resultPhoto(updateId: reply.updateId, position: 0, task: TaskHandle())
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: full)), try Data(contentsOf: resultPhoto))
 
         let alerts = try core.alerts()
@@ -208,8 +235,26 @@ final class FullFlowTests: XCTestCase {
         XCTAssertTrue(try core.markAlertRead(alertId: alerts[0].alertId))
         XCTAssertEqual(try core.unreadCounts(), UnreadCounts(updates: 0, reports: 0, alerts: 0))
 
-        let again = try await core.pull(cancel: SyncCancelHandle())
+        let again = try await core.pull(task: TaskHandle())
         XCTAssertEqual(again.newUpdates, 0)
         XCTAssertEqual(try core.timeline(reportId: id).map(\.updateId), timeline.map(\.updateId))
+
+        // The pull's news reached the badge observer; reading cleared it.
+        XCTAssertTrue(observers.counts.contains { $0.unreadUpdates == 2 && $0.unreadAlerts == 1 })
+        XCTAssertEqual(observers.counts.last, zero)
+        let before = observers.counts.count
+        handles.forEach { $0.cancel() }
+        _ = try core.createDraft()
+        XCTAssertEqual(observers.counts.count, before, "nothing after the handle is cancelled")
+
+        // The core's log lines reached the Swift sink, none with personal data.
+        let lines = LogCapture.shared.lines
+        XCTAssertTrue(lines.contains { $0.message.contains("sync finished") }, "\(lines)")
+        for line in lines {
+            XCTAssertTrue(line.target.hasPrefix("ihanoi"), line.target)
+            XCTAssertFalse(line.message.contains(String(phone.dropFirst())), line.message)
+            XCTAssertFalse(line.message.contains("Rác thải"), line.message)
+            XCTAssertNil(line.message.range(of: #"\b(21|105)\.\d{4,}"#, options: .regularExpression), line.message)
+        }
     }
 }

@@ -93,12 +93,12 @@ final class PhotoTests: XCTestCase {
         let draft = try core.createDraft()
         let photo = try realPhonePhoto()
         try core.setPhotoInputDirs(dirs: [photo.deletingLastPathComponent().path])
-        let token = PhotoCancelToken()
+        let token = TaskHandle()
         token.cancel()
         do {
             _ = try await core.attachPhoto(
                 reportId: draft.id, path: photo.path, source: .gallery, options: defaultCompressOptions(),
-                cancel: token)
+                task: token)
             XCTFail("a cancelled attach succeeded")
         } catch let IhanoiError.Photo(kind, _, _) {
             XCTAssertEqual(kind, .cancelled)

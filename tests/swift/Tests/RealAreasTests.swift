@@ -9,10 +9,11 @@ final class RealAreasTests: XCTestCase {
     /// Gulf of Tonkin, east of Hải Phòng.
     private static let sea = (lat: 20.5, lon: 107.0)
 
-    private func coreWithRealAreas() throws -> IhanoiCore {
+    private func coreWithRealAreas() async throws -> IhanoiCore {
         let core = try openCore(for: self)
-        let info = try core.importAreasFile(
-            path: try sharedFile("geo", "hanoi_wards_2025.geojson").path, version: "2025-07-01")
+        let info = try await core.importAreasFile(
+            path: try sharedFile("geo", "hanoi_wards_2025.geojson").path, version: "2025-07-01",
+            task: TaskHandle())
         XCTAssertEqual(info.unitCount, 126)
         return core
     }
@@ -23,8 +24,8 @@ final class RealAreasTests: XCTestCase {
             timeMs: Int64(Date().timeIntervalSince1970 * 1000), source: source, mocked: false)
     }
 
-    func testWellKnownPlacesRouteToTheirUnit() throws {
-        let core = try coreWithRealAreas()
+    func testWellKnownPlacesRouteToTheirUnit() async throws {
+        let core = try await coreWithRealAreas()
         let lake = try XCTUnwrap(core.locateArea(lat: Self.hoanKiemLake.lat, lon: Self.hoanKiemLake.lon))
         XCTAssertEqual(lake.code, "00070")
         XCTAssertEqual(lake.name, "Phường Hoàn Kiếm")
@@ -36,7 +37,7 @@ final class RealAreasTests: XCTestCase {
     }
 
     func testAReportInTheSeaIsRefusedAsOutsideHanoiUntilThePinMovesIn() async throws {
-        let core = try coreWithRealAreas()
+        let core = try await coreWithRealAreas()
         let id = try core.createDraft().id
         _ = try core.updateDraft(id: id, field: .category(code: "ve_sinh_moi_truong"))
         _ = try core.updateDraft(id: id, field: .description(text: "Rác thải đổ trên vỉa hè"))

@@ -119,12 +119,82 @@ func realPhonePhoto() throws -> URL {
     try sharedFile("photos", "phone-12mp-rot6-hanoi.jpg")
 }
 
-/// Attaches `photo` to the draft through the async API, with a fresh cancel token.
+/// Attaches `photo` to the draft through the async API, with a fresh task handle.
 func attach(_ photo: URL, to reportId: String, on core: IhanoiCore, source: PhotoSource = .camera)
     async throws -> Photo
 {
     try core.setPhotoInputDirs(dirs: [photo.deletingLastPathComponent().path])
     return try await core.attachPhoto(
         reportId: reportId, path: photo.path, source: source, options: defaultCompressOptions(),
-        cancel: PhotoCancelToken())
+        task: TaskHandle())
+}
+
+/// Runs `body` with a fresh `TaskHandle` that is cancelled when the calling Swift `Task` is.
+/// uniffi's Swift futures keep waiting when their Task is cancelled (they do not drop the Rust
+/// future), so this is how an iOS shell ties the two: cancelling the Task cancels the handle,
+/// and the core stops the work.
+func withTaskHandle<T>(_ body: (TaskHandle) async throws -> T) async throws -> T {
+    let handle = TaskHandle()
+    return try await withTaskCancellationHandler {
+        try await body(handle)
+    } onCancel: {
+        handle.cancel()
+    }
+}
+
+/// The core's log lines as the iOS shell's sink receives them (the app routes them to
+/// `os_log`). The sink is process-wide and installed once: every test shares this one.
+final class LogCapture: LogSink, @unchecked Sendable {
+    struct Line {
+        let level: LogLevel
+        let target: String
+        let message: String
+    }
+
+    static let shared = LogCapture()
+    private static let installed: Void = {
+        try! installLogSink(sink: shared, maxLevel: .trace)
+    }()
+
+    private let lock = NSLock()
+    private var recorded: [Line] = []
+
+    var lines: [Line] {
+        lock.withLock { recorded }
+    }
+
+    func install() {
+        _ = Self.installed
+    }
+
+    func log(level: LogLevel, target: String, message: String) {
+        lock.withLock { recorded.append(Line(level: level, target: target, message: message)) }
+    }
+}
+
+/// Observers as a screen registers them: they only record what the core says (on a core
+/// thread, so `Sendable` with the state behind a lock).
+final class RecordingObservers: ReportsListener, CountsListener, SyncActivityListener,
+    @unchecked Sendable
+{
+    private let lock = NSLock()
+    private var reportUpdates: [ReportListUpdate] = []
+    private var countUpdates: [BadgeCounts] = []
+    private var activityUpdates: [SyncActivity] = []
+
+    var reports: [ReportListUpdate] { lock.withLock { reportUpdates } }
+    var counts: [BadgeCounts] { lock.withLock { countUpdates } }
+    var activity: [SyncActivity] { lock.withLock { activityUpdates } }
+
+    func onReportsChanged(update: ReportListUpdate) {
+        lock.withLock { reportUpdates.append(update) }
+    }
+
+    func onCountsChanged(counts: BadgeCounts) {
+        lock.withLock { countUpdates.append(counts) }
+    }
+
+    func onSyncActivity(activity: SyncActivity) {
+        lock.withLock { activityUpdates.append(activity) }
+    }
 }

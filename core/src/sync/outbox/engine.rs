@@ -9,7 +9,6 @@ use serde::Deserialize;
 use crate::account::session::{self, SessionContext};
 use crate::files::DataDir;
 use crate::net::SyncError;
-use crate::net::cancel::SyncCancel;
 use crate::net::retry::{RetryPolicy, Verdict};
 use crate::net::transport::{DEFAULT_RESPONSE_LIMIT, TransportError};
 use crate::reports::ReportState;
@@ -17,6 +16,7 @@ use crate::store::Store;
 use crate::sync::listener::{NetworkType, SyncEvent, SyncListener, SyncOptions, SyncSummary};
 use crate::sync::outbox::db::{self, Submission};
 use crate::sync::outbox::payload::Payload;
+use crate::tasks::CancelToken;
 use crate::time::{UnixMillis, now_ms};
 
 pub const REQUESTS_PATH: &str = "requests.json";
@@ -28,7 +28,7 @@ pub(crate) struct Outbox {
     pub files: DataDir,
     pub session: SessionContext,
     pub listener: Arc<dyn SyncListener>,
-    pub cancel: SyncCancel,
+    pub cancel: CancelToken,
     pub options: SyncOptions,
     pub policy: RetryPolicy,
 }

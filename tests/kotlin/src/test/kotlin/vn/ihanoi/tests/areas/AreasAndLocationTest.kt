@@ -1,6 +1,7 @@
 package vn.ihanoi.tests.areas
 
 import java.nio.file.Path
+import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -15,6 +16,7 @@ import vn.ihanoi.core.LocationFix
 import vn.ihanoi.core.LocationQuality
 import vn.ihanoi.core.LocationSource
 import vn.ihanoi.core.PoorReason
+import vn.ihanoi.core.TaskHandle
 import vn.ihanoi.core.locationVerdict
 import vn.ihanoi.core.offeredLocation
 import vn.ihanoi.tests.support.SharedData
@@ -26,7 +28,7 @@ class AreasAndLocationTest {
     lateinit var dataDir: Path
 
     private fun importHanoi(core: vn.ihanoi.core.IhanoiCore) {
-        val info = core.importAreasFile(SharedData.file("geo", "hanoi_wards_2025.geojson").toString(), "2025-07-01")
+        val info = TaskHandle().use { runBlocking { core.importAreasFile(SharedData.file("geo", "hanoi_wards_2025.geojson").toString(), "2025-07-01", it) } }
         assertEquals(126u, info.unitCount)
         core.importFormerNamesFile(SharedData.file("geo", "hanoi_old_to_new.csv").toString())
     }

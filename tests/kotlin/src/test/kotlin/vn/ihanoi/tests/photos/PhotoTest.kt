@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import vn.ihanoi.core.IhanoiException
-import vn.ihanoi.core.PhotoCancelToken
 import vn.ihanoi.core.PhotoErrorKind
 import vn.ihanoi.core.PhotoSource
+import vn.ihanoi.core.TaskHandle
 import vn.ihanoi.core.defaultCompressOptions
 import vn.ihanoi.tests.support.SharedData
 import vn.ihanoi.tests.support.withCore
@@ -29,7 +29,7 @@ class PhotoTest {
         core.setPhotoInputDirs(listOf(photo.parent.toString()))
         val draft = core.createDraft()
 
-        val attached = PhotoCancelToken().use { token ->
+        val attached = TaskHandle().use { token ->
             runBlocking {
                 core.attachPhoto(draft.id, photo.toString(), PhotoSource.CAMERA, defaultCompressOptions(), token)
             }
@@ -51,7 +51,7 @@ class PhotoTest {
 
         // The same photo twice is a typed error, not a second copy.
         val duplicate = assertThrows<IhanoiException.Photo> {
-            PhotoCancelToken().use { token ->
+            TaskHandle().use { token ->
                 runBlocking {
                     core.attachPhoto(draft.id, photo.toString(), PhotoSource.GALLERY, defaultCompressOptions(), token)
                 }
@@ -72,7 +72,7 @@ class PhotoTest {
         core.setPhotoInputDirs(listOf(photo.parent.toString()))
         val draft = core.createDraft()
         val error = assertThrows<IhanoiException.Photo> {
-            PhotoCancelToken().use { token ->
+            TaskHandle().use { token ->
                 token.cancel()
                 runBlocking {
                     core.attachPhoto(draft.id, photo.toString(), PhotoSource.GALLERY, defaultCompressOptions(), token)
@@ -90,7 +90,7 @@ class PhotoTest {
         val draft = core.createDraft()
         val photo = SharedData.file("photos", "iphone4s-gps-small.jpg")
         val error = assertThrows<IhanoiException.Photo> {
-            PhotoCancelToken().use { token ->
+            TaskHandle().use { token ->
                 runBlocking {
                     core.attachPhoto(draft.id, photo.toString(), PhotoSource.GALLERY, defaultCompressOptions(), token)
                 }

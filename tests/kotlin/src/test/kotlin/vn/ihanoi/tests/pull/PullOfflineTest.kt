@@ -10,7 +10,7 @@ import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import vn.ihanoi.core.CityConfig
 import vn.ihanoi.core.IhanoiException
-import vn.ihanoi.core.SyncCancelHandle
+import vn.ihanoi.core.TaskHandle
 import vn.ihanoi.core.UnreadCounts
 import vn.ihanoi.tests.support.withCore
 
@@ -41,7 +41,7 @@ class PullOfflineTest {
 
     @Test
     fun `a pull without a city or without a network is a typed exception`() = withCore(dataDir) { core ->
-        SyncCancelHandle().use { cancel ->
+        TaskHandle().use { cancel ->
             assertThrows<IhanoiException.WrongState> { runBlocking { core.pull(cancel) } }
             // Port 9 (discard) on loopback: nothing listens, the connection is refused.
             core.configureCity(CityConfig("http://127.0.0.1:9", "test-app-key", null))

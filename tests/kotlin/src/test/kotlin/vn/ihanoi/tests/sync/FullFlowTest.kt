@@ -10,27 +10,53 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import vn.ihanoi.core.BadgeCounts
+import vn.ihanoi.core.CountsListener
 import vn.ihanoi.core.DetailedStatus
 import vn.ihanoi.core.DraftField
 import vn.ihanoi.core.IhanoiCore
 import vn.ihanoi.core.LocationFix
 import vn.ihanoi.core.LocationSource
 import vn.ihanoi.core.NetworkType
-import vn.ihanoi.core.PhotoCancelToken
 import vn.ihanoi.core.PhotoSource
+import vn.ihanoi.core.ReportChangeKind
+import vn.ihanoi.core.ReportListUpdate
+import vn.ihanoi.core.ReportsListener
 import vn.ihanoi.core.SessionState
-import vn.ihanoi.core.SyncCancelHandle
+import vn.ihanoi.core.SyncActivity
+import vn.ihanoi.core.SyncActivityListener
 import vn.ihanoi.core.SyncEvent
 import vn.ihanoi.core.SyncListener
 import vn.ihanoi.core.SyncOptions
+import vn.ihanoi.core.TaskHandle
 import vn.ihanoi.core.UnreadCounts
 import vn.ihanoi.core.UpdateKind
 import vn.ihanoi.core.defaultCompressOptions
 import vn.ihanoi.core.model.ReportState
+import vn.ihanoi.tests.support.LogCapture
 import vn.ihanoi.tests.support.RecordingSecretStore
 import vn.ihanoi.tests.support.ReferenceCity
 import vn.ihanoi.tests.support.SharedData
 import vn.ihanoi.tests.support.withCore
+
+/** Observers as a screen registers them: they only record what the core says. */
+class RecordingObservers : ReportsListener, CountsListener, SyncActivityListener {
+    val reports: MutableList<ReportListUpdate> = Collections.synchronizedList(mutableListOf())
+    val counts: MutableList<BadgeCounts> = Collections.synchronizedList(mutableListOf())
+    val activity: MutableList<SyncActivity> = Collections.synchronizedList(mutableListOf())
+
+    override fun onReportsChanged(update: ReportListUpdate) {
+        reports += update
+    }
+
+    override fun onCountsChanged(counts: BadgeCounts) {
+        this.counts += counts
+    }
+
+    override fun onSyncActivity(activity: SyncActivity) {
+        this.activity += activity
+    }
+}
 
 /** A listener as a shell writes one: it only records, the core decides. */
 class RecordingListener : SyncListener {
@@ -56,7 +82,7 @@ class FullFlowTest {
 
     private fun signIn(core: IhanoiCore) = runBlocking {
         val sent = core.requestSignInCode(phone)
-        assertEquals(SessionState.SIGNED_IN, core.signIn(sent.phone, ReferenceCity.signInCode(sent.phone)))
+        assertEquals(SessionState.SIGNED_IN, TaskHandle().use { core.signIn(sent.phone, ReferenceCity.signInCode(sent.phone), it) })
     }
 
     private fun queuedReport(core: IhanoiCore): String {
@@ -65,7 +91,7 @@ class FullFlowTest {
         val id = core.createDraft().id
         core.updateDraft(id, DraftField.Category("ve_sinh_moi_truong"))
         core.updateDraft(id, DraftField.Description("Rác thải đổ trộm ở đầu ngõ 5, bốc mùi"))
-        PhotoCancelToken().use { token ->
+        TaskHandle().use { token ->
             runBlocking { core.attachPhoto(id, photo.toString(), PhotoSource.CAMERA, defaultCompressOptions(), token) }
         }
         core.setReportLocation(
@@ -80,15 +106,26 @@ class FullFlowTest {
     fun `sign in, report, sync with a Kotlin listener, the ward replies, pull the timeline`() {
         val secrets = RecordingSecretStore()
         withCore(dataDir, secrets) { core ->
+            LogCapture.install()
             core.configureCity(ReferenceCity.config)
             assertEquals(SessionState.SIGNED_OUT, core.sessionState())
+            val observers = RecordingObservers()
+            val handles = listOf(
+                core.observeReports(observers),
+                core.observeCounts(observers),
+                core.observeSyncActivity(observers),
+            )
+            // Each is told the current value first: no reports, nothing to count, idle.
+            assertEquals(listOf(ReportListUpdate(true, emptyList())), observers.reports.toList())
+            assertEquals(listOf(BadgeCounts(0u, 0u, 0u, 0u, 0u)), observers.counts.toList())
+            assertEquals(listOf<SyncActivity>(SyncActivity.Idle), observers.activity.toList())
             // A draft can be written before signing in; it is sent after.
             val id = queuedReport(core)
             signIn(core)
             assertTrue(secrets.calls.any { it is RecordingSecretStore.Call.Set }, "tokens went to the Kotlin store")
 
             val listener = RecordingListener()
-            val summary = SyncCancelHandle().use { cancel ->
+            val summary = TaskHandle().use { cancel ->
                 runBlocking { core.sync(SyncOptions(NetworkType.WIFI, false), listener, cancel) }
             }
             assertEquals(1u, summary.sent)
@@ -107,6 +144,17 @@ class FullFlowTest {
             assertTrue(events.any { it is SyncEvent.ReportChanged && it.reportId == id && it.state == ReportState.SUBMITTED })
             assertTrue(events.last() is SyncEvent.Finished)
 
+            // The screens' observers saw the report created, edited, queued, sending, sent,
+            // the badge move and the sync's activity, without polling.
+            val kinds = observers.reports.drop(1).flatMap { it.changes }.filter { it.reportId == id }.map { it.kind }
+            assertEquals(ReportChangeKind.CREATED, kinds.first())
+            assertTrue(kinds.contains(ReportChangeKind.EDITED))
+            assertEquals(ReportState.SUBMITTED, observers.reports.last().changes.last().state)
+            assertTrue(observers.counts.any { it.waitingToSend == 1u })
+            assertEquals(0u, observers.counts.last().waitingToSend)
+            assertTrue(observers.activity.any { it is SyncActivity.Sending && it.reportNumber == 1u && it.reportCount == 1u })
+            assertEquals(SyncActivity.Idle, observers.activity.last())
+
             // The city holds it, routed to Hoàn Kiếm ward.
             val submission = requireNotNull(core.submission(id)) { "sent reports have a submission" }
             assertEquals("00070", submission.agencyResponsible)
@@ -122,7 +170,7 @@ class FullFlowTest {
             ReferenceCity.publishAlert("Đã hết hạn", "Expired", expires = "2020-01-01T00:00:00+07:00")
 
             // Pull: the resident's timeline, the alert, the categories, with unread counts.
-            val pulled = SyncCancelHandle().use { cancel -> runBlocking { core.pull(cancel) } }
+            val pulled = TaskHandle().use { cancel -> runBlocking { core.pull(cancel) } }
             assertEquals(2u, pulled.newUpdates)
             assertEquals(listOf(id), pulled.updatedReportIds)
             assertEquals(1u, pulled.thumbnailsCached)
@@ -137,7 +185,7 @@ class FullFlowTest {
             val thumbnail = Paths.get(requireNotNull(reply.photos.single().thumbnailPath))
             assertTrue(Files.size(thumbnail) in 1..Files.size(result) - 1, "a thumbnail is smaller than the photo")
             // The full result photo comes on demand, byte for byte what the ward uploaded.
-            val full = Paths.get(runBlocking { core.resultPhoto(reply.updateId, 0u) })
+            val full = Paths.get(TaskHandle().use { runBlocking { core.resultPhoto(reply.updateId, 0u, it) } })
             assertArrayEquals(Files.readAllBytes(result), Files.readAllBytes(full))
 
             val status = requireNotNull(core.reportStatus(id))
@@ -155,10 +203,30 @@ class FullFlowTest {
             assertEquals(UnreadCounts(0u, 0u, 0u), core.unreadCounts())
 
             // A second pull finds nothing new and keeps the timeline as it is.
-            val again = SyncCancelHandle().use { cancel -> runBlocking { core.pull(cancel) } }
+            val again = TaskHandle().use { cancel -> runBlocking { core.pull(cancel) } }
             assertEquals(0u, again.newUpdates)
             assertEquals(0u, again.newAlerts)
             assertEquals(timeline.map { it.updateId }, core.timeline(id).map { it.updateId })
+
+            // The pull's news reached the badge observer, and reading cleared it.
+            assertTrue(observers.counts.any { it.unreadUpdates == 2u && it.unreadAlerts == 1u })
+            assertEquals(BadgeCounts(0u, 0u, 0u, 0u, 0u), observers.counts.last())
+            val before = observers.counts.size
+            handles.forEach { it.cancel() }
+            core.createDraft()
+            assertEquals(before, observers.counts.size, "nothing after the handle is cancelled")
+            handles.forEach { it.close() }
+
+            // The core's log lines reached the Kotlin sink, none with the phone number,
+            // the description or a position finer than 3 decimals.
+            val lines = LogCapture.lines
+            assertTrue(lines.any { it.message.contains("sync finished") }, "lines: $lines")
+            for (line in lines) {
+                assertTrue(line.target.startsWith("ihanoi"), line.toString())
+                assertTrue(!line.message.contains(phone.drop(1)), line.toString())
+                assertTrue(!line.message.contains("Rác thải"), line.toString())
+                assertTrue(!Regex("\\b(21|105)\\.\\d{4,}").containsMatchIn(line.message), line.toString())
+            }
         }
     }
 }
