@@ -49,6 +49,7 @@ pub struct AreaSetInfo {
     pub version: String,
     pub unit_count: u32,
     pub imported_at_ms: i64,
+    pub built_in: bool,
 }
 
 #[uniffi::export(async_runtime = "tokio")]
@@ -77,7 +78,8 @@ impl IhanoiCore {
         Ok(u32::try_from(rows).unwrap_or(u32::MAX))
     }
 
-    /// The cached set's version, or nothing before the first import.
+    /// The set in use: the pulled or imported one, else the one the core
+    /// ships (`built_in`, which routes a fresh install before any sync).
     pub fn area_set_info(&self) -> Result<Option<AreaSetInfo>> {
         Ok(self.core.area_set_info()?)
     }

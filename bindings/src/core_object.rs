@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use ihanoi_core::reports::{DraftField, Problem, Report, ReportFilter, ReportPage};
+use ihanoi_core::reports::{
+    DraftField, Problem, Report, ReportDetails, ReportFilter, ReportPage, Warning,
+};
 use ihanoi_core::{Core, CoreConfig};
 
 use crate::error::IhanoiError;
@@ -54,6 +56,19 @@ impl IhanoiCore {
     /// What still stops this report from being queued (empty when nothing).
     pub fn problems(&self, id: String) -> Result<Vec<Problem>> {
         Ok(self.core.problems(&id)?)
+    }
+
+    /// The report as its screen shows it: state and urgency in words, the
+    /// category's and the unit's names, the city's reason when it needs
+    /// attention, what blocks queueing and what to know before sending.
+    pub fn report_details(&self, id: String) -> Result<ReportDetails> {
+        Ok(self.core.report_details(&id)?)
+    }
+
+    /// The photos' review flags as warnings, for the form before sending
+    /// (a photo older than 7 days, without capture time, edited).
+    pub fn report_warnings(&self, id: String) -> Result<Vec<Warning>> {
+        Ok(self.core.report_warnings(&id)?)
     }
 
     pub fn queue_report(&self, id: String) -> Result<Report> {

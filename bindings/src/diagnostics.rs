@@ -1,4 +1,7 @@
-//! Self-checks the shells' test suites run against the real library.
+//! Self-checks the shells' test suites run against the real library, and what
+//! the library is made of (version, the licences of the data it ships).
+
+use ihanoi_core::licences::DataLicence;
 
 /// Panics inside Rust with `message`. The shells' tests call it to prove that a
 /// panic in the core reaches Kotlin and Swift as an exception instead of
@@ -17,4 +20,20 @@ pub fn diagnostics_panic(message: String) -> Result<(), crate::error::IhanoiErro
 #[uniffi::export]
 pub fn core_version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Third-party data the library ships, with its licence: the apps' About
+/// screen lists these (the ward boundaries and the old-name table are MIT).
+#[uniffi::export]
+pub fn data_licences() -> Vec<DataLicence> {
+    ihanoi_core::licences::data_licences()
+}
+
+#[uniffi::remote(Record)]
+pub struct DataLicence {
+    pub name_vi: String,
+    pub name_en: String,
+    pub source: String,
+    pub spdx: String,
+    pub text: String,
 }

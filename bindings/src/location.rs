@@ -106,6 +106,17 @@ impl IhanoiCore {
         Ok(self.core.set_report_location(&id, fix)?)
     }
 
+    /// What to offer as the report's location: `device` when the phone has a
+    /// fix, otherwise the GPS of the report's first photo (marked PhotoExif);
+    /// nothing is stored until `set_report_location`.
+    pub fn offered_report_location(
+        &self,
+        id: String,
+        device: Option<LocationFix>,
+    ) -> Result<Option<LocationFix>> {
+        Ok(self.core.offered_report_location(&id, device)?)
+    }
+
     pub fn report_location(&self, id: String) -> Result<Option<ReportLocation>> {
         Ok(self.core.report_location(&id)?)
     }

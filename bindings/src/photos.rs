@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use ihanoi_core::photos::{
-    CompressOptions, GpsPosition, Photo, PhotoError, PhotoSource, ReviewFlags, SizePreset,
-    ops::compress_file,
+    CompressOptions, GpsPosition, Photo, PhotoError, PhotoSource, ReviewFlagLabel, ReviewFlags,
+    SizePreset, ops::compress_file,
 };
 
 use crate::core_object::IhanoiCore;
@@ -50,6 +50,19 @@ pub struct ReviewFlags {
     pub older_than_7_days: bool,
     pub no_capture_time: bool,
     pub edited_by_software: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct ReviewFlagLabel {
+    pub code: String,
+    pub label_vi: String,
+    pub label_en: String,
+}
+
+/// The flags that are set, worded for the photo's card (reviewer and resident).
+#[uniffi::export]
+pub fn review_flag_labels(flags: ReviewFlags) -> Vec<ReviewFlagLabel> {
+    flags.labels()
 }
 
 #[uniffi::remote(Record)]

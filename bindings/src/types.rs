@@ -2,8 +2,8 @@
 //! uniffi checks the mirror against the real type at compile time.
 
 use ihanoi_core::reports::{
-    DraftField, Problem, ProblemCode, Report, ReportActions, ReportFilter, ReportPage, ReportState,
-    Urgency,
+    CategoryName, CityReason, DraftField, Problem, ProblemCode, Report, ReportActions,
+    ReportDetails, ReportFilter, ReportPage, ReportState, UnitName, Urgency, Warning, WarningCode,
 };
 
 #[uniffi::remote(Enum)]
@@ -71,6 +71,59 @@ pub struct Problem {
     pub code: ProblemCode,
     pub message_vi: String,
     pub message_en: String,
+}
+
+#[uniffi::remote(Enum)]
+pub enum WarningCode {
+    PhotoOld,
+    PhotoNoCaptureTime,
+    PhotoEdited,
+}
+
+/// What the resident should know before sending; never stops queueing.
+#[uniffi::remote(Record)]
+pub struct Warning {
+    pub code: WarningCode,
+    pub photo_position: Option<u32>,
+    pub message_vi: String,
+    pub message_en: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct CategoryName {
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+    pub listed: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct UnitName {
+    pub code: String,
+    pub name: Option<String>,
+    pub from_city: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct CityReason {
+    pub code: String,
+    pub message: String,
+}
+
+/// A report with what its screen says: labels, category and unit names, the
+/// city's reason when it needs attention, problems and warnings.
+#[uniffi::remote(Record)]
+pub struct ReportDetails {
+    pub report: Report,
+    pub state_label_vi: String,
+    pub state_label_en: String,
+    pub urgency_label_vi: String,
+    pub urgency_label_en: String,
+    pub category: Option<CategoryName>,
+    pub unit: Option<UnitName>,
+    pub attention: Option<CityReason>,
+    pub problems: Vec<Problem>,
+    pub warnings: Vec<Warning>,
 }
 
 /// The buttons a report's screen shows, decided by the core.

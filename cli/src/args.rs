@@ -116,7 +116,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// GeoJSON of the wards [default: ../shared/geo/hanoi_wards_2025.geojson beside the repo, or $IHANOI_SHARED/geo]
+    /// GeoJSON of the wards [default: the 126 units built into the app]
     #[arg(long, value_name = "FILE")]
     pub areas: Option<PathBuf>,
     /// Use this photo instead of the generated sample
@@ -250,7 +250,7 @@ pub enum AreasCommand {
 
 #[derive(Debug, Args)]
 pub struct AreasSourceArgs {
-    /// GeoJSON of the units [default: the set cached in --data, else ../shared/geo beside the repo]
+    /// GeoJSON of the units [default: the set cached in --data, else the one built into the app]
     #[arg(long, value_name = "FILE")]
     pub areas: Option<PathBuf>,
 }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ihanoi_core::location::{ExifPosition, LocationFix, LocationSource, offered_location};
+use ihanoi_core::location::{LocationFix, LocationSource};
 use ihanoi_core::photos::{CompressOptions, PhotoSource};
 use ihanoi_core::reports::{DraftField, ReportFilter};
 use ihanoi_core::secrets::SecretStore;
@@ -104,11 +104,15 @@ impl Context<'_> {
             Command::Reports(args) => list(&self.core()?, ReportFilter::All, args, out),
             Command::Show { id } => show::report(&self.core()?, id, out),
             Command::Queue { id } => {
-                out.report(&self.core()?.queue_report(id)?);
+                let core = self.core()?;
+                core.queue_report(id)?;
+                out.report(&core.report_details(id)?);
                 Ok(())
             }
             Command::Unqueue { id } => {
-                out.report(&self.core()?.return_to_draft(id)?);
+                let core = self.core()?;
+                core.return_to_draft(id)?;
+                out.report(&core.report_details(id)?);
                 Ok(())
             }
             Command::Delete { id } => {
@@ -180,7 +184,7 @@ fn fill_draft(core: &Core, id: &str, args: &NewReport) -> CliResult<()> {
             },
             mocked: false,
         }),
-        _ => offered_from_first_photo(core, id)?,
+        _ => core.offered_report_location(id, None)?,
     };
     if let Some(fix) = fix {
         core.set_report_location(id, fix)?;
@@ -217,20 +221,6 @@ pub fn attach_photos(
         )?;
     }
     Ok(())
-}
-
-/// The first photo's GPS, as the core offers it when there is no device fix.
-pub fn offered_from_first_photo(core: &Core, id: &str) -> CliResult<Option<LocationFix>> {
-    let photos = core.photos(id)?;
-    let exif = photos.first().and_then(|p| {
-        p.gps.map(|g| ExifPosition {
-            lat: g.latitude,
-            lon: g.longitude,
-            accuracy_m: g.accuracy_m,
-            captured_at_ms: p.captured_at_ms,
-        })
-    });
-    Ok(offered_location(None, exif))
 }
 
 fn list(core: &Core, filter: ReportFilter, args: &ListArgs, out: &Output) -> CliResult<()> {

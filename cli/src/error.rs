@@ -21,8 +21,6 @@ pub enum CliError {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
-    /// No area set: none given, none cached, no shared data beside the repo.
-    NoAreas,
     /// `check-server`: some endpoint the app needs is missing or broken.
     ServerIncompatible {
         failing: Vec<String>,

@@ -20,7 +20,6 @@ mod probes;
 mod progress;
 mod secrets;
 mod settings;
-mod shared_data;
 mod show;
 
 use std::process::ExitCode;

@@ -5,7 +5,7 @@ use ihanoi_core::i18n::Language;
 use ihanoi_core::net::SyncError;
 use ihanoi_core::net::transport::TransportError;
 use ihanoi_core::photos::PhotoError;
-use ihanoi_core::reports::{Problem, Report};
+use ihanoi_core::reports::{Problem, Report, ReportDetails};
 use serde_json::{Value, json};
 
 use crate::error::CliError;
@@ -24,21 +24,37 @@ impl Output {
         self.language.pick(vi, en)
     }
 
-    pub fn report(&self, report: &Report) {
+    /// A report as the core words it (labels, names, the city's reason,
+    /// problems and warnings).
+    pub fn report(&self, details: &ReportDetails) {
         if self.json {
-            println!("{}", report_json(report, self.language));
+            println!("{}", details_json(details, self.language));
             return;
         }
+        let l = self.language;
+        let report = &details.report;
         println!("{} {}", self.t("Phản ánh", "Report"), report.id);
         println!(
             "  {}: {}",
             self.t("Trạng thái", "Status"),
-            report.state.label(self.language)
+            l.pick(&details.state_label_vi, &details.state_label_en)
         );
+        if let Some(reason) = &details.attention {
+            println!(
+                "  {}: {} ({})",
+                self.t("Lý do thành phố trả lại", "The city's reason"),
+                reason.message,
+                reason.code
+            );
+        }
         println!(
             "  {}: {}",
             self.t("Lĩnh vực", "Category"),
-            report.category_code.as_deref().unwrap_or("—")
+            details
+                .category
+                .as_ref()
+                .map(|c| l.pick(&c.name_vi, &c.name_en))
+                .unwrap_or("—")
         );
         println!(
             "  {}: {}",
@@ -53,8 +69,22 @@ impl Output {
         println!(
             "  {}: {}",
             self.t("Mức độ", "Urgency"),
-            report.urgency.label(self.language)
+            l.pick(&details.urgency_label_vi, &details.urgency_label_en)
         );
+        for p in &details.problems {
+            println!(
+                "  {} {}",
+                self.t("Còn thiếu:", "Missing:"),
+                l.pick(&p.message_vi, &p.message_en)
+            );
+        }
+        for w in &details.warnings {
+            println!(
+                "  {} {}",
+                self.t("Lưu ý:", "Note:"),
+                l.pick(&w.message_vi, &w.message_en)
+            );
+        }
     }
 
     pub fn page(&self, reports: &[Report], next_cursor: Option<&str>) {
@@ -162,6 +192,44 @@ pub fn report_json(report: &Report, language: Language) -> Value {
     })
 }
 
+/// [`report_json`] with what the core says about the report.
+pub fn details_json(details: &ReportDetails, language: Language) -> Value {
+    let mut value = report_json(&details.report, language);
+    value["category"] = details
+        .category
+        .as_ref()
+        .map(|c| {
+            json!({ "code": c.code, "name_vi": c.name_vi, "name_en": c.name_en, "listed": c.listed })
+        })
+        .unwrap_or(Value::Null);
+    value["urgency_label"] =
+        json!(language.pick(&details.urgency_label_vi, &details.urgency_label_en));
+    value["unit"] = details
+        .unit
+        .as_ref()
+        .map(|u| json!({ "code": u.code, "name": u.name, "from_city": u.from_city }))
+        .unwrap_or(Value::Null);
+    value["attention"] = details
+        .attention
+        .as_ref()
+        .map(|r| json!({ "code": r.code, "message": r.message }))
+        .unwrap_or(Value::Null);
+    value["problems"] = details.problems.iter().map(problem_json).collect();
+    value["warnings"] = details
+        .warnings
+        .iter()
+        .map(|w| {
+            json!({
+                "code": w.code.as_str(),
+                "photo_position": w.photo_position,
+                "message_vi": w.message_vi,
+                "message_en": w.message_en,
+            })
+        })
+        .collect();
+    value
+}
+
 fn problem_json(p: &Problem) -> Value {
     json!({ "code": p.code.as_str(), "message_vi": p.message_vi, "message_en": p.message_en })
 }
@@ -212,13 +280,6 @@ fn describe(error: &CliError, language: Language) -> (&'static str, String) {
                 "{} {} ({source}).",
                 language.pick("Không đọc/ghi được tệp", "Could not read or write"),
                 path.display()
-            ),
-        ),
-        CliError::NoAreas => (
-            "areas_unavailable",
-            l(
-                "Chưa có dữ liệu ranh giới phường/xã. Dùng --areas FILE (GeoJSON), hoặc đặt IHANOI_SHARED tới thư mục shared/, hoặc chạy `ihanoi sync` để tải từ máy chủ.",
-                "No ward boundaries available. Pass --areas FILE (GeoJSON), or set IHANOI_SHARED to the shared/ folder, or run `ihanoi sync` to download them from the server.",
             ),
         ),
         CliError::ServerIncompatible { failing } => (

@@ -10,18 +10,18 @@ use ihanoi_core::sync::Submission;
 use serde_json::{Value, json};
 
 use crate::error::CliResult;
-use crate::output::{Output, format_time, report_json};
-use crate::probes::photo::{flags_json, gps_json};
+use crate::output::{Output, details_json, format_time};
+use crate::probes::photo::{flag_words, flags_json, gps_json};
 
 pub fn report(core: &Core, id: &str, out: &Output) -> CliResult<()> {
-    let report = core.report(id)?;
+    let details = core.report_details(id)?;
     let photos = core.photos(id)?;
     let location = core.report_location(id)?;
     let submission = core.submission(id)?;
     let status = core.report_status(id)?;
     let timeline = core.timeline(id)?;
     if out.is_json() {
-        let mut value = report_json(&report, out.language());
+        let mut value = details_json(&details, out.language());
         value["photos"] = photos.iter().map(photo_json).collect();
         value["location"] = location.as_ref().map(location_json).unwrap_or(Value::Null);
         value["submission"] = submission
@@ -33,7 +33,11 @@ pub fn report(core: &Core, id: &str, out: &Output) -> CliResult<()> {
         out.json(&value);
         return Ok(());
     }
-    out.report(&report);
+    out.report(&details);
+    let unit = details.unit.as_ref().map(|u| match &u.name {
+        Some(name) => name.clone(),
+        None => u.code.clone(),
+    });
     if let Some(l) = &location {
         println!(
             "  {}: {:.6}, {:.6} ±{:.0} m ({}, {})",
@@ -45,17 +49,18 @@ pub fn report(core: &Core, id: &str, out: &Output) -> CliResult<()> {
             out.language()
                 .pick(&l.verdict.quality_label_vi, &l.verdict.quality_label_en)
         );
+    }
+    if location.is_some() || unit.is_some() {
         println!(
             "  {}: {}{}",
             out.t("Đơn vị phụ trách", "Responsible unit"),
-            match (&l.area_code, &l.area_name) {
-                (Some(code), Some(name)) => format!("{code} {name}"),
-                _ => "—".into(),
-            },
-            if l.area_ambiguous {
-                out.t(" (chưa chắc chắn)", " (ambiguous)")
-            } else {
-                ""
+            unit.as_deref().unwrap_or("—"),
+            match &details.unit {
+                Some(u) if u.from_city => out.t(" (thành phố chọn)", " (chosen by the city)"),
+                _ if location.as_ref().is_some_and(|l| l.area_ambiguous) => {
+                    out.t(" (chưa chắc chắn)", " (ambiguous)")
+                }
+                _ => "",
             }
         );
     }
@@ -77,13 +82,23 @@ pub fn report(core: &Core, id: &str, out: &Output) -> CliResult<()> {
                 format_time(ms, p.capture_utc_offset_minutes)
             );
         }
+        let flags = flag_words(&p.flags, out);
+        if !flags.is_empty() {
+            println!(
+                "      {}: {}",
+                out.t("lưu ý cho người duyệt", "reviewer flags"),
+                flags.join(", ")
+            );
+        }
     }
     if let Some(s) = &submission {
         println!(
             "  {}: {} ({})",
             out.t("Mã phản ánh của thành phố", "City's request id"),
             s.service_request_id,
-            s.agency_responsible.as_deref().unwrap_or("—")
+            unit.as_deref()
+                .or(s.agency_responsible.as_deref())
+                .unwrap_or("—")
         );
     }
     if let Some(st) = &status {

@@ -58,10 +58,10 @@ fn the_demo_in_english_as_json_is_one_report_with_its_timeline() {
     assert!(thumbnail.starts_with(kept.path().to_str().unwrap()));
 }
 
-/// A bare checkout with no shared data beside it still runs the demo, on a
-/// one-ward outline built in (and says so).
+/// A bare checkout with no shared data beside it runs the demo on the 126
+/// units the core ships, and the timeline names the category, not its code.
 #[test]
-fn without_shared_data_the_demo_runs_on_its_built_in_ward() {
+fn without_shared_data_the_demo_runs_on_the_built_in_wards() {
     let dir = tempfile::tempdir().unwrap();
     let run = support::command(dir.path())
         .env("IHANOI_SHARED", dir.path().join("no-shared-here"))
@@ -70,6 +70,18 @@ fn without_shared_data_the_demo_runs_on_its_built_in_ward() {
         .unwrap();
     assert_exit(&run, 0);
     let said = text(&run.stdout);
-    assert!(said.contains("one built-in sample ward"), "{said}");
+    assert!(
+        said.contains("the 126 wards and communes built into the app"),
+        "{said}"
+    );
     assert!(said.contains("Resolved by Phường Hoàn Kiếm"), "{said}");
+    assert!(
+        said.contains("Category: Environmental sanitation"),
+        "{said}"
+    );
+    assert!(!said.contains("ve_sinh_moi_truong"), "{said}");
+    assert!(
+        said.contains("City's request id: 1 (Phường Hoàn Kiếm)"),
+        "{said}"
+    );
 }

@@ -50,7 +50,7 @@ fn photo_compress_prints_the_record_with_what_was_read_from_the_original() {
     assert_exit(&human, 0);
     let said = text(&human.stdout);
     assert!(said.contains("GPS (EXIF): "), "{said}");
-    assert!(said.contains("chụp hơn 7 ngày trước"), "{said}");
+    assert!(said.contains("ảnh chụp cách đây hơn 7 ngày"), "{said}");
 }
 
 #[test]

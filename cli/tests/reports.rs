@@ -105,3 +105,72 @@ fn bad_ids_are_usage_errors_and_unknown_ids_not_found() {
         Some(2)
     );
 }
+
+/// A photo taken years ago and edited is not refused (the city decides), but
+/// the resident reads why it may be, before and after queueing; the category
+/// and the ward are shown by name.
+#[test]
+fn an_old_edited_photo_is_queued_with_worded_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = std::env::var_os("IHANOI_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared")
+        });
+    let old_photo = shared.join("photos/nikon-photoshop-edited.jpg");
+    let made = ihanoi(
+        dir.path(),
+        &[
+            "--json",
+            "report",
+            "new",
+            "--photo",
+            old_photo.to_str().unwrap(),
+            "--lat",
+            "21.0368",
+            "--lon",
+            "105.8346",
+            "--category",
+            "ve_sinh_moi_truong",
+            "--text",
+            "Rác thải đổ bừa bãi đầu ngõ",
+            "--queue",
+        ],
+    );
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let report = json_of(&made.stdout);
+    assert_eq!(report["state"], "queued");
+    let codes: Vec<&str> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["photo_old", "photo_edited"]);
+    assert_eq!(report["category"]["name_vi"], "Vệ sinh môi trường");
+    assert_eq!(report["unit"]["name"], "Phường Ba Đình");
+    assert_eq!(
+        report["photos"][0]["flags"]["labels"][0]["code"],
+        "older_than_7_days"
+    );
+
+    let id = report["id"].as_str().unwrap();
+    let shown = ihanoi(dir.path(), &["show", id]);
+    let text = String::from_utf8(shown.stdout).unwrap();
+    assert!(text.contains("Lĩnh vực: Vệ sinh môi trường"), "{text}");
+    assert!(
+        text.contains("Ảnh 1: ảnh chụp cách đây hơn 7 ngày"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "lưu ý cho người duyệt: ảnh chụp cách đây hơn 7 ngày, đã qua phần mềm chỉnh sửa"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Đơn vị phụ trách: Phường Ba Đình"), "{text}");
+}

@@ -38,6 +38,7 @@ pub mod categories;
 pub mod error;
 pub mod files;
 pub mod i18n;
+pub mod licences;
 pub mod location;
 pub mod logs;
 pub mod net;

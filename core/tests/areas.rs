@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use ihanoi_core::areas::{AreaIndex, AreaKind, AreasError, FormerNames};
+use ihanoi_core::areas::{AreaIndex, AreaKind, AreasError, FormerNames, snapshot};
 
 fn shared_geo() -> PathBuf {
     let shared = std::env::var_os("IHANOI_SHARED")
@@ -25,6 +25,49 @@ static HANOI: LazyLock<AreaIndex> = LazyLock::new(|| {
 
 fn unit_at(lat: f64, lon: f64) -> Option<String> {
     HANOI.locate(lat, lon).map(|a| a.name.clone())
+}
+
+/// The set the core ships (`core/data/areas`) is the shared GeoJSON in compact
+/// form, and the old-name table and licences are the shared files. After the
+/// source changes, regenerate the compact file with
+/// `IHANOI_REGENERATE_AREAS=1 cargo test -p ihanoi-core --test areas built_in`
+/// (then build again: the file is embedded at compile time).
+#[test]
+fn the_built_in_set_is_the_shared_data_in_compact_form() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/areas");
+    let compact = HANOI.to_compact_bytes();
+    if std::env::var_os("IHANOI_REGENERATE_AREAS").is_some() {
+        std::fs::write(data.join("hanoi_wards_2025.ihs"), &compact).unwrap();
+        for name in [
+            "hanoi_old_to_new.csv",
+            "LICENSE-hanoi-wards-2025",
+            "LICENSE-hanoi-old-to-new",
+        ] {
+            std::fs::write(data.join(name), read_shared(name)).unwrap();
+        }
+        return;
+    }
+    assert!(
+        snapshot::OUTLINES == compact.as_slice(),
+        "core/data/areas/hanoi_wards_2025.ihs is not the shared GeoJSON: regenerate it"
+    );
+    assert_eq!(
+        AreaIndex::from_compact_bytes(snapshot::OUTLINES)
+            .unwrap()
+            .outlines(),
+        HANOI.outlines()
+    );
+    assert_eq!(
+        snapshot::FORMER_NAMES_CSV,
+        read_shared("hanoi_old_to_new.csv")
+    );
+    for name in ["LICENSE-hanoi-wards-2025", "LICENSE-hanoi-old-to-new"] {
+        assert_eq!(
+            std::fs::read_to_string(data.join(name)).unwrap(),
+            read_shared(name),
+            "{name}"
+        );
+    }
 }
 
 #[test]

@@ -239,15 +239,43 @@ fn a_cache_in_the_old_format_is_rebuilt_and_rewritten_and_an_unknown_one_refused
     );
 }
 
+/// Offline first: a fresh install, no import, no network, routes with the set
+/// the core ships and finds wards by their old names; an import replaces it.
 #[test]
-fn before_any_import_lookups_say_areas_are_unavailable() {
+fn a_fresh_core_routes_and_searches_with_the_built_in_set() {
     let dir = tempfile::tempdir().unwrap();
     let core = open(dir.path());
-    assert_eq!(core.area_set_info().unwrap(), None);
-    assert!(matches!(
-        core.locate_area(21.0, 105.8),
-        Err(Error::Areas(AreasError::NotLoaded))
-    ));
+    let info = core.area_set_info().unwrap().unwrap();
+    assert!(info.built_in);
+    assert_eq!(
+        (info.unit_count, info.version.as_str()),
+        (126, "2025-07-01")
+    );
+    assert_eq!(core.cached_area_set_info().unwrap(), None);
+    // Ba Đình Square.
+    let ba_dinh = core.locate_area(21.0368, 105.8346).unwrap().unwrap();
+    assert_eq!(
+        (ba_dinh.code.as_str(), ba_dinh.name.as_str()),
+        ("00004", "Phường Ba Đình")
+    );
+    // A pre-reform name leads to its new unit.
+    let hits = core.search_areas("truc bach", 5).unwrap();
+    assert_eq!(hits[0].area.name, "Phường Ba Đình");
+    assert_eq!(hits[0].former_name.as_deref(), Some("Phường Trúc Bạch"));
+    // A report placed there is routed before any sync.
+    let id = core.create_draft().unwrap().id;
+    let routed = core
+        .set_report_location(&id, fix(21.0368, 105.8346, 8.0, LocationSource::DeviceGps))
+        .unwrap();
+    assert_eq!(routed.area_code.as_deref(), Some("00004"));
+
+    core.import_area_index(HANOI.clone(), "2026-01-01").unwrap();
+    let info = core.area_set_info().unwrap().unwrap();
+    assert!(!info.built_in);
+    assert_eq!(info.version, "2026-01-01");
+    // The built-in old names still serve a set imported without its own table.
+    let hits = core.search_areas("hàng bạc", 5).unwrap();
+    assert_eq!(hits[0].former_name.as_deref(), Some("Phường Hàng Bạc"));
 }
 
 #[test]
@@ -449,6 +477,28 @@ fn without_a_device_fix_the_first_photos_exif_position_is_offered() {
         ..exif
     };
     assert_eq!(offered_location(None, Some(broken)), None);
+}
+
+#[test]
+fn the_core_offers_the_first_photos_gps_for_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = open(dir.path());
+    let id = core.create_draft().unwrap().id;
+    assert_eq!(core.offered_report_location(&id, None).unwrap(), None);
+    // Taken at Hoàn Kiếm Lake, accuracy 8 m in its EXIF.
+    let id = complete_draft(&core);
+    let offered = core.offered_report_location(&id, None).unwrap().unwrap();
+    assert_eq!(offered.source, LocationSource::PhotoExif);
+    assert!((offered.lat - 21.0287).abs() < 1e-4, "{}", offered.lat);
+    assert!((offered.lon - 105.8524).abs() < 1e-4, "{}", offered.lon);
+    assert_eq!(offered.accuracy_m, 8.0);
+    // The device's own fix wins; nothing was stored by offering.
+    let device = fix(21.03, 105.85, 10.0, LocationSource::DeviceGps);
+    assert_eq!(
+        core.offered_report_location(&id, Some(device)).unwrap(),
+        Some(device)
+    );
+    assert_eq!(core.report_location(&id).unwrap(), None);
 }
 
 #[test]

@@ -278,10 +278,11 @@ async fn categories_and_areas_refresh_by_etag_and_stay_usable_offline() {
     let url = city.url();
     {
         let core = open_core(&data_dir, &city.url());
-        // Before the first pull: the categories the core ships, no area set.
+        // Before the first pull: the categories and the area set the core ships.
         let shipped = core.categories().unwrap();
         assert_eq!(shipped.len(), 11);
-        assert!(core.area_set_info().unwrap().is_none());
+        assert!(core.area_set_info().unwrap().unwrap().built_in);
+        assert!(core.cached_area_set_info().unwrap().is_none());
 
         let summary = pull(&core).await;
         assert_eq!(

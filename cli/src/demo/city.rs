@@ -2,7 +2,7 @@
 //! process on a loopback port, and the ward officer's side of it — the
 //! officials' endpoints (docs/city-api.md), over real HTTP like everything else.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ihanoi_city_api::config::AreasSource;
 use ihanoi_city_api::{CityConfig, CityServer};
@@ -24,14 +24,14 @@ pub struct DemoCity {
 
 impl DemoCity {
     /// Start the server on its own small runtime (the core has its own).
-    pub fn start(data_dir: PathBuf, areas_geojson: &Path) -> CliResult<DemoCity> {
+    pub fn start(data_dir: PathBuf, areas: AreasSource) -> CliResult<DemoCity> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .thread_name("demo-city")
             .enable_all()
             .build()
             .map_err(|e| CliError::demo("city server", e))?;
-        let config = CityConfig::for_tests(data_dir, AreasSource::File(areas_geojson.into()));
+        let config = CityConfig::for_tests(data_dir, areas);
         let server = runtime
             .block_on(CityServer::start(config))
             .map_err(|e| CliError::demo("city server", e))?;

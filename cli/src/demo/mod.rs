@@ -1,7 +1,8 @@
 //! `ihanoi demo`: the whole flow on one machine, every step the real core and
 //! the real reference server over HTTP on loopback:
 //!
-//! 1. the city's server starts (shipped categories, the 2025 ward boundaries);
+//! 1. the city's server starts (shipped categories; the ward boundaries the app
+//!    ships, or `--areas FILE`);
 //! 2. the app opens on an empty data folder, signs in (the one-time code
 //!    comes from the officials' endpoint, standing in for the SMS) and caches
 //!    the city's categories and ward boundaries (a pull);
@@ -15,10 +16,13 @@
 mod city;
 pub mod sample;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
+use ihanoi_city_api::catalog::areas::AreaCatalog;
+use ihanoi_city_api::config::AreasSource;
+use ihanoi_core::areas::snapshot;
 use ihanoi_core::location::LocationSource;
 use ihanoi_core::net::CityConfig;
 use ihanoi_core::photos::PhotoSource;
@@ -29,10 +33,9 @@ use ihanoi_core::{Core, CoreConfig};
 
 use crate::account::{block_on, send};
 use crate::args::DemoArgs;
-use crate::commands::{attach_photos, offered_from_first_photo};
+use crate::commands::attach_photos;
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
-use crate::shared_data;
 use crate::show;
 
 use city::DemoCity;
@@ -40,14 +43,6 @@ use city::DemoCity;
 /// The demo resident's phone number (the reference server texts nobody).
 const PHONE: &str = "0912345678";
 const CATEGORY: &str = "ve_sinh_moi_truong";
-
-/// Used when neither --areas nor the shared boundaries are there: one unit
-/// drawn roughly around Hoàn Kiếm Lake, so the demo still runs on a bare
-/// checkout (routing is then only as good as this outline).
-const FALLBACK_AREAS: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
-"properties":{"code":"00070","name":"Hoàn Kiếm","fullName":"Phường Hoàn Kiếm","fullNameEn":"Hoan Kiem Ward"},
-"geometry":{"type":"MultiPolygon","coordinates":[[[[105.8420,21.0160],[105.8600,21.0160],
-[105.8600,21.0380],[105.8420,21.0380],[105.8420,21.0160]]]]}}]}"#;
 
 struct Steps<'a> {
     out: &'a Output,
@@ -101,21 +96,27 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
         "Khởi động máy chủ thành phố mẫu (Open311) trên máy này",
         "Starting the reference city server (Open311) on this machine",
     );
-    let (areas, built_in) = areas_file(args, &root)?;
+    // The city serves `--areas FILE`, else the set the app ships.
+    let areas = match &args.areas {
+        Some(file) => AreasSource::File(file.clone()),
+        None => AreasSource::Loaded(Arc::new(AreaCatalog::from_index(
+            snapshot::index().map_err(ihanoi_core::Error::from)?,
+        ))),
+    };
     steps.say(format!(
         "{}: {}",
         out.t("Ranh giới phường/xã", "Ward boundaries"),
-        if built_in {
-            out.t(
-                "một phường mẫu dựng sẵn (không thấy ../shared/geo; dùng --areas FILE)",
-                "one built-in sample ward (no ../shared/geo found; use --areas FILE)",
-            )
-            .to_owned()
-        } else {
-            areas.display().to_string()
+        match &args.areas {
+            Some(file) => file.display().to_string(),
+            None => out
+                .t(
+                    "126 phường, xã có sẵn trong ứng dụng",
+                    "the 126 wards and communes built into the app",
+                )
+                .to_owned(),
         }
     ));
-    let city = DemoCity::start(root.join("city"), &areas)?;
+    let city = DemoCity::start(root.join("city"), areas)?;
     steps.say(city.base_url());
 
     // 2. The app, and sign-in.
@@ -194,7 +195,7 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
                 .unwrap_or(0)
         ));
     }
-    match offered_from_first_photo(&core, &draft.id)? {
+    match core.offered_report_location(&draft.id, None)? {
         Some(fix) => {
             let located = core.set_report_location(&draft.id, fix)?;
             steps.say(format!(
@@ -336,18 +337,4 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
     }
     city.shutdown();
     Ok(())
-}
-
-/// `--areas`, else the shared 2025 boundaries, else the built-in outline
-/// (`true`: the built-in one).
-fn areas_file(args: &DemoArgs, root: &Path) -> CliResult<(PathBuf, bool)> {
-    if let Some(file) = &args.areas {
-        return Ok((file.clone(), false));
-    }
-    if let Some(file) = shared_data::wards_geojson() {
-        return Ok((file, false));
-    }
-    let file = root.join("demo-areas.geojson");
-    std::fs::write(&file, FALLBACK_AREAS).map_err(|e| CliError::file(&file, e))?;
-    Ok((file, true))
 }

@@ -1,18 +1,17 @@
 //! `ihanoi areas lookup|search`: the core's ward index and name search on a
-//! GeoJSON file, on the set cached in the data directory, or on the shared
-//! 2025 boundaries — whichever is found first.
+//! GeoJSON file, else on the set the core uses (the one cached in the data
+//! directory, else the one it ships).
 
 use std::path::Path;
 use std::sync::Arc;
 
 use ihanoi_core::Core;
-use ihanoi_core::areas::{Area, AreaIndex, AreasError, FormerNames, NameSearch};
+use ihanoi_core::areas::{Area, AreaIndex, FormerNames, NameSearch, snapshot};
 use serde_json::{Value, json};
 
 use crate::args::{AreasSourceArgs, LookupArgs, SearchArgs};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
-use crate::shared_data;
 
 /// An area set ready to query.
 pub struct Areas {
@@ -24,28 +23,22 @@ impl Areas {
     fn from_file(path: &Path) -> CliResult<Areas> {
         let text = std::fs::read_to_string(path).map_err(|e| CliError::file(path, e))?;
         let index = AreaIndex::from_geojson(&text).map_err(ihanoi_core::Error::from)?;
-        // Former names: a table beside the file, else the shared one.
+        // Former names: a table beside the file, else the one the core ships.
         let beside = path.with_file_name("hanoi_old_to_new.csv");
-        let csv = if beside.is_file() {
-            Some(beside)
+        let former = if beside.is_file() {
+            let text = std::fs::read_to_string(&beside).map_err(|e| CliError::file(&beside, e))?;
+            FormerNames::from_csv(&text).map_err(ihanoi_core::Error::from)?
         } else {
-            shared_data::former_names_csv()
+            snapshot::former_names().clone()
         };
-        let former = match csv {
-            Some(csv) => {
-                let text = std::fs::read_to_string(&csv).map_err(|e| CliError::file(&csv, e))?;
-                Some(FormerNames::from_csv(&text).map_err(ihanoi_core::Error::from)?)
-            }
-            None => None,
-        };
-        let search = NameSearch::new(&index, former.as_ref());
+        let search = NameSearch::new(&index, Some(&former));
         Ok(Areas {
             index: Arc::new(index),
             search,
         })
     }
 
-    /// `--areas FILE`, else the set the core cached, else the shared file.
+    /// `--areas FILE`, else the set the core uses (cached, else built in).
     pub fn resolve(
         source: &AreasSourceArgs,
         core: impl FnOnce() -> CliResult<Core>,
@@ -53,21 +46,11 @@ impl Areas {
         if let Some(file) = &source.areas {
             return Areas::from_file(file);
         }
-        let core = core()?;
-        match core.loaded_areas() {
-            Ok(loaded) => {
-                return Ok(Areas {
-                    index: Arc::clone(&loaded.index),
-                    search: loaded.search.clone(),
-                });
-            }
-            Err(ihanoi_core::Error::Areas(AreasError::NotLoaded)) => {}
-            Err(other) => return Err(other.into()),
-        }
-        match shared_data::wards_geojson() {
-            Some(file) => Areas::from_file(&file),
-            None => Err(CliError::NoAreas),
-        }
+        let loaded = core()?.loaded_areas()?;
+        Ok(Areas {
+            index: Arc::clone(&loaded.index),
+            search: loaded.search.clone(),
+        })
     }
 }
 

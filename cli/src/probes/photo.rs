@@ -72,27 +72,13 @@ pub fn compress(args: &CompressArgs, out: &Output) -> CliResult<()> {
     Ok(())
 }
 
-fn flag_words(flags: &ReviewFlags, out: &Output) -> Vec<String> {
-    let mut words = Vec::new();
-    if flags.older_than_7_days {
-        words.push(
-            out.t("chụp hơn 7 ngày trước", "taken over 7 days ago")
-                .to_owned(),
-        );
-    }
-    if flags.no_capture_time {
-        words.push(
-            out.t("không có thời điểm chụp", "no capture time")
-                .to_owned(),
-        );
-    }
-    if flags.edited_by_software {
-        words.push(
-            out.t("đã qua phần mềm chỉnh sửa", "edited by software")
-                .to_owned(),
-        );
-    }
-    words
+/// The flags that are set, in the core's words.
+pub fn flag_words(flags: &ReviewFlags, out: &Output) -> Vec<String> {
+    flags
+        .labels()
+        .into_iter()
+        .map(|f| out.language().pick(&f.label_vi, &f.label_en).to_owned())
+        .collect()
 }
 
 pub fn gps_json(gps: &Option<GpsPosition>) -> Value {
@@ -107,6 +93,9 @@ pub fn flags_json(flags: &ReviewFlags) -> Value {
         "older_than_7_days": flags.older_than_7_days,
         "no_capture_time": flags.no_capture_time,
         "edited_by_software": flags.edited_by_software,
+        "labels": flags.labels().iter().map(|f| json!({
+            "code": f.code, "label_vi": f.label_vi, "label_en": f.label_en,
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -25,7 +25,11 @@ pub struct AreaSetInfo {
     /// The city's version string of the set (e.g. its publication date).
     pub version: String,
     pub unit_count: u32,
+    /// When it was imported; 0 for the built-in set.
     pub imported_at_ms: UnixMillis,
+    /// The set the core ships ([`crate::areas::snapshot`]), in use until one
+    /// is pulled or imported.
+    pub built_in: bool,
 }
 
 pub fn save_set(
@@ -52,6 +56,7 @@ pub fn save_set(
         version: version.to_owned(),
         unit_count: index.len() as u32,
         imported_at_ms: now,
+        built_in: false,
     })
 }
 
@@ -63,6 +68,7 @@ pub fn set_info(conn: &Connection) -> Result<Option<AreaSetInfo>> {
                 version: row.get(0)?,
                 unit_count: row.get(1)?,
                 imported_at_ms: row.get(2)?,
+                built_in: false,
             })
         })
         .optional()?)
@@ -92,6 +98,7 @@ pub fn load_set(conn: &Connection) -> Result<Option<CachedSet>> {
         version: row.get(0)?,
         unit_count: row.get(1)?,
         imported_at_ms: row.get(2)?,
+        built_in: false,
     };
     let format: i64 = row.get(3)?;
     let blob = row.get_ref(4)?.as_blob().map_err(rusqlite::Error::from)?;

@@ -12,7 +12,7 @@ use crate::areas::geometry::{UnitOutline, validate_set};
 use crate::areas::model::{Area, LatLon};
 use crate::areas::projection::MetresPerDegree;
 use crate::areas::shape::UnitShape;
-use crate::areas::{codec, geojson};
+use crate::areas::{codec, compact as codec_compact, geojson};
 
 /// The largest accuracy circle examined: beyond this the fix says nothing
 /// about the unit and every unit of a district would come back.
@@ -100,6 +100,20 @@ impl AreaIndex {
         let outlines = codec::decode_format_1(bytes)?;
         validate_set(&outlines, false)?;
         Ok(AreaIndex::build(outlines))
+    }
+
+    /// Rebuild from the compact form the built-in set ships in
+    /// ([`crate::areas::compact`]): outlines without bands, validated when the
+    /// file was made; the structure is checked again and the bands sorted.
+    pub fn from_compact_bytes(bytes: &[u8]) -> AreasResult<AreaIndex> {
+        let outlines = codec_compact::decode(bytes)?;
+        validate_set(&outlines, false)?;
+        Ok(AreaIndex::build(outlines))
+    }
+
+    /// The compact form of this set (how `core/data/areas` is generated).
+    pub fn to_compact_bytes(&self) -> Vec<u8> {
+        codec_compact::encode(self.outlines())
     }
 
     /// The compact encoding kept in the cache.

@@ -7,10 +7,13 @@
 //!   pre-reform ward names;
 //! - [`geojson`] and [`codec`]: the city's GeoJSON in, the cache's compact form
 //!   in and out; [`geometry`]: validation;
-//! - [`cache`] and [`ops`]: the set kept in SQLite and the [`crate::Core`] calls.
+//! - [`cache`] and [`ops`]: the set kept in SQLite and the [`crate::Core`] calls;
+//!   [`snapshot`] and [`compact`]: the set the core ships, used until one is
+//!   pulled or imported.
 
 pub mod cache;
 pub mod codec;
+pub mod compact;
 pub mod error;
 pub mod geojson;
 pub mod geometry;
@@ -20,6 +23,7 @@ pub mod ops;
 pub mod projection;
 pub mod search;
 mod shape;
+pub mod snapshot;
 
 pub use cache::AreaSetInfo;
 pub use error::{AreasError, FeatureRef};

@@ -10,6 +10,7 @@ use crate::areas::error::AreasError;
 use crate::areas::index::AreaIndex;
 use crate::areas::model::Area;
 use crate::areas::search::{FormerNames, NameSearch, SearchHit};
+use crate::areas::snapshot;
 use crate::error::{Error, Result};
 use crate::net::SyncError;
 use crate::tasks::{CancelToken, run_blocking_on_core};
@@ -135,12 +136,23 @@ impl Core {
         self.import_former_names_csv(&text)
     }
 
-    /// Which set is cached, if any (cheap: does not decode it).
+    /// Which set is in use (cheap: does not decode it): the cached one, else
+    /// the built-in one (`built_in: true`). Always `Some` since the core ships
+    /// a set; kept optional so a build without one can say so.
     pub fn area_set_info(&self) -> Result<Option<AreaSetInfo>> {
+        Ok(Some(
+            self.cached_area_set_info()?.unwrap_or_else(snapshot::info),
+        ))
+    }
+
+    /// The set pulled or imported into this device's cache, if any (`None`
+    /// while the built-in set is in use).
+    pub fn cached_area_set_info(&self) -> Result<Option<AreaSetInfo>> {
         self.store.read(cache::set_info)
     }
 
-    /// The set in use: from memory, or decoded from the cache on first use.
+    /// The set in use: from memory, or on first use decoded from the cache,
+    /// else the built-in set.
     pub fn loaded_areas(&self) -> Result<Arc<LoadedAreas>> {
         if let Some(current) = self.areas.get() {
             return Ok(current);
@@ -148,11 +160,20 @@ impl Core {
         let (set, former) = self
             .store
             .read(|conn| Ok((cache::load_set(conn)?, cache::load_former_names(conn)?)))?;
-        let cache::CachedSet {
+        let Some(cache::CachedSet {
             info,
             index,
             old_format,
-        } = set.ok_or(AreasError::NotLoaded)?;
+        }) = set
+        else {
+            let current = Arc::new(loaded(
+                snapshot::info(),
+                Arc::new(snapshot::index()?),
+                &former,
+            ));
+            self.areas.set(Arc::clone(&current));
+            return Ok(current);
+        };
         if let Some(old_format) = old_format {
             // Written by an older build: store it in the current format so the
             // next start reads the bands instead of sorting them again.
@@ -211,7 +232,14 @@ pub(crate) fn owned_lookup(
     })
 }
 
+/// The set in use with its name search; the old names are the cached table,
+/// else the built-in one.
 fn loaded(info: AreaSetInfo, index: Arc<AreaIndex>, former: &FormerNames) -> LoadedAreas {
+    let former = if former.entries.is_empty() {
+        snapshot::former_names()
+    } else {
+        former
+    };
     let search = NameSearch::new(&index, Some(former));
     LoadedAreas {
         info,

@@ -114,6 +114,27 @@ impl Core {
         }
     }
 
+    /// What to offer as this report's location ([`offered_location`]): the
+    /// device's fix when the shell has one, otherwise the GPS of the report's
+    /// first photo (`None` when neither exists). Nothing is stored: the shell
+    /// shows it and passes it to [`Core::set_report_location`].
+    pub fn offered_report_location(
+        &self,
+        id: &str,
+        device: Option<LocationFix>,
+    ) -> Result<Option<LocationFix>> {
+        let photos = self.photos(id)?;
+        let exif = photos.first().and_then(|p| {
+            p.gps.map(|g| ExifPosition {
+                lat: g.latitude,
+                lon: g.longitude,
+                accuracy_m: g.accuracy_m,
+                captured_at_ms: p.captured_at_ms,
+            })
+        });
+        Ok(offered_location(device, exif))
+    }
+
     /// Attach a fix to a draft and route it to a unit. A pin the resident
     /// placed is never replaced by a later sensor or photo fix (that call
     /// returns the pinned location unchanged); a pin records how far it moved

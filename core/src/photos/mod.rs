@@ -34,7 +34,8 @@ use std::sync::{Mutex, MutexGuard};
 pub use error::PhotoError;
 pub use format::ImageFormat;
 pub use model::{
-    CompressOptions, GpsPosition, Photo, PhotoMetadata, PhotoSource, ReviewFlags, SizePreset,
+    CompressOptions, GpsPosition, Photo, PhotoMetadata, PhotoSource, ReviewFlagLabel, ReviewFlags,
+    SizePreset,
 };
 pub use pipeline::{CompressedPhoto, compress};
 

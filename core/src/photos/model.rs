@@ -97,6 +97,49 @@ pub struct ReviewFlags {
     pub edited_by_software: bool,
 }
 
+/// One review flag, worded for a screen (the resident's and the reviewer's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewFlagLabel {
+    /// Stable spelling: `older_than_7_days`, `no_capture_time`, `edited_by_software`.
+    pub code: String,
+    pub label_vi: String,
+    pub label_en: String,
+}
+
+impl ReviewFlags {
+    /// The flags that are set, worded, in a fixed order.
+    pub fn labels(&self) -> Vec<ReviewFlagLabel> {
+        [
+            (
+                self.older_than_7_days,
+                "older_than_7_days",
+                "ảnh chụp cách đây hơn 7 ngày",
+                "taken more than 7 days ago",
+            ),
+            (
+                self.no_capture_time,
+                "no_capture_time",
+                "không rõ thời điểm chụp",
+                "no capture time",
+            ),
+            (
+                self.edited_by_software,
+                "edited_by_software",
+                "đã qua phần mềm chỉnh sửa",
+                "edited with software",
+            ),
+        ]
+        .into_iter()
+        .filter(|(set, ..)| *set)
+        .map(|(_, code, vi, en)| ReviewFlagLabel {
+            code: code.to_owned(),
+            label_vi: vi.to_owned(),
+            label_en: en.to_owned(),
+        })
+        .collect()
+    }
+}
+
 /// What the EXIF block says about a photo. Read before decoding; never written out.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PhotoMetadata {

@@ -42,7 +42,7 @@ impl Core {
             files: self.files.clone(),
             session: self.session_context(city),
             cancel,
-            has_area_set: self.area_set_info()?.is_some(),
+            has_area_set: self.cached_area_set_info()?.is_some(),
         };
         let PullOutcome { mut summary, areas } = run_on_core(&token, async move {
             let _one_pull_at_a_time = guard;
@@ -106,7 +106,7 @@ impl Core {
             .into_iter()
             .zip(photo_rows)
             .map(|(row, photo_rows)| {
-                let unit_name = self.unit_name(row.unit_code.as_deref());
+                let unit_name = row.unit_code.as_deref().and_then(|c| self.unit_name(c));
                 let (label_vi, label_en) = row.kind.labels(unit_name.as_deref());
                 TimelineEntry {
                     update_id: row.update_id,
@@ -152,7 +152,7 @@ impl Core {
             label_vi: vi.to_owned(),
             label_en: en.to_owned(),
             closed: city.detailed_status.is_closed(),
-            unit_name: self.unit_name(city.unit_code.as_deref()),
+            unit_name: city.unit_code.as_deref().and_then(|c| self.unit_name(c)),
             unit_code: city.unit_code,
             status_notes: city.status_notes,
             acknowledge_by_ms: city.acknowledge_by_ms,
@@ -271,12 +271,6 @@ impl Core {
             .write(|tx| db::set_photo_files(tx, &photo, None, Some(&name), None))?;
         tracing::debug!(bytes = image.len(), "result photo downloaded");
         Ok(path_text(&dir, &name))
-    }
-
-    /// A unit's name from the area set in use (`None` without one).
-    fn unit_name(&self, code: Option<&str>) -> Option<String> {
-        let areas = self.loaded_areas().ok()?;
-        areas.index.area(code?).map(|a| a.name.clone())
     }
 }
 

@@ -6,11 +6,13 @@
 //! - [`ops`]: the operations shells call (create, autosave a field, list, queue, …).
 
 pub mod db;
+pub mod details;
 pub mod model;
 pub mod ops;
 pub mod readiness;
 
+pub use details::{CategoryName, CityReason, ReportDetails, UnitName};
 pub use model::{
     DraftField, Report, ReportActions, ReportFilter, ReportPage, ReportState, Urgency,
 };
-pub use readiness::{Problem, ProblemCode};
+pub use readiness::{Problem, ProblemCode, Warning, WarningCode};

@@ -1,7 +1,12 @@
 //! What must be true before a report may be queued. Every problem is returned at
 //! once, so the resident fixes them all in one pass, each with a stable code for
 //! the shells and a message in Vietnamese (first) and English.
+//!
+//! Beside the problems, [`warnings`]: what the resident should know before
+//! sending but that does not stop it (the city decides), such as a photo taken
+//! years ago: the city's rules ask for current, unedited photos of the scene.
 
+use crate::photos::Photo;
 use crate::reports::model::Report;
 use crate::text;
 
@@ -51,6 +56,87 @@ impl Problem {
             message_en: en.into(),
         }
     }
+}
+
+/// What the resident should know before sending; queueing is still allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WarningCode {
+    /// A photo taken more than 7 days before it was attached.
+    PhotoOld,
+    /// A photo without a capture time (a screenshot, a picture from the web).
+    PhotoNoCaptureTime,
+    /// A photo whose EXIF names an editing program.
+    PhotoEdited,
+}
+
+impl WarningCode {
+    /// Stable spelling for shells, analytics and tests; never changes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::PhotoOld => "photo_old",
+            WarningCode::PhotoNoCaptureTime => "photo_no_capture_time",
+            WarningCode::PhotoEdited => "photo_edited",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub code: WarningCode,
+    /// 0-based place of the photo it is about.
+    pub photo_position: Option<u32>,
+    pub message_vi: String,
+    pub message_en: String,
+}
+
+/// The warnings for a report's photos, in photo order: one per review flag.
+pub fn warnings(photos: &[Photo]) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for p in photos {
+        let n = p.position + 1;
+        let mut add = |code, vi: String, en: String| {
+            warnings.push(Warning {
+                code,
+                photo_position: Some(p.position),
+                message_vi: vi,
+                message_en: en,
+            })
+        };
+        if p.flags.older_than_7_days {
+            add(
+                WarningCode::PhotoOld,
+                format!(
+                    "Ảnh {n}: ảnh chụp cách đây hơn 7 ngày. Thành phố cần ảnh hiện trường mới chụp; nên chụp lại."
+                ),
+                format!(
+                    "Photo {n} was taken more than 7 days ago. The city asks for current photos of the scene; consider taking a new one."
+                ),
+            );
+        }
+        if p.flags.no_capture_time {
+            add(
+                WarningCode::PhotoNoCaptureTime,
+                format!(
+                    "Ảnh {n}: không rõ thời điểm chụp (ảnh chụp màn hình hoặc tải từ mạng?). Nên chụp ảnh hiện trường."
+                ),
+                format!(
+                    "Photo {n} has no capture time (a screenshot or a picture from the web?). Consider taking a photo of the scene."
+                ),
+            );
+        }
+        if p.flags.edited_by_software {
+            add(
+                WarningCode::PhotoEdited,
+                format!(
+                    "Ảnh {n}: ảnh đã qua phần mềm chỉnh sửa. Thành phố cần ảnh gốc, chưa chỉnh sửa."
+                ),
+                format!(
+                    "Photo {n} was edited with software. The city asks for original, unedited photos."
+                ),
+            );
+        }
+    }
+    warnings
 }
 
 /// Facts about a report kept outside its row (photos, location, the list of
@@ -147,6 +233,66 @@ mod tests {
         has_location: true,
         category_listed: true,
     };
+
+    fn photo(position: u32, flags: crate::photos::ReviewFlags) -> Photo {
+        Photo {
+            id: format!("p{position}"),
+            report_id: "r".into(),
+            position,
+            path: String::new(),
+            thumbnail_path: String::new(),
+            width: 1,
+            height: 1,
+            bytes: 1,
+            sha256: String::new(),
+            source: crate::photos::PhotoSource::Gallery,
+            captured_at_ms: None,
+            capture_utc_offset_minutes: None,
+            gps: None,
+            software: None,
+            flags,
+            added_at_ms: 0,
+        }
+    }
+
+    #[test]
+    fn each_review_flag_is_a_worded_warning_about_its_photo() {
+        use crate::photos::ReviewFlags;
+        let fresh = photo(0, ReviewFlags::default());
+        let old_and_edited = photo(
+            1,
+            ReviewFlags {
+                older_than_7_days: true,
+                no_capture_time: false,
+                edited_by_software: true,
+            },
+        );
+        let no_time = photo(
+            2,
+            ReviewFlags {
+                no_capture_time: true,
+                ..ReviewFlags::default()
+            },
+        );
+        assert!(warnings(std::slice::from_ref(&fresh)).is_empty());
+        let found = warnings(&[fresh, old_and_edited, no_time]);
+        let summary: Vec<_> = found.iter().map(|w| (w.code, w.photo_position)).collect();
+        assert_eq!(
+            summary,
+            vec![
+                (WarningCode::PhotoOld, Some(1)),
+                (WarningCode::PhotoEdited, Some(1)),
+                (WarningCode::PhotoNoCaptureTime, Some(2)),
+            ]
+        );
+        assert!(found[0].message_vi.contains("ảnh chụp cách đây hơn 7 ngày"));
+        assert!(found[0].message_vi.starts_with("Ảnh 2"));
+        assert!(found[0].message_en.starts_with("Photo 2"));
+        for w in &found {
+            assert_eq!(w.message_vi, text::nfc(&w.message_vi));
+            assert!(!w.message_en.is_empty());
+        }
+    }
 
     #[test]
     fn an_empty_draft_reports_every_problem_at_once() {

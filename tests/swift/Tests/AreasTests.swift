@@ -33,11 +33,17 @@ final class AreasTests: XCTestCase {
             timeMs: Int64(Date().timeIntervalSince1970 * 1000), source: source, mocked: false)
     }
 
-    func testLookupsBeforeAnImportThrowAreasUnavailable() throws {
+    func testAFreshInstallRoutesWithTheBuiltInSet() throws {
         let core = try openCore(for: self)
-        XCTAssertNil(try core.areaSetInfo())
-        guard case .AreasUnavailable? = expectIhanoiError({ try core.locateArea(lat: 21.005, lon: 105.805) })
-        else { return XCTFail("expected AreasUnavailable") }
+        let info = try XCTUnwrap(try core.areaSetInfo())
+        XCTAssertTrue(info.builtIn)
+        XCTAssertEqual(info.unitCount, 126)
+        XCTAssertEqual(try core.locateArea(lat: 21.0368, lon: 105.8346)?.name, "Phường Ba Đình")
+        XCTAssertEqual(dataLicences().map(\.spdx), ["MIT", "MIT"])
+        // An imported set replaces it.
+        try importTwoUnits(core)
+        XCTAssertFalse(try XCTUnwrap(try core.areaSetInfo()).builtIn)
+        XCTAssertNil(try core.locateArea(lat: 21.0368, lon: 105.8346))
     }
 
     func testLocateLookupAndSearch() async throws {

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use ihanoi_core::areas::AreaIndex;
+use ihanoi_core::areas::geometry::degrees;
 use sha2::{Digest, Sha256};
 
 #[derive(Debug)]
@@ -52,6 +53,57 @@ impl AreaCatalog {
             geojson: geojson.into(),
             version,
         })
+    }
+
+    /// Serve a set already indexed (the one the core ships, for the demo that
+    /// runs without `../shared/geo`): its outlines written back as GeoJSON
+    /// with the properties the core's parser reads.
+    pub fn from_index(index: AreaIndex) -> Self {
+        let features: Vec<serde_json::Value> = index
+            .outlines()
+            .iter()
+            .map(|unit| {
+                let a = &unit.area;
+                let polygons: Vec<Vec<Vec<[f64; 2]>>> = unit
+                    .polygons
+                    .iter()
+                    .map(|rings| {
+                        rings
+                            .iter()
+                            .map(|ring| {
+                                ring.iter()
+                                    .map(|&p| {
+                                        let (lon, lat) = degrees(p);
+                                        [lon, lat]
+                                    })
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .collect();
+                serde_json::json!({
+                    "type": "Feature",
+                    "id": a.code,
+                    "properties": {
+                        "code": a.code,
+                        "fullName": a.name,
+                        "name": a.short_name,
+                        "fullNameEn": a.name_en,
+                    },
+                    "geometry": { "type": "MultiPolygon", "coordinates": polygons },
+                })
+            })
+            .collect();
+        let body = serde_json::json!({ "type": "FeatureCollection", "features": features });
+        let text = body.to_string();
+        let digest = Sha256::digest(text.as_bytes());
+        let version: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let geojson = format!("{{\"version\":\"{version}\",{}", &text[1..]);
+        AreaCatalog {
+            index,
+            geojson: geojson.into(),
+            version,
+        }
     }
 
     pub fn version(&self) -> &str {

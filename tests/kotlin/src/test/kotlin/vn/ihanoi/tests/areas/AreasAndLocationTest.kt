@@ -18,6 +18,7 @@ import vn.ihanoi.core.LocationSource
 import vn.ihanoi.core.PoorReason
 import vn.ihanoi.core.TaskHandle
 import vn.ihanoi.core.locationVerdict
+import vn.ihanoi.core.dataLicences
 import vn.ihanoi.core.offeredLocation
 import vn.ihanoi.tests.support.SharedData
 import vn.ihanoi.tests.support.withCore
@@ -37,9 +38,15 @@ class AreasAndLocationTest {
         LocationFix(lat, lon, accuracy, System.currentTimeMillis(), source, false)
 
     @Test
-    fun `before an import lookups throw AreasUnavailable`() = withCore(dataDir) { core ->
-        assertNull(core.areaSetInfo())
-        assertThrows<IhanoiException.AreasUnavailable> { core.locateArea(21.0288, 105.8525) }
+    fun `a fresh install routes with the built-in set and shows its licences`() = withCore(dataDir) { core ->
+        val info = core.areaSetInfo()!!
+        assertTrue(info.builtIn)
+        assertEquals(126u, info.unitCount)
+        assertEquals("Phường Ba Đình", core.locateArea(21.0368, 105.8346)?.name)
+        assertEquals("Phường Trúc Bạch", core.searchAreas("truc bach", 3u).first().formerName)
+        val licences = dataLicences()
+        assertEquals(listOf("MIT", "MIT"), licences.map { it.spdx })
+        assertTrue(licences.all { it.text.startsWith("MIT License") })
     }
 
     @Test
