@@ -8,15 +8,11 @@
 //! scan, ambiguity check ≤ 20 µs, index memory ≤ 8 MB.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
 use geo::{BoundingRect, Contains, Intersects, MultiPolygon, Point};
 use ihanoi_core::areas::AreaIndex;
-use ihanoi_core::secrets::InMemorySecretStore;
-use ihanoi_core::{Core, CoreConfig};
 
 /// Counts live heap bytes, for the index's real memory use.
 struct Counting;
@@ -39,21 +35,9 @@ const NAIVE_POINTS: usize = 5_000;
 const COLD_STARTS: usize = 15;
 const BBOX: [f64; 4] = [105.285352, 20.564283, 106.020128, 21.385421];
 
-fn shared() -> PathBuf {
-    std::env::var_os("IHANOI_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
-}
+use ihanoi_test_kit::shared_dir as shared;
 
-fn open(dir: &std::path::Path) -> Core {
-    Core::open(
-        CoreConfig {
-            data_dir: dir.to_owned(),
-        },
-        Arc::new(InMemorySecretStore::new()),
-    )
-    .unwrap()
-}
+use ihanoi_test_kit::open_core as open;
 
 fn random_points(n: usize, seed: u64) -> Vec<(f64, f64)> {
     let mut state = seed;

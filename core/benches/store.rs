@@ -5,25 +5,14 @@
 //! prints the size of the release FFI library).
 //! Targets on a 2-core x86_64 machine: change p50 ≤ 1 ms, first page ≤ 5 ms, cold open ≤ 30 ms.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ihanoi_core::reports::{DraftField, Report, ReportFilter, ReportState, Urgency, db};
-use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::store::{DATABASE_FILE_NAME, Store};
-use ihanoi_core::{Core, CoreConfig};
 
 const REPORTS: usize = 10_000;
 
-fn open(dir: &std::path::Path) -> Core {
-    Core::open(
-        CoreConfig {
-            data_dir: dir.to_owned(),
-        },
-        Arc::new(InMemorySecretStore::new()),
-    )
-    .unwrap()
-}
+use ihanoi_test_kit::open_core as open;
 
 fn seed(dir: &std::path::Path) -> Vec<String> {
     let store = Store::open(&dir.join(DATABASE_FILE_NAME)).unwrap();

@@ -8,10 +8,7 @@ use std::sync::LazyLock;
 use ihanoi_core::areas::{AreaIndex, AreaKind, AreasError, FormerNames, snapshot};
 
 fn shared_geo() -> PathBuf {
-    let shared = std::env::var_os("IHANOI_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
-    shared.join("geo")
+    ihanoi_test_kit::shared_dir().join("geo")
 }
 
 fn read_shared(name: &str) -> String {

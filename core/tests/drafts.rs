@@ -1,20 +1,9 @@
 //! Report drafts against a real SQLite file: create, autosave, list, queue, delete.
 
-use std::sync::Arc;
-
+use ihanoi_core::Error;
 use ihanoi_core::reports::{DraftField, ProblemCode, ReportFilter, ReportState, Urgency};
-use ihanoi_core::secrets::InMemorySecretStore;
-use ihanoi_core::{Core, CoreConfig, Error};
 
-fn open(dir: &std::path::Path) -> Core {
-    Core::open(
-        CoreConfig {
-            data_dir: dir.to_owned(),
-        },
-        Arc::new(InMemorySecretStore::new()),
-    )
-    .expect("open core")
-}
+use ihanoi_test_kit::open_core as open;
 
 #[test]
 fn every_field_change_is_saved_and_survives_reopening() {

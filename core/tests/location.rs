@@ -1,8 +1,7 @@
 //! A report's location end to end: a real store in a temp dir, the real ward
 //! boundaries imported from `$IHANOI_SHARED/geo`, real photos for queueing.
 
-use std::path::PathBuf;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 use ihanoi_core::areas::{AreaIndex, AreaKind, AreasError};
 use ihanoi_core::location::{
@@ -11,25 +10,14 @@ use ihanoi_core::location::{
 };
 use ihanoi_core::photos::{CompressOptions, PhotoSource};
 use ihanoi_core::reports::{DraftField, ProblemCode};
-use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::time::now_ms;
-use ihanoi_core::{Core, CoreConfig, Error};
+use ihanoi_core::{Core, Error};
 
-fn shared() -> PathBuf {
-    std::env::var_os("IHANOI_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
-}
+use ihanoi_test_kit::shared_dir as shared;
 
 fn open(dir: &std::path::Path) -> Core {
-    let core = Core::open(
-        CoreConfig {
-            data_dir: dir.to_owned(),
-        },
-        Arc::new(InMemorySecretStore::new()),
-    )
-    .unwrap();
+    let core = ihanoi_test_kit::open_core(dir);
     core.set_photo_input_dirs(&[shared().join("photos")])
         .unwrap();
     core

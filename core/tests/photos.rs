@@ -15,10 +15,7 @@ use ihanoi_core::{Core, CoreConfig, Error};
 // ---------------------------------------------------------------- helpers
 
 fn shared_photos() -> PathBuf {
-    let shared = std::env::var_os("IHANOI_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
-    shared.join("photos")
+    ihanoi_test_kit::shared_dir().join("photos")
 }
 
 fn photo(name: &str) -> PathBuf {

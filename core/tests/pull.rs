@@ -22,11 +22,8 @@ use reqwest::multipart::Form;
 use sync_support::{City, city_config, open_phone, queue_report_in_category, shared_dir, sign_in};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-const HOUR_MS: i64 = 3_600_000;
-
-fn photo_file(name: &str) -> PathBuf {
-    shared_dir().join("photos").join(name)
-}
+use ihanoi_core::time::HOUR_MS;
+use ihanoi_test_kit::shared_photo as photo_file;
 
 /// A phone on `data_dir` with production timeouts, reading photos from the
 /// shared folder.

@@ -7,23 +7,17 @@ use std::sync::{Arc, Mutex};
 
 mod sync_support;
 
-use ihanoi_city_api::config::AreasSource;
-use ihanoi_city_api::{CityConfig as ServerConfig, CityServer};
 use ihanoi_core::account::SessionState;
-use ihanoi_core::net::{CityConfig, SyncError};
+use ihanoi_core::net::SyncError;
 use ihanoi_core::photos::CompressOptions;
 use ihanoi_core::reports::ReportState;
 use ihanoi_core::secrets::{InMemorySecretStore, SecretStore, keys};
 use ihanoi_core::sync::{SyncEvent, SyncListener, SyncOptions, SyncSummary};
 use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::{Core, CoreConfig, Error};
-use sync_support::shared_dir;
+use sync_support::{City, PHONE, city_config, shared_dir};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
-
-const API_KEY: &str = "test-app-key";
-const OFFICIAL_KEY: &str = "test-official-key";
-const PHONE: &str = "0912345678";
 
 /// Records every event, in order.
 #[derive(Default)]
@@ -62,12 +56,7 @@ impl Phone {
         .unwrap();
         core.set_photo_input_dirs(&[shared_dir().join("photos")])
             .unwrap();
-        core.configure_city(CityConfig {
-            base_url: base_url.to_owned(),
-            api_key: API_KEY.to_owned(),
-            extra_roots_pem: None,
-        })
-        .unwrap();
+        core.configure_city(city_config(base_url)).unwrap();
         Phone {
             core,
             secrets,
@@ -79,7 +68,7 @@ impl Phone {
     fn queue_report(&self, photos: &[&str]) -> String {
         let paths: Vec<PathBuf> = photos
             .iter()
-            .map(|name| shared_dir().join("photos").join(name))
+            .map(|name| ihanoi_test_kit::shared_photo(name))
             .collect();
         sync_support::queue_report(&self.core, 0, &paths, &CompressOptions::default())
     }
@@ -99,77 +88,6 @@ impl Phone {
 
     fn state(&self, id: &str) -> ReportState {
         self.core.report(id).unwrap().state
-    }
-}
-
-fn test_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(ihanoi_core::net::transport::tls::client_config(None).unwrap())
-        .build()
-        .unwrap()
-}
-
-struct City {
-    server: CityServer,
-    http: reqwest::Client,
-    _dir: tempfile::TempDir,
-}
-
-impl City {
-    async fn start() -> City {
-        let dir = tempfile::tempdir().unwrap();
-        let areas = shared_dir().join("geo/hanoi_wards_2025.geojson");
-        let config = ServerConfig::for_tests(dir.path().join("city"), AreasSource::File(areas));
-        let server = CityServer::start(config)
-            .await
-            .expect("the city server starts");
-        City {
-            server,
-            http: test_client(),
-            _dir: dir,
-        }
-    }
-
-    fn url(&self) -> String {
-        self.server.base_url().to_owned()
-    }
-
-    async fn get_json(&self, path: &str) -> serde_json::Value {
-        let response = self
-            .http
-            .get(format!("{}{path}", self.url()))
-            .send()
-            .await
-            .unwrap();
-        assert!(
-            response.status().is_success(),
-            "{path}: {}",
-            response.status()
-        );
-        response.json().await.unwrap()
-    }
-
-    async fn sign_in_code(&self, phone: &str) -> String {
-        let answer: serde_json::Value = self
-            .http
-            .get(format!("{}/officials/sign-in-codes/{phone}", self.url()))
-            .header("X-Official-Key", OFFICIAL_KEY)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        answer["code"].as_str().unwrap().to_owned()
-    }
-
-    /// Every report the server holds (the last 90 days, one page).
-    async fn reports(&self) -> Vec<serde_json::Value> {
-        self.get_json("/requests.json?page_size=1000")
-            .await
-            .as_array()
-            .unwrap()
-            .clone()
     }
 }
 
@@ -541,11 +459,7 @@ async fn plain_http_to_another_host_is_refused_before_anything_is_sent() {
     )
     .unwrap();
     let error = core
-        .configure_city(CityConfig {
-            base_url: "http://open311.hanoi.gov.vn".into(),
-            api_key: API_KEY.into(),
-            extra_roots_pem: None,
-        })
+        .configure_city(city_config("http://open311.hanoi.gov.vn"))
         .unwrap_err();
     assert!(matches!(
         error,

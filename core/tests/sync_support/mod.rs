@@ -4,39 +4,29 @@
 //! directly or through the fault proxy, generated photos, and an audit of what
 //! each side holds.
 
-#![allow(dead_code)] // each test binary uses its own part
+#![allow(dead_code, unused_imports)] // each test binary uses its own part
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use ihanoi_city_api::config::AreasSource;
-use ihanoi_city_api::{CityConfig as ServerConfig, CityServer, Clock};
 use ihanoi_core::account::SessionState;
 use ihanoi_core::location::{LocationFix, LocationSource};
+use ihanoi_core::net::SyncTuning;
 use ihanoi_core::net::retry::RetryPolicy;
 use ihanoi_core::net::transport::TimeoutPolicy;
-use ihanoi_core::net::{CityConfig, SyncTuning};
 use ihanoi_core::photos::{CompressOptions, PhotoSource};
 use ihanoi_core::reports::{DraftField, ReportState};
 use ihanoi_core::secrets::SecretStore;
 use ihanoi_core::sync::{NoListener, SyncOptions};
 use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::{Core, CoreConfig};
-use reqwest::multipart::{Form, Part};
 use sha2::{Digest, Sha256};
 
-pub const API_KEY: &str = "test-app-key";
-pub const OFFICIAL_KEY: &str = "test-official-key";
-pub const PHONE: &str = "0912345678";
-
-pub fn shared_dir() -> PathBuf {
-    match std::env::var_os("IHANOI_SHARED") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-    }
-}
+pub use ihanoi_test_kit::{
+    API_KEY, OFFICIAL_KEY, PHONE, TestCity as City, city_config, http_client, shared_dir,
+};
 
 /// A number from the environment variable `name`, else `default`.
 pub fn knob(name: &str, default: u64) -> u64 {
@@ -103,153 +93,51 @@ pub fn quick_tuning() -> SyncTuning {
     }
 }
 
-/// An HTTP client for the tests' own calls to the city (officials' endpoints),
-/// trusting what the core trusts.
-pub fn http_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(ihanoi_core::net::transport::tls::client_config(None).unwrap())
-        .build()
-        .unwrap()
-}
-
-/// The reference city server on a loopback port, with its own data directory.
-pub struct City {
-    pub server: CityServer,
-    http: reqwest::Client,
-    dir: tempfile::TempDir,
-}
-
-impl City {
-    pub async fn start() -> City {
-        City::start_with_clock(Clock::System).await
-    }
-
-    pub async fn start_with_clock(clock: Clock) -> City {
-        City::start_with(|_, config| config.clock = clock).await
-    }
-
-    /// A city whose settings `adjust` changes; it also gets the city's temp
-    /// dir, for files the settings name.
-    pub async fn start_with(adjust: impl FnOnce(&Path, &mut ServerConfig)) -> City {
-        let dir = tempfile::tempdir().unwrap();
-        let areas = shared_dir().join("geo/hanoi_wards_2025.geojson");
-        let mut config = ServerConfig::for_tests(dir.path().join("city"), AreasSource::File(areas));
-        adjust(dir.path(), &mut config);
-        let server = CityServer::start(config)
-            .await
-            .expect("the city server starts");
-        City {
-            server,
-            http: http_client(),
-            dir,
-        }
-    }
-
-    pub fn url(&self) -> String {
-        self.server.base_url().to_owned()
-    }
-
-    pub fn addr(&self) -> std::net::SocketAddr {
-        self.server.local_addr()
-    }
-
-    fn data_dir(&self) -> PathBuf {
-        self.dir.path().join("city")
-    }
-
-    /// The one-time code the server sent to `phone` (development sign-in).
-    pub async fn sign_in_code(&self, phone: &str) -> String {
-        let answer: serde_json::Value = self
-            .http
-            .get(format!("{}/officials/sign-in-codes/{phone}", self.url()))
-            .header("X-Official-Key", OFFICIAL_KEY)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        answer["code"].as_str().unwrap().to_owned()
-    }
-
-    /// An officials' call (POST, multipart); the answer's first element.
-    pub async fn official(&self, path: &str, form: Form) -> serde_json::Value {
-        let response = self
-            .http
-            .post(format!("{}/officials/{path}", self.url()))
-            .header("X-Official-Key", OFFICIAL_KEY)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap();
-        assert!(
-            response.status().is_success(),
-            "{path}: {}",
-            response.status()
-        );
-        let answer: serde_json::Value = response.json().await.unwrap();
-        answer[0].clone()
-    }
-
-    /// The ward acts on request `city_id` (`accept`, `start`, `resolve`, ...)
-    /// with `text` and result photos.
-    pub async fn act(&self, city_id: &str, action: &str, text: &str, photos: Vec<Vec<u8>>) {
-        let mut form = Form::new().text("description", text.to_owned());
-        for (i, bytes) in photos.into_iter().enumerate() {
-            form = form.part("media[]", Part::bytes(bytes).file_name(format!("{i}.jpg")));
-        }
-        self.official(&format!("requests/{city_id}/{action}"), form)
-            .await;
-    }
-
-    /// Every report the server stored, read from its SQLite file.
-    pub fn holdings(&self) -> Vec<HeldReport> {
-        let conn = rusqlite::Connection::open_with_flags(
-            self.data_dir().join("city.sqlite3"),
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )
+/// Every report the server stored, read from its SQLite file.
+pub fn holdings(city: &City) -> Vec<HeldReport> {
+    let conn = rusqlite::Connection::open_with_flags(
+        city.data_dir().join("city.sqlite3"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    let mut media: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut statement = conn
+        .prepare("SELECT request_id, file_name FROM request_media ORDER BY request_id, position")
         .unwrap();
-        let mut media: HashMap<i64, Vec<String>> = HashMap::new();
-        let mut statement = conn
-            .prepare(
-                "SELECT request_id, file_name FROM request_media ORDER BY request_id, position",
-            )
-            .unwrap();
-        for row in statement
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
-            .unwrap()
-        {
-            let (request, file) = row.unwrap();
-            media.entry(request).or_default().push(file);
-        }
-        let mut statement = conn
-            .prepare("SELECT id, client_request_id, description FROM requests ORDER BY id")
-            .unwrap();
-        statement
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                ))
-            })
-            .unwrap()
-            .map(|row| {
-                let (id, client_request_id, description) = row.unwrap();
-                HeldReport {
-                    service_request_id: id.to_string(),
-                    client_request_id,
-                    description: description.unwrap_or_default(),
-                    photo_sha256: media
-                        .remove(&id)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|name| sha256_of_file(&self.data_dir().join("media").join(name)))
-                        .collect(),
-                }
-            })
-            .collect()
+    for row in statement
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        .unwrap()
+    {
+        let (request, file) = row.unwrap();
+        media.entry(request).or_default().push(file);
     }
+    let mut statement = conn
+        .prepare("SELECT id, client_request_id, description FROM requests ORDER BY id")
+        .unwrap();
+    statement
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })
+        .unwrap()
+        .map(|row| {
+            let (id, client_request_id, description) = row.unwrap();
+            HeldReport {
+                service_request_id: id.to_string(),
+                client_request_id,
+                description: description.unwrap_or_default(),
+                photo_sha256: media
+                    .remove(&id)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|name| sha256_of_file(&city.data_dir().join("media").join(name)))
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// One report as the city stored it.
@@ -268,15 +156,6 @@ pub fn sha256_of_file(path: &Path) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// The app's settings for the city at `url` (the server, a proxy or a fake).
-pub fn city_config(url: &str) -> CityConfig {
-    CityConfig {
-        base_url: url.to_owned(),
-        api_key: API_KEY.to_owned(),
-        extra_roots_pem: None,
-    }
 }
 
 /// A core on `data_dir`, pointed at `city_url` (the server or a proxy).
@@ -488,7 +367,7 @@ pub async fn sync_until_done(core: &Core, max_syncs: u32) -> SyncRounds {
 /// the ones the core stored, and locally submitted once with the server's id.
 /// Nothing else is on the server.
 pub fn assert_each_report_exactly_once(core: &Core, city: &City, ids: &[String]) {
-    let held = city.holdings();
+    let held = holdings(city);
     assert_eq!(
         held.len(),
         ids.len(),

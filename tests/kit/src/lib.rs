@@ -1,0 +1,18 @@
+//! The one test kit of the Rust tests (core, CLI, reference server): use it
+//! instead of writing another copy.
+//!
+//! - [`shared`]: the test data beside the repository (`$IHANOI_SHARED`);
+//! - [`keys`]: the development keys the reference server accepts in tests;
+//! - [`phone`]: a core on a temp dir, the app's settings for a city;
+//! - [`city`]: the reference city server in process, and the officials' calls
+//!   a ward makes on it.
+
+pub mod city;
+pub mod keys;
+pub mod phone;
+pub mod shared;
+
+pub use city::TestCity;
+pub use keys::{API_KEY, OFFICIAL_KEY, PHONE};
+pub use phone::{city_config, http_client, open_core};
+pub use shared::{shared_dir, shared_photo, wards_geojson};
