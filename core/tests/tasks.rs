@@ -232,7 +232,10 @@ fn dropping_a_sync_stops_the_upload_and_the_report_stays_queued() {
                 ))
                 .is_ok()
     });
-    assert!(city.holdings().is_empty(), "nothing reached the city");
+    assert!(
+        sync_support::holdings(&city).is_empty(),
+        "nothing reached the city"
+    );
 }
 
 #[test]
