@@ -10,6 +10,7 @@ uniffi::setup_scaffolding!();
 
 mod areas;
 mod core_object;
+mod device_check;
 mod diagnostics;
 mod error;
 mod location;

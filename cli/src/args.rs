@@ -112,6 +112,8 @@ pub enum Command {
     Areas(AreasCommand),
     /// Probe: which endpoints of an Open311 server work with the app
     CheckServer(CheckServerArgs),
+    /// What is wrong with this installation: server, clock, sign-in, store, outbox, data age (exit 12 when something fails)
+    Doctor,
 }
 
 #[derive(Debug, Args)]

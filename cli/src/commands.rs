@@ -15,7 +15,7 @@ use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::secrets::{InsecureFileSecretStore, KeyringSecretStore};
 use crate::settings::Settings;
-use crate::{account, demo, probes, show};
+use crate::{account, demo, doctor, probes, show};
 
 /// Exit code 4 for a probe that found nothing (no unit at a point, no name).
 pub struct NothingFound;
@@ -125,6 +125,7 @@ impl Context<'_> {
             Command::Logout => account::logout(self),
             Command::Alerts => show::alerts(&self.core()?, out),
             Command::Categories => show::categories(&self.core()?, out),
+            Command::Doctor => doctor::run(self),
             Command::Demo(_) | Command::Photo(_) | Command::Areas(_) | Command::CheckServer(_) => {
                 unreachable!("handled in run()")
             }

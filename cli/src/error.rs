@@ -29,6 +29,10 @@ pub enum CliError {
     Unreachable {
         detail: String,
     },
+    /// `doctor`: at least one check failed (the table says which and what to do).
+    DeviceCheckFailed {
+        failing: Vec<String>,
+    },
     /// The demo's local city did not behave (start-up, officials' endpoints).
     Demo {
         step: &'static str,

@@ -7,13 +7,15 @@
 //! at a point; no name match) · 5 not allowed in the report's state · 6 storage
 //! failure · 7 network (city server unreachable, timeout, unexpected answer) ·
 //! 8 sign-in needed or refused · 9 the city refused the request · 10 no usable
-//! keyring · 11 the server lacks what the app requires (check-server) · 130
+//! keyring · 11 the server lacks what the app requires (check-server) · 12
+//! `doctor` found a failing check · 130
 //! sync cancelled with Ctrl-C (queued reports stay queued).
 
 mod account;
 mod args;
 mod commands;
 mod demo;
+mod doctor;
 mod error;
 mod output;
 mod probes;

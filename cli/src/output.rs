@@ -308,6 +308,18 @@ fn describe(error: &CliError, language: Language) -> (&'static str, String) {
                 )
             ),
         ),
+        CliError::DeviceCheckFailed { failing } => (
+            "device_check_failed",
+            format!(
+                "{}: {}. {}",
+                language.pick("Thiết bị có mục lỗi", "The device has failing checks"),
+                failing.join(", "),
+                language.pick(
+                    "Làm theo hướng dẫn trong bảng ở trên.",
+                    "Follow what the table above says to do."
+                )
+            ),
+        ),
         CliError::Demo { step, detail } => (
             "demo_failed",
             format!(
@@ -557,6 +569,7 @@ pub fn exit_code(error: &CliError) -> u8 {
         "refused" => 9,
         "keyring_unavailable" => 10,
         "server_incompatible" => 11,
+        "device_check_failed" => 12,
         "cancelled" => 130,
         "invalid_argument" | "no_server" | "no_api_key" | "areas_unavailable"
         | "photo_not_found" | "photo_corrupt" | "photo_unsupported" | "photo_too_large"

@@ -47,6 +47,26 @@ impl DataDir {
         }
     }
 
+    /// Whether new photos can be written: a probe file is created, written,
+    /// synced and removed in the reports folder (the device check). The error
+    /// is the OS's, e.g. a read-only or full volume, or a file where the
+    /// folder should be.
+    pub fn check_writable(&self) -> std::io::Result<()> {
+        let reports = self.root.join(REPORTS_DIR);
+        let probe = reports.join(format!(".write-check-{}", uuid::Uuid::now_v7()));
+        let written = (|| {
+            use std::io::Write;
+            let mut file = fs::File::create_new(&probe)?;
+            file.write_all(b"ihanoi")?;
+            file.sync_all()
+        })();
+        let removed = match fs::remove_file(&probe) {
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+            other => other,
+        };
+        written.and(removed)
+    }
+
     /// Remove every report folder not named in `keep`; return the ids of the
     /// folders kept (only reports with files have one).
     pub fn remove_report_dirs_except(&self, keep: &HashSet<String>) -> Result<Vec<String>> {

@@ -16,6 +16,7 @@
 //! - [`observers`]: listeners the screens register instead of polling;
 //! - [`background`]: the one call a background job makes (send, then pull);
 //! - [`account`]: the resident's sign-in; tokens only in the secure store;
+//! - [`device_check`]: what is wrong with this phone, for community install teams;
 //! - [`secrets`]: the platform secure store the shells plug in (tokens live only there);
 //! - [`text`]: Unicode normalisation shared by every user-typed string.
 //!
@@ -35,6 +36,7 @@ pub mod app;
 pub mod areas;
 pub mod background;
 pub mod categories;
+pub mod device_check;
 pub mod error;
 pub mod files;
 pub mod i18n;

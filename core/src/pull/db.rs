@@ -14,6 +14,15 @@ pub const UPDATES_CURSOR: &str = "updates_after";
 pub const ALERTS_CURSOR: &str = "alerts_after";
 pub const CATEGORIES_ETAG: &str = "categories_etag";
 pub const AREAS_ETAG: &str = "areas_etag";
+/// When the categories, and the area set, were last confirmed current by the
+/// city (a new list or a `304`), as Unix ms: the device check's "data age".
+pub const CATEGORIES_CHECKED_AT: &str = "categories_checked_at";
+pub const AREAS_CHECKED_AT: &str = "areas_checked_at";
+
+/// A timestamp kept in `pull_state` (`None`: never recorded).
+pub fn state_time(conn: &Connection, name: &str) -> Result<Option<UnixMillis>> {
+    Ok(state(conn, name)?.and_then(|value| value.parse().ok()))
+}
 
 pub fn state(conn: &Connection, name: &str) -> Result<Option<String>> {
     Ok(conn

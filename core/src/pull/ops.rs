@@ -10,7 +10,7 @@ use crate::pull::api::PHOTO_RESPONSE_LIMIT;
 use crate::pull::db;
 use crate::pull::engine::{PullOutcome, Puller};
 use crate::pull::model::{
-    Alert, PullSummary, ReportStatus, ResultPhoto, TimelineEntry, UnreadCounts,
+    Alert, PullSummary, Refresh, ReportStatus, ResultPhoto, TimelineEntry, UnreadCounts,
 };
 use crate::pull::photos::{self, FetchError};
 use crate::reports::ops::parse_id;
@@ -58,6 +58,19 @@ impl Core {
             self.store
                 .write(|tx| db::set_state(tx, db::AREAS_ETAG, &etag))?;
         }
+        let checked = [
+            (db::CATEGORIES_CHECKED_AT, summary.categories),
+            (db::AREAS_CHECKED_AT, summary.areas),
+        ];
+        let now = now_ms().to_string();
+        self.store.write(|tx| {
+            for (name, refresh) in checked {
+                if refresh != Refresh::Skipped {
+                    db::set_state(tx, name, &now)?;
+                }
+            }
+            Ok(())
+        })?;
         summary.unread = self.unread_counts()?;
         tracing::info!(
             new_updates = summary.new_updates,

@@ -65,6 +65,29 @@ pub enum TransportError {
 }
 
 impl TransportError {
+    /// A short, stable code for this failure (kept in SQLite as a report's
+    /// last error, shown by the device check; never a message with personal
+    /// data).
+    pub fn code(&self) -> &'static str {
+        match self {
+            TransportError::InvalidUrl { .. } => "invalid_url",
+            TransportError::InsecureUrl => "insecure_url",
+            TransportError::TlsConfig { .. } => "tls_config",
+            TransportError::Connect { .. } => "connect",
+            TransportError::Tls { .. } => "tls",
+            TransportError::Timeout => "timeout",
+            TransportError::ConnectionLost { .. } => "connection_lost",
+            TransportError::ResponseTooLarge { .. } => "response_too_large",
+            TransportError::UnexpectedAnswer { .. } => "unexpected_answer",
+            TransportError::InvalidJson { .. } => "invalid_json",
+            TransportError::Status { status: 429, .. } => "rate_limited",
+            TransportError::Status { status, .. } if *status >= 500 => "server_error",
+            TransportError::Status { .. } => "http_error",
+        }
+    }
+}
+
+impl TransportError {
     /// What this failure means for a report being sent (see [`retry::classify`]).
     pub fn verdict(&self) -> Verdict {
         match self {

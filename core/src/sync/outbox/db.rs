@@ -208,3 +208,19 @@ pub fn set_sign_in_needed(conn: &Connection, needed: bool) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Queued reports that failed `min_attempts` times or more in a row, counted
+/// by their last error code (most frequent first): what the device check
+/// calls stuck.
+pub fn stuck(conn: &Connection, min_attempts: u32) -> Result<Vec<(String, u32)>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT coalesce(s.last_error, ''), count(*) FROM reports r
+         JOIN report_sync s ON s.report_id = r.id
+         WHERE r.state IN ('queued', 'sending') AND s.attempts >= ?1
+         GROUP BY 1 ORDER BY 2 DESC, 1",
+    )?;
+    let rows = statement
+        .query_map([min_attempts], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

@@ -239,9 +239,9 @@ impl Outbox {
         self.store.write_synced(|tx| {
             let failures = db::record(tx, report_id)?.attempts + 1;
             let delay = self.policy.delay(failures, jitter_unit(), retry_after);
-            db::mark_retry(tx, report_id, now + millis(delay), error_code(error), now)
+            db::mark_retry(tx, report_id, now + millis(delay), error.code(), now)
         })?;
-        tracing::info!(code = error_code(error), "report will be retried");
+        tracing::info!(code = error.code(), "report will be retried");
         self.changed(report_id, ReportState::Queued);
         Ok(Outcome::Waiting)
     }
@@ -268,26 +268,6 @@ impl Outbox {
         })?;
         self.changed(report_id, ReportState::NeedsAttention);
         Ok(Outcome::NeedsAttention)
-    }
-}
-
-/// A short, stable code for the last failure (kept in SQLite, shown in
-/// diagnostics; never a message with personal data).
-fn error_code(error: &TransportError) -> &'static str {
-    match error {
-        TransportError::InvalidUrl { .. } => "invalid_url",
-        TransportError::InsecureUrl => "insecure_url",
-        TransportError::TlsConfig { .. } => "tls_config",
-        TransportError::Connect { .. } => "connect",
-        TransportError::Tls { .. } => "tls",
-        TransportError::Timeout => "timeout",
-        TransportError::ConnectionLost { .. } => "connection_lost",
-        TransportError::ResponseTooLarge { .. } => "response_too_large",
-        TransportError::UnexpectedAnswer { .. } => "unexpected_answer",
-        TransportError::InvalidJson { .. } => "invalid_json",
-        TransportError::Status { status: 429, .. } => "rate_limited",
-        TransportError::Status { status, .. } if *status >= 500 => "server_error",
-        TransportError::Status { .. } => "http_error",
     }
 }
 

@@ -63,6 +63,10 @@ pub fn build(state: State) -> Router {
         ))
         .layer(middleware::map_response(errors_as_array))
         .layer(middleware::map_response(no_sniffing))
+        .layer(middleware::map_response_with_state(
+            state.clone(),
+            date_from_clock,
+        ))
         .with_state(state)
 }
 
@@ -73,6 +77,20 @@ async fn no_sniffing(mut response: Response) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         header::HeaderValue::from_static("nosniff"),
     );
+    response
+}
+
+/// `Date` from the server's clock, not the host's: a test that sets a manual
+/// clock sees a server whose time is off (the app's device check compares
+/// the phone's clock with this header). hyper keeps a `Date` already set.
+async fn date_from_clock(
+    axum::extract::State(state): axum::extract::State<State>,
+    mut response: Response,
+) -> Response {
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_millis(state.now_ms().max(0) as u64);
+    if let Ok(value) = header::HeaderValue::from_str(&httpdate::fmt_http_date(at)) {
+        response.headers_mut().insert(header::DATE, value);
+    }
     response
 }
 

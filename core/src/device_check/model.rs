@@ -1,0 +1,170 @@
+//! What the device check returns: one row per check, in a fixed order (the
+//! network and the city first, then the phone, then the app's own data), and
+//! the overall verdict.
+
+use crate::text::nfc;
+use crate::time::UnixMillis;
+
+/// Which check a row is. Stable: screens and scripts may branch on it
+/// ([`CheckCode::as_str`] is its snake_case name, also in the CLI's JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CheckCode {
+    Network,
+    ServerReachable,
+    ServerCompatible,
+    Clock,
+    SignIn,
+    OsVersion,
+    CameraPresent,
+    CameraPermission,
+    LocationServices,
+    LocationPermission,
+    NotificationPermission,
+    FreeStorage,
+    StoreIntegrity,
+    PhotoFolder,
+    Outbox,
+    Categories,
+    WardData,
+}
+
+impl CheckCode {
+    /// Every code, in the order the report lists them.
+    pub const ALL: [CheckCode; 17] = [
+        CheckCode::Network,
+        CheckCode::ServerReachable,
+        CheckCode::ServerCompatible,
+        CheckCode::Clock,
+        CheckCode::SignIn,
+        CheckCode::OsVersion,
+        CheckCode::CameraPresent,
+        CheckCode::CameraPermission,
+        CheckCode::LocationServices,
+        CheckCode::LocationPermission,
+        CheckCode::NotificationPermission,
+        CheckCode::FreeStorage,
+        CheckCode::StoreIntegrity,
+        CheckCode::PhotoFolder,
+        CheckCode::Outbox,
+        CheckCode::Categories,
+        CheckCode::WardData,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckCode::Network => "network",
+            CheckCode::ServerReachable => "server_reachable",
+            CheckCode::ServerCompatible => "server_compatible",
+            CheckCode::Clock => "clock",
+            CheckCode::SignIn => "sign_in",
+            CheckCode::OsVersion => "os_version",
+            CheckCode::CameraPresent => "camera_present",
+            CheckCode::CameraPermission => "camera_permission",
+            CheckCode::LocationServices => "location_services",
+            CheckCode::LocationPermission => "location_permission",
+            CheckCode::NotificationPermission => "notification_permission",
+            CheckCode::FreeStorage => "free_storage",
+            CheckCode::StoreIntegrity => "store_integrity",
+            CheckCode::PhotoFolder => "photo_folder",
+            CheckCode::Outbox => "outbox",
+            CheckCode::Categories => "categories",
+            CheckCode::WardData => "ward_data",
+        }
+    }
+}
+
+/// How a check came out. Ordered: `Ok < Warn < Fail`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CheckStatus {
+    /// Nothing to do.
+    Ok,
+    /// The app works, but something will bother the resident (or could not be
+    /// checked): worth fixing while the install team is there.
+    Warn,
+    /// Something the app needs does not work: fix it before leaving.
+    Fail,
+}
+
+impl CheckStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckStatus::Ok => "ok",
+            CheckStatus::Warn => "warn",
+            CheckStatus::Fail => "fail",
+        }
+    }
+}
+
+/// One row of the device check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceCheck {
+    pub code: CheckCode,
+    pub status: CheckStatus,
+    /// What was found, for the person holding the phone.
+    pub label_vi: String,
+    pub label_en: String,
+    /// What to do about it; empty when the status is ok.
+    pub action_vi: String,
+    pub action_en: String,
+    /// A technical detail for the install team (an error code, a count, a
+    /// measured value); never personal data.
+    pub detail: Option<String>,
+}
+
+impl DeviceCheck {
+    pub(crate) fn ok(code: CheckCode, label: (&str, &str)) -> Self {
+        DeviceCheck::new(code, CheckStatus::Ok, label, ("", ""))
+    }
+
+    pub(crate) fn new(
+        code: CheckCode,
+        status: CheckStatus,
+        label: (&str, &str),
+        action: (&str, &str),
+    ) -> Self {
+        DeviceCheck {
+            code,
+            status,
+            label_vi: nfc(label.0),
+            label_en: label.1.to_owned(),
+            action_vi: nfc(action.0),
+            action_en: action.1.to_owned(),
+            detail: None,
+        }
+    }
+
+    pub(crate) fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+/// The whole check: every row in [`CheckCode::ALL`]'s order (rows whose facts
+/// the shell did not pass are left out) and the worst status among them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceCheckReport {
+    pub verdict: CheckStatus,
+    pub checks: Vec<DeviceCheck>,
+    pub checked_at_ms: UnixMillis,
+}
+
+impl DeviceCheckReport {
+    pub(crate) fn new(mut checks: Vec<DeviceCheck>, checked_at_ms: UnixMillis) -> Self {
+        checks.sort_by_key(|c| CheckCode::ALL.iter().position(|code| *code == c.code));
+        let verdict = checks
+            .iter()
+            .map(|c| c.status)
+            .max()
+            .unwrap_or(CheckStatus::Ok);
+        DeviceCheckReport {
+            verdict,
+            checks,
+            checked_at_ms,
+        }
+    }
+
+    /// The row of `code`, if it was checked.
+    pub fn check(&self, code: CheckCode) -> Option<&DeviceCheck> {
+        self.checks.iter().find(|c| c.code == code)
+    }
+}
