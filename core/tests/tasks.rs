@@ -121,7 +121,9 @@ async fn a_cancelled_areas_import_keeps_the_cached_set() {
     token.cancel();
     let imported = core.import_areas(&file, "2025-07-01", token).await;
     assert!(is_cancelled(&imported), "{imported:?}");
-    assert_eq!(core.area_set_info().unwrap(), None);
+    // Nothing was cached: the set in use is still the one the app ships.
+    assert_eq!(core.cached_area_set_info().unwrap(), None);
+    assert!(core.area_set_info().unwrap().unwrap().built_in);
 
     let token = CancelToken::new();
     let importing = core.import_areas(&file, "2025-07-01", token.clone());
@@ -135,7 +137,7 @@ async fn a_cancelled_areas_import_keeps_the_cached_set() {
         "dropping the future cancels the token"
     );
     assert_eq!(
-        core.area_set_info().unwrap(),
+        core.cached_area_set_info().unwrap(),
         None,
         "dropped before it installed"
     );
@@ -144,6 +146,7 @@ async fn a_cancelled_areas_import_keeps_the_cached_set() {
         .await
         .unwrap();
     assert_eq!(info.unit_count, 126);
+    assert!(!info.built_in, "the imported set replaces the built-in one");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -33,7 +33,7 @@ final class AreasTests: XCTestCase {
             timeMs: Int64(Date().timeIntervalSince1970 * 1000), source: source, mocked: false)
     }
 
-    func testAFreshInstallRoutesWithTheBuiltInSet() throws {
+    func testAFreshInstallRoutesWithTheBuiltInSet() async throws {
         let core = try openCore(for: self)
         let info = try XCTUnwrap(try core.areaSetInfo())
         XCTAssertTrue(info.builtIn)
@@ -41,7 +41,7 @@ final class AreasTests: XCTestCase {
         XCTAssertEqual(try core.locateArea(lat: 21.0368, lon: 105.8346)?.name, "Phường Ba Đình")
         XCTAssertEqual(dataLicences().map(\.spdx), ["MIT", "MIT"])
         // An imported set replaces it.
-        try importTwoUnits(core)
+        try await importTwoUnits(core)
         XCTAssertFalse(try XCTUnwrap(try core.areaSetInfo()).builtIn)
         XCTAssertNil(try core.locateArea(lat: 21.0368, lon: 105.8346))
     }
