@@ -17,16 +17,15 @@ mod logs;
 mod observers;
 mod photos;
 mod pull;
+mod reports;
 mod secrets;
 mod sync;
 mod tasks;
-mod types;
 
 pub use core_object::IhanoiCore;
 pub use error::IhanoiError;
 pub use logs::LogSink;
 pub use observers::{CountsListener, ListenerHandle, ReportsListener, SyncActivityListener};
-pub use photos::PhotoErrorKind;
 pub use secrets::{SecretStore, SecretStoreError};
 pub use sync::SyncListener;
 pub use tasks::TaskHandle;

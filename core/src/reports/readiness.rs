@@ -2,6 +2,7 @@
 //! once, so the resident fixes them all in one pass, each with a stable code for
 //! the shells and a message in Vietnamese (first) and English.
 
+use crate::i18n::Bilingual;
 use crate::reports::model::Report;
 use crate::text;
 
@@ -11,6 +12,7 @@ pub const MAX_PHOTOS: usize = 5;
 pub const MIN_PHOTOS: usize = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum ProblemCode {
     CategoryMissing,
     /// A code that is not on the current list (the city removed it, or it was
@@ -36,19 +38,21 @@ impl ProblemCode {
     }
 }
 
+/// One reason a report cannot be queued yet, with what the resident is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Problem {
+    /// Stable code the screen can act on (e.g. open the map for a missing location).
     pub code: ProblemCode,
-    pub message_vi: String,
-    pub message_en: String,
+    /// What is missing and how to fix it, in both languages.
+    pub message: Bilingual,
 }
 
 impl Problem {
     fn new(code: ProblemCode, vi: impl Into<String>, en: impl Into<String>) -> Self {
         Problem {
             code,
-            message_vi: vi.into(),
-            message_en: en.into(),
+            message: Bilingual::new(vi, en),
         }
     }
 }
@@ -163,7 +167,7 @@ mod tests {
         assert!(
             found
                 .iter()
-                .all(|p| !p.message_vi.is_empty() && !p.message_en.is_empty())
+                .all(|p| !p.message.vi.is_empty() && !p.message.en.is_empty())
         );
     }
 
@@ -201,7 +205,7 @@ mod tests {
         let found = problems(&report(Some("khong_co"), "Ngập úng sau mưa"), unlisted);
         assert_eq!(codes(&found), vec![ProblemCode::CategoryUnknown]);
         assert_eq!(found[0].code.as_str(), "category_unknown");
-        for message in [&found[0].message_vi, &found[0].message_en] {
+        for message in [&found[0].message.vi, &found[0].message.en] {
             assert_eq!(*message, text::nfc(message));
         }
         // Without a category only "missing" is reported, never both.

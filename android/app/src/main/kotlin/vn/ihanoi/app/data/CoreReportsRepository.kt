@@ -4,8 +4,8 @@ import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
 import vn.ihanoi.core.IhanoiCore
-import vn.ihanoi.core.Report
-import vn.ihanoi.core.ReportFilter
+import vn.ihanoi.core.model.Report
+import vn.ihanoi.core.model.ReportFilter
 import vn.ihanoi.core.model.ReportState
 
 /**
