@@ -4,7 +4,8 @@
 
 #![no_main]
 
-use ihanoi_core::photos::{CancelFlag, CompressOptions, SizePreset, compress};
+use ihanoi_core::photos::{CompressOptions, SizePreset, compress};
+use ihanoi_core::tasks::CancelToken;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -12,5 +13,5 @@ fuzz_target!(|data: &[u8]| {
         preset: SizePreset::Small,
         max_bytes: 400 * 1024,
     };
-    let _ = compress(data, &options, &CancelFlag::new());
+    let _ = compress(data, &options, &CancelToken::new());
 });
