@@ -29,8 +29,9 @@ start)
     --requests-per-minute 100000 \
     >"$dir/stdout" 2>"$dir/server.log" &
   echo $! >"$dir/pid"
-  # The server prints its base URL on stdout once it listens.
-  for _ in $(seq 1 200); do
+  # The server prints its base URL on stdout once it listens. Loading the ward
+  # boundaries takes a few seconds on a busy 2-core machine, so wait up to 60 s.
+  for _ in $(seq 1 600); do
     if [[ -s $dir/stdout ]]; then
       head -n1 "$dir/stdout" >"$dir/url"
       cat "$dir/url"
