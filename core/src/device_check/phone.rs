@@ -306,9 +306,10 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(only(os(Platform::Android, "14")).status, CheckStatus::Ok);
-        assert_eq!(only(os(Platform::Android, "8.1.0")).status, CheckStatus::Ok);
+        assert_eq!(only(os(Platform::Android, "7.1.2")).status, CheckStatus::Ok);
+        assert_eq!(only(os(Platform::Android, "7.0")).status, CheckStatus::Ok);
         assert_eq!(
-            only(os(Platform::Android, "7.1.2")).status,
+            only(os(Platform::Android, "6.0.1")).status,
             CheckStatus::Fail
         );
         assert_eq!(only(os(Platform::Ios, "17.4.1")).status, CheckStatus::Ok);

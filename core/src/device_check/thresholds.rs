@@ -42,11 +42,12 @@ pub const STUCK_AFTER_ATTEMPTS: u32 = 3;
 /// worth finding out while the install team is there.
 pub const STALE_DATA_AFTER: Duration = Duration::from_secs(30 * 24 * 60 * 60);
 
-/// The oldest Android the app supports (major version). Android 8.0 (API
-/// 26) is where Chrome and the system WebView stopped updating older
-/// releases; below it the trust store and the TLS stack are out of date.
-/// Keep in step with the Android shell's `minSdk`.
-pub const ANDROID_MIN_MAJOR: u32 = 8;
+/// The oldest Android the app supports (major version): Android 7.0, API 24,
+/// the shell's `minSdk` (README, "Android app"). The core brings its own TLS
+/// stack and root certificates (rustls + webpki roots), so the phone's
+/// out-of-date trust store on old releases does not matter to it.
+/// Keep in step with `android/app/build.gradle.kts`.
+pub const ANDROID_MIN_MAJOR: u32 = 7;
 
 /// The oldest iOS the app supports (major version): the Swift bindings use
 /// async/await and the screens SwiftUI APIs from iOS 15. Keep in step with the
