@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use crate::catalog::areas::AreaCatalog;
+use crate::profile::Profile;
 
 /// Size and rate limits (docs/city-api.md § Limits).
 #[derive(Debug, Clone)]
@@ -156,6 +157,8 @@ pub struct CityConfig {
     pub code_ttl: Duration,
     pub limits: Limits,
     pub clock: Clock,
+    /// How far the server departs from the full API (`--profile`; default: full).
+    pub profile: Profile,
 }
 
 /// App keys and officials' keys that are published (README, docs, tests): a
@@ -280,6 +283,7 @@ impl CityConfig {
                 ..Limits::default()
             },
             clock: Clock::System,
+            profile: Profile::default(),
         }
     }
 }

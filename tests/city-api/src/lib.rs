@@ -9,6 +9,7 @@
 //! - [`store`]: the SQLite file (schema, reports, updates, accounts, alerts) and the
 //!   content-addressed photo directory;
 //! - [`catalog`]: categories (Open311 services) and their attributes; the areas;
+//! - [`profile`]: switches that make it behave like servers in the wild;
 //! - [`time`]: W3C date-times and the city's working-time calendar for deadlines.
 //!
 //! [`CityServer::start`] runs it in-process on a loopback port (tests, the CLI demo);
@@ -17,6 +18,7 @@
 pub mod catalog;
 pub mod config;
 pub mod http;
+pub mod profile;
 pub mod routes;
 pub mod server;
 pub mod sms;
@@ -25,4 +27,5 @@ pub mod time;
 pub mod workflow;
 
 pub use crate::config::{CityConfig, Clock, Limits, ManualClock, Official, SmsConfig};
+pub use crate::profile::Profile;
 pub use crate::server::{CityServer, StartError};

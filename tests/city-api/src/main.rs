@@ -27,10 +27,13 @@ const USAGE: &str =
     "usage: ihanoi-city-api --port N --data-dir DIR --areas FILE.geojson --categories FILE.json \
 [--holidays FILE.json] [--dev] [--api-key KEY]... [--officials FILE.json] [--official-key KEY] \
 [--sms-command PROGRAM | --sms-webhook URL] [--code-secret-file FILE] [--trusted-proxy ADDR] \
-[--requests-per-minute N] [--max-connections N] [--host ADDR] [--public-url URL]
+[--requests-per-minute N] [--max-connections N] [--host ADDR] [--public-url URL] [--profile LIST]
        ihanoi-city-api new-key | hash-key
 Without --dev: --api-key, --officials (or --official-key) and an SMS sender are required, and the
-published development keys are refused. --dev listens on loopback only.";
+published development keys are refused. --dev listens on loopback only.
+--profile makes the server behave like servers in the wild (comma-separated, repeatable):
+full (default), plain, strict, numeric-ids, media-field, no-upload, object-errors, no-updates,
+no-idempotency (docs/city-api.md § Server profiles).";
 
 /// `--officials FILE`: `{"officials": [{"id", "key_sha256", "units"?, "publish_alerts"?}]}`.
 #[derive(Deserialize)]
@@ -88,6 +91,7 @@ fn parse_args(args: Vec<String>) -> Result<CityConfig, String> {
     let mut code_secret = None;
     let mut trusted_proxy = None;
     let mut limits = ihanoi_city_api::Limits::default();
+    let mut profile = ihanoi_city_api::Profile::default();
     while let Some(arg) = args.next() {
         let mut value = || {
             args.next()
@@ -135,6 +139,11 @@ fn parse_args(args: Vec<String>) -> Result<CityConfig, String> {
             }
             "--public-url" => public_url = Some(value()?),
             "--dev" => dev = true,
+            "--profile" => {
+                for name in value()?.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                    profile.set(name).map_err(|e| format!("--profile: {e}"))?;
+                }
+            }
             "--requests-per-minute" => {
                 limits.requests_per_minute = value()?
                     .parse()
@@ -163,6 +172,7 @@ fn parse_args(args: Vec<String>) -> Result<CityConfig, String> {
     config.public_base_url = public_url;
     config.dev_mode = dev;
     config.limits = limits;
+    config.profile = profile;
     config.sms = sms;
     config.trusted_proxy = trusted_proxy;
     if let Some(secret) = code_secret {

@@ -227,6 +227,12 @@ impl CityServer {
             state.config.limits.clone(),
             stopped,
         ));
+        if state.config.profile != crate::Profile::default() {
+            tracing::warn!(
+                profile = %state.config.profile.name(),
+                "server profile: behaving like a server in the wild, not the full API"
+            );
+        }
         if state.config.dev_mode {
             tracing::warn!(
                 url = %state.base_url,

@@ -12,6 +12,14 @@ use crate::http::body::Fields;
 use crate::http::error::ApiResult;
 use crate::time::w3c;
 
+/// The codes [`definitions`] defines.
+pub const CODES: [&str; 5] = [
+    "urgency",
+    "location_accuracy_m",
+    "location_source",
+    "pin_adjusted",
+    "photo_taken_at",
+];
 pub const LOCATION_SOURCES: [&str; 5] = ["gps", "network", "photo_exif", "map_pin", "address"];
 const MAX_ACCURACY_M: f64 = 100_000.0;
 

@@ -60,6 +60,9 @@ pub struct ServiceCatalog {
     categories: Vec<Category>,
     list_json: axum::body::Bytes,
     list_etag: String,
+    /// The list as a plain GeoReport v2 server writes it (no extension fields,
+    /// no service definitions), with its ETag.
+    plain_list: (axum::body::Bytes, String),
     /// `(service_code, definition JSON, its ETag)`.
     definitions: Vec<(String, axum::body::Bytes, String)>,
 }
@@ -120,6 +123,11 @@ impl ServiceCatalog {
             .expect("JSON values serialise")
             .into();
         let list_etag = etag::of(&list_json);
+        let plain: Vec<serde_json::Value> = categories.iter().map(plain_service_json).collect();
+        let plain_json: axum::body::Bytes = serde_json::to_vec(&plain)
+            .expect("JSON values serialise")
+            .into();
+        let plain_list = (plain_json.clone(), etag::of(&plain_json));
         let definitions = categories
             .iter()
             .map(|c| {
@@ -137,6 +145,7 @@ impl ServiceCatalog {
             categories,
             list_json,
             list_etag,
+            plain_list,
             definitions,
         })
     }
@@ -147,6 +156,10 @@ impl ServiceCatalog {
 
     pub fn list_json(&self) -> (axum::body::Bytes, &str) {
         (self.list_json.clone(), &self.list_etag)
+    }
+
+    pub fn plain_list_json(&self) -> (axum::body::Bytes, &str) {
+        (self.plain_list.0.clone(), &self.plain_list.1)
     }
 
     pub fn definition_json(&self, code: &str) -> Option<(axum::body::Bytes, &str)> {
@@ -171,5 +184,18 @@ fn service_json(c: &Category) -> serde_json::Value {
         "group_en": c.group_en,
         "default_urgency": c.default_urgency.as_str(),
         "handle_working_hours": c.handle_working_hours,
+    })
+}
+
+/// The standard's fields only; no attributes to define, so `metadata` is false.
+fn plain_service_json(c: &Category) -> serde_json::Value {
+    json!({
+        "service_code": c.code,
+        "service_name": c.name_vi,
+        "description": c.description_vi,
+        "metadata": false,
+        "type": "realtime",
+        "keywords": c.keywords.join(","),
+        "group": c.group_vi,
     })
 }

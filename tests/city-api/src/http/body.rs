@@ -12,6 +12,8 @@ use super::error::{ApiError, ApiResult, unsupported_media_type};
 /// One uploaded file part (`media[]`).
 #[derive(Debug, Clone)]
 pub struct Upload {
+    /// The part's name (`media[]` or `media`): profiles read only one of them.
+    pub name: String,
     pub filename: Option<String>,
     pub content_type: Option<String>,
     pub bytes: Bytes,
@@ -237,6 +239,7 @@ async fn parse_multipart(bytes: Bytes, boundary: String, limits: BodyLimits) -> 
                 ));
             }
             fields.media.push(Upload {
+                name,
                 filename,
                 content_type,
                 bytes: data,

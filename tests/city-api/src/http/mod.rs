@@ -9,6 +9,7 @@ pub mod error;
 pub mod etag;
 pub mod format;
 pub mod rate_limit;
+pub mod reshape;
 pub mod router;
 pub mod serve;
 

@@ -35,17 +35,28 @@ pub fn build(state: State) -> Router {
         "/requests",
         get(routes::requests::list).post(routes::requests::create),
     );
-    router = with_formats(router, "/servicerequestupdates", get(routes::updates::list));
-    router = with_formats(router, "/areas", get(routes::areas::get));
-    router = with_formats(router, "/alerts", get(routes::alerts::list));
+    // A profile without an endpoint answers 404 there, as such servers do.
+    let profile = state.config.profile;
+    if profile.updates() {
+        router = with_formats(router, "/servicerequestupdates", get(routes::updates::list));
+    }
+    if profile.areas() {
+        router = with_formats(router, "/areas", get(routes::areas::get));
+    }
+    if profile.alerts() {
+        router = with_formats(router, "/alerts", get(routes::alerts::list));
+    }
+    if profile.sign_in() {
+        router = router
+            .route("/auth/code", post(routes::auth::request_code))
+            .route("/auth/token", post(routes::auth::token))
+            .route("/auth/sign-out", post(routes::auth::sign_out));
+    }
     router
         .route("/services/{code}", get(routes::services::definition))
         .route("/requests/{id}", get(routes::requests::one))
         .route("/tokens/{token}", get(routes::requests::by_token))
         .route("/media/{name}", get(routes::media::get))
-        .route("/auth/code", post(routes::auth::request_code))
-        .route("/auth/token", post(routes::auth::token))
-        .route("/auth/sign-out", post(routes::auth::sign_out))
         .route(
             "/officials/requests/{id}/{action}",
             post(routes::officials::act),
@@ -62,6 +73,10 @@ pub fn build(state: State) -> Router {
             rate_limit::limit,
         ))
         .layer(middleware::map_response(errors_as_array))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::reshape::as_profile,
+        ))
         .layer(middleware::map_response(no_sniffing))
         .layer(middleware::map_response_with_state(
             state.clone(),

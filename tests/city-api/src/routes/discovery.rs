@@ -7,6 +7,7 @@ use serde_json::json;
 
 use crate::http::body::parse_query;
 use crate::http::error::ApiResult;
+use crate::profile::Profile;
 use crate::server::AppState;
 use crate::time::w3c;
 use crate::workflow::{ACKNOWLEDGE_WORKING_HOURS, DetailedStatus, URGENT_HANDLE_WORKING_HOURS};
@@ -16,10 +17,10 @@ pub async fn get(
     RawQuery(q): RawQuery,
 ) -> ApiResult<axum::Json<serde_json::Value>> {
     let query = parse_query(q.as_deref())?;
-    super::check_jurisdiction(&state, &[&query])?;
+    super::check_get(&state, &query, &[], &[])?;
     let changeset = w3c::format(state.changeset_ms);
     let limits = &state.config.limits;
-    Ok(axum::Json(json!({
+    let mut body = json!({
         "changeset": changeset,
         "contact": "Trung tâm Phục vụ hành chính công Hà Nội (máy chủ tham chiếu) — Hanoi public administration service centre (reference server)",
         "key_service": "Liên hệ trung tâm để nhận api_key — contact the centre for an api_key",
@@ -71,5 +72,39 @@ pub async fn get(
                 "max_description_chars": limits.max_description_chars,
             },
         },
-    })))
+    });
+    as_profile(&mut body, &state.config.profile);
+    Ok(axum::Json(body))
+}
+
+/// What a profile does not offer is not advertised; a plain server has no
+/// `extensions` at all.
+fn as_profile(body: &mut serde_json::Value, profile: &Profile) {
+    let Some(root) = body.as_object_mut() else {
+        return;
+    };
+    if !profile.extensions() {
+        root.remove("extensions");
+        return;
+    }
+    let Some(extensions) = root
+        .get_mut("extensions")
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    if !profile.idempotency() {
+        extensions.remove("client_request_id");
+    }
+    if !profile.updates() {
+        extensions.remove("request_updates");
+    }
+    if !profile.uploads() {
+        extensions.remove("media_multipart");
+    } else if let Some(media) = extensions
+        .get_mut("media_multipart")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        media.insert("field".into(), json!(profile.media_part()));
+    }
 }

@@ -20,6 +20,19 @@ use crate::http::error::ApiResult;
 use crate::server::AppState;
 use crate::time::w3c;
 
+/// A GET's checks: the jurisdiction, and under a strict profile only the
+/// parameters this endpoint defines (`standard`, plus `extension` when the
+/// profile has the app's extensions).
+pub(crate) fn check_get(
+    state: &AppState,
+    query: &Fields,
+    standard: &[&str],
+    extension: &[&str],
+) -> ApiResult<()> {
+    check_jurisdiction(state, &[query])?;
+    only_defined_query(state, query, standard, extension)
+}
+
 /// `jurisdiction_id` is optional; when sent it must be ours.
 pub(crate) fn check_jurisdiction(state: &AppState, sources: &[&Fields]) -> ApiResult<()> {
     for fields in sources {
@@ -100,7 +113,7 @@ pub(crate) async fn mine_filter(
     headers: &HeaderMap,
     query: &Fields,
 ) -> ApiResult<Option<i64>> {
-    if !flag_param(query, "mine")? {
+    if !state.config.profile.sign_in() || !flag_param(query, "mine")? {
         return Ok(None);
     }
     let account = resident(state, headers).await?.ok_or_else(|| {
@@ -111,6 +124,58 @@ pub(crate) async fn mine_filter(
         )
     })?;
     Ok(Some(account))
+}
+
+/// Query parameters every GET takes.
+pub(crate) const COMMON_QUERY: [&str; 2] = ["jurisdiction_id", "api_key"];
+
+/// A strict profile refuses any field, query parameter or file part it does
+/// not define, naming them as such servers do; other profiles ignore them.
+pub(crate) fn only_defined(
+    state: &AppState,
+    fields: &Fields,
+    defined: impl Fn(&str) -> bool,
+) -> ApiResult<()> {
+    if !state.config.profile.strict {
+        return Ok(());
+    }
+    let media_part = state.config.profile.media_part();
+    let uploads = state.config.profile.uploads();
+    let mut unexpected: Vec<&str> = fields
+        .names()
+        .filter(|name| !COMMON_QUERY.contains(name) && !defined(name))
+        .collect();
+    unexpected.extend(
+        fields
+            .media
+            .iter()
+            .filter(|u| !uploads || u.name != media_part)
+            .map(|u| u.name.as_str()),
+    );
+    unexpected.dedup();
+    if unexpected.is_empty() {
+        return Ok(());
+    }
+    let list = unexpected.join(", ");
+    Err(ApiError::bad_request(
+        "unexpected_entries",
+        format!("Có trường không được định nghĩa: {list}."),
+        format!("unexpected entries: {list}"),
+    ))
+}
+
+/// [`only_defined`] for a GET whose parameters are `standard` always and
+/// `extension` when the profile has the app's extensions.
+pub(crate) fn only_defined_query(
+    state: &AppState,
+    query: &Fields,
+    standard: &[&str],
+    extension: &[&str],
+) -> ApiResult<()> {
+    let extensions = state.config.profile.extensions();
+    only_defined(state, query, |name| {
+        standard.contains(&name) || (extensions && extension.contains(&name))
+    })
 }
 
 pub(crate) fn json_array<T: serde::Serialize>(items: T) -> axum::Json<T> {

@@ -31,6 +31,38 @@ const MAX_SHORT_TEXT: usize = 200;
 const MAX_ADDRESS: usize = 500;
 const MAX_ADDRESS_ID: usize = 100;
 const MAX_MEDIA_URL: usize = 2000;
+/// `GET /requests` parameters of the standard (with the common position
+/// filter), then the extension's.
+const LIST_QUERY: [&str; 8] = [
+    "service_request_id",
+    "service_code",
+    "start_date",
+    "end_date",
+    "status",
+    "lat",
+    "long",
+    "radius",
+];
+const LIST_QUERY_EXTENSION: [&str; 5] = [
+    "detailed_status",
+    "agency_responsible",
+    "mine",
+    "page",
+    "page_size",
+];
+/// `POST /requests` fields of the standard besides the personal ones and
+/// `attribute[CODE]`.
+const CREATE_FIELDS: [&str; 9] = [
+    "api_key",
+    "jurisdiction_id",
+    "service_code",
+    "lat",
+    "long",
+    "address_string",
+    "address_id",
+    "description",
+    "media_url",
+];
 const PERSONAL_FIELDS: [&str; 6] = [
     "email",
     "device_id",
@@ -100,6 +132,19 @@ fn client_request_id(fields: &Fields) -> ApiResult<Option<String>> {
     })
 }
 
+/// Whether the profile's `POST /requests` defines this field.
+fn defined_create_field(profile: &crate::Profile, name: &str) -> bool {
+    if CREATE_FIELDS.contains(&name) || PERSONAL_FIELDS.contains(&name) {
+        return true;
+    }
+    if name == "client_request_id" {
+        return profile.idempotency();
+    }
+    name.strip_prefix("attribute[")
+        .and_then(|r| r.strip_suffix(']'))
+        .is_some_and(|code| profile.report_attributes() && attributes::CODES.contains(&code))
+}
+
 /// Validate a POST, route it, compute its deadlines: everything short of storing.
 fn prepare(
     state: &AppState,
@@ -115,7 +160,12 @@ fn prepare(
             "Unknown service_code (see GET /services).",
         )
     })?;
-    let client_request_id = client_request_id(fields)?;
+    let profile = state.config.profile;
+    let client_request_id = if profile.idempotency() {
+        client_request_id(fields)?
+    } else {
+        None
+    };
     let point = coordinates(fields)?;
     let address_string = text_field(fields, "address_string", MAX_ADDRESS)?;
     let address_id = text_field(fields, "address_id", MAX_ADDRESS_ID)?;
@@ -173,7 +223,11 @@ fn prepare(
         }
     }
     let photos = media::validate(&fields.media, Some(&state.photo_checks()))?;
-    let attrs = attributes::parse(fields, photos.len())?;
+    let attrs = if profile.report_attributes() {
+        attributes::parse(fields, photos.len())?
+    } else {
+        attributes::ReportAttributes::default()
+    };
     let urgency = attrs.urgency.unwrap_or(category.default_urgency);
     let (acknowledge_by_ms, handle_by_ms) = workflow::deadlines(
         &state.calendar,
@@ -268,9 +322,17 @@ pub async fn create(
     RawQuery(q): RawQuery,
     body: Body,
 ) -> ApiResult<Response> {
-    let (query, fields) = super::read_post(&state, &headers, q.as_deref(), body).await?;
+    let (query, mut fields) = super::read_post(&state, &headers, q.as_deref(), body).await?;
     super::check_jurisdiction(&state, &[&query, &fields])?;
     auth::check_api_key(&state, &fields, &query)?;
+    let profile = state.config.profile;
+    super::only_defined(&state, &query, |_| false)?;
+    super::only_defined(&state, &fields, |name| defined_create_field(&profile, name))?;
+    // Photos under another part name, or on a server without uploads, are
+    // dropped as such servers do: the report is created without them.
+    fields
+        .media
+        .retain(|u| profile.uploads() && u.name == profile.media_part());
     let account_id = auth::resident(&state, &headers).await?;
     let now = state.now_ms();
     let new = prepare(&state, &fields, account_id, now)?;
@@ -315,6 +377,7 @@ pub async fn create(
     if let Some(crid) = &row.client_request_id {
         answer["client_request_id"] = json!(crid);
     }
+
     let mut response = axum::Json(json!([answer])).into_response();
     if matches!(created, Created::Replayed { .. }) {
         response
@@ -404,7 +467,38 @@ pub fn request_json(
     if let Some(d) = distance_m {
         v["distance_m"] = json!((d * 10.0).round() / 10.0);
     }
+    if !state.config.profile.extensions() {
+        only_standard_keys(&mut v, &STANDARD_REQUEST_KEYS);
+    }
     v
+}
+
+/// The keys of a GeoReport v2 service request.
+const STANDARD_REQUEST_KEYS: [&str; 17] = [
+    "service_request_id",
+    "status",
+    "status_notes",
+    "service_name",
+    "service_code",
+    "description",
+    "agency_responsible",
+    "service_notice",
+    "requested_datetime",
+    "updated_datetime",
+    "expected_datetime",
+    "address",
+    "address_id",
+    "zipcode",
+    "lat",
+    "long",
+    "media_url",
+];
+
+/// A plain server's answer: the standard's keys and nothing else.
+pub(crate) fn only_standard_keys(value: &mut Value, keys: &[&str]) {
+    if let Some(map) = value.as_object_mut() {
+        map.retain(|k, _| keys.contains(&k.as_str()));
+    }
 }
 
 /// `status` and `detailed_status` combined: `None` = no filter, an empty set =
@@ -449,7 +543,7 @@ pub async fn list(
     RawQuery(q): RawQuery,
 ) -> ApiResult<Response> {
     let query = parse_query(q.as_deref())?;
-    super::check_jurisdiction(&state, &[&query])?;
+    super::check_get(&state, &query, &LIST_QUERY, &LIST_QUERY_EXTENSION)?;
     let now = state.now_ms();
     let ids = query.text("service_request_id")?.map(super::id_list);
     let start_ms = super::date_param(&query, "start_date")?;
@@ -519,7 +613,7 @@ pub async fn one(
     Path(segment): Path<String>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<axum::Json<Vec<Value>>> {
-    super::check_jurisdiction(&state, &[&parse_query(q.as_deref())?])?;
+    super::check_get(&state, &parse_query(q.as_deref())?, &[], &[])?;
     let id = format::strip_suffix(&segment)?;
     let missing = || ApiError::not_found("phản ánh", "Service request");
     let id: i64 = id.parse().map_err(|_| missing())?;
@@ -542,7 +636,7 @@ pub async fn by_token(
     Path(segment): Path<String>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<axum::Json<Value>> {
-    super::check_jurisdiction(&state, &[&parse_query(q.as_deref())?])?;
+    super::check_get(&state, &parse_query(q.as_deref())?, &[], &[])?;
     let token = format::strip_suffix(&segment)?.to_owned();
     let lookup = token.clone();
     let id = state

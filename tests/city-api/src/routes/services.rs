@@ -17,8 +17,12 @@ pub async fn list(
     headers: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Response> {
-    super::check_jurisdiction(&state, &[&parse_query(q.as_deref())?])?;
-    let (body, tag) = state.services.list_json();
+    super::check_get(&state, &parse_query(q.as_deref())?, &[], &[])?;
+    let (body, tag) = if state.config.profile.extensions() {
+        state.services.list_json()
+    } else {
+        state.services.plain_list_json()
+    };
     Ok(etag::json_response(&headers, tag, body))
 }
 
@@ -28,11 +32,13 @@ pub async fn definition(
     headers: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Response> {
-    super::check_jurisdiction(&state, &[&parse_query(q.as_deref())?])?;
+    super::check_get(&state, &parse_query(q.as_deref())?, &[], &[])?;
     let code = format::strip_suffix(&segment)?;
-    let (body, tag) = state
-        .services
-        .definition_json(code)
-        .ok_or_else(|| ApiError::not_found("loại phản ánh", "Service"))?;
+    let missing = || ApiError::not_found("loại phản ánh", "Service");
+    if !state.config.profile.extensions() {
+        // A plain server's services have no metadata: nothing to define.
+        return Err(missing());
+    }
+    let (body, tag) = state.services.definition_json(code).ok_or_else(missing)?;
     Ok(etag::json_response(&headers, tag, body))
 }

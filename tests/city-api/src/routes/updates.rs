@@ -14,7 +14,7 @@ use crate::time::w3c;
 
 pub fn update_json(state: &AppState, u: &UpdateRow) -> Value {
     let media_urls: Vec<String> = u.photos.iter().map(|p| state.media_url(p)).collect();
-    json!({
+    let mut v = json!({
         "update_id": u.id.to_string(),
         "service_request_id": u.request_id.to_string(),
         "status": u.detailed_status.open_closed(),
@@ -25,7 +25,21 @@ pub fn update_json(state: &AppState, u: &UpdateRow) -> Value {
         "detailed_status": u.detailed_status.as_str(),
         "kind": u.kind,
         "agency_responsible": u.agency_responsible,
-    })
+    });
+    if !state.config.profile.extensions() {
+        super::requests::only_standard_keys(
+            &mut v,
+            &[
+                "update_id",
+                "service_request_id",
+                "status",
+                "updated_datetime",
+                "description",
+                "media_url",
+            ],
+        );
+    }
+    v
 }
 
 pub async fn list(
@@ -34,7 +48,12 @@ pub async fn list(
     RawQuery(q): RawQuery,
 ) -> ApiResult<axum::Json<Vec<Value>>> {
     let query = parse_query(q.as_deref())?;
-    super::check_jurisdiction(&state, &[&query])?;
+    super::check_get(
+        &state,
+        &query,
+        &["start_date", "end_date"],
+        &["after", "mine", "limit", "service_request_id"],
+    )?;
     let account_id = super::mine_filter(&state, &headers, &query).await?;
     let search = UpdateSearch {
         after: super::count_param(&query, "after")?.unwrap_or(0),

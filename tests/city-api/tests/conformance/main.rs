@@ -8,6 +8,7 @@ mod binary;
 mod common;
 mod extensions;
 mod idempotency;
+mod profiles;
 mod security;
 mod sign_in;
 mod standard;
