@@ -12,7 +12,8 @@ use ihanoi_city_api::{Clock, ManualClock};
 use ihanoi_core::net::transport::TransportError;
 use ihanoi_core::net::{SyncError, SyncTuning};
 use ihanoi_core::photos::{CompressOptions, PhotoError, decode};
-use ihanoi_core::pull::{DetailedStatus, PullSummary, Refresh, UpdateKind};
+use ihanoi_core::photos::limits::REMOTE_MAX_PIXELS;
+use ihanoi_core::pull::{DetailedStatus, PullSummary, Refresh, ResultPhotoProblem, UpdateKind};
 use ihanoi_core::reports::{DraftField, ProblemCode, ReportState};
 use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::sync::{NoListener, SyncOptions};
@@ -23,6 +24,7 @@ use sync_support::{City, city_config, open_phone, queue_report_in_category, shar
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use ihanoi_core::time::HOUR_MS;
+use ihanoi_test_kit::images::png_declaring;
 use ihanoi_test_kit::shared_photo as photo_file;
 
 /// A phone on `data_dir` with production timeouts, reading photos from the
@@ -505,5 +507,78 @@ async fn a_refused_token_is_refreshed_once_and_a_dead_session_still_pulls_the_pu
 
     sign_in(&core, &city).await;
     assert_eq!(pull(&core).await.new_updates, 1);
+    city.server.shutdown().await;
+}
+
+/// Set a result photo's stored problem by hand, as an app killed while
+/// decoding it leaves the row (the mark is written before decoding).
+fn leave_as_killed_while_decoding(core: &Core, update_id: &str, position: u32) {
+    let conn = rusqlite::Connection::open(core.data_dir().join("ihanoi.sqlite3")).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE update_photos SET thumbnail_file = NULL, problem = ?3
+             WHERE update_id = ?1 AND position = ?2",
+            rusqlite::params![
+                update_id,
+                position,
+                ResultPhotoProblem::DecodeInterrupted.as_str()
+            ],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_result_photo_bomb_is_refused_from_its_header_and_a_killed_decode_is_not_repeated() {
+    let (city, _dir, core, id, city_id) = signed_in_with_a_sent_report().await;
+    // 10 000 × 10 000 (10⁸ pixels, the local limit) in a few hundred bytes: a
+    // hostile ward's "result photo". The city stores officials' photos as sent.
+    let bomb = png_declaring(10_000, 10_000);
+    let good = std::fs::read(photo_file("nokia-lumia-gps.jpg")).unwrap();
+    city.act(&city_id, "resolve", "Đã xử lý.", vec![bomb, good])
+        .await;
+
+    let started = std::time::Instant::now();
+    let summary = pull(&core).await;
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert_eq!(
+        (summary.thumbnails_cached, summary.thumbnails_failed),
+        (1, 1)
+    );
+    let reply = core.timeline(&id).unwrap().pop().unwrap();
+    let photos = &reply.photos;
+    assert_eq!(photos[0].thumbnail_path, None);
+    assert_eq!(
+        photos[0]
+            .problem
+            .as_deref()
+            .and_then(ResultPhotoProblem::parse),
+        Some(ResultPhotoProblem::TooLarge)
+    );
+    assert!(photos[1].thumbnail_path.is_some() && photos[1].problem.is_none());
+    // Asked for in full, it is refused from its header with a typed error
+    // naming the network budget; nothing is written.
+    match core
+        .result_photo(&reply.update_id, 0, CancelToken::new())
+        .await
+    {
+        Err(Error::Photo(PhotoError::TooManyPixels { max_pixels, .. })) => {
+            assert_eq!(max_pixels, REMOTE_MAX_PIXELS)
+        }
+        other => panic!("expected too many pixels, got {other:?}"),
+    }
+
+    // The app was killed while decoding the good photo: the mark written
+    // before decoding stays, and no later pull decodes it again.
+    leave_as_killed_while_decoding(&core, &reply.update_id, 1);
+    let summary = pull(&core).await;
+    assert_eq!(summary.thumbnails_cached + summary.thumbnails_failed, 0);
+    let reply = core.timeline(&id).unwrap().pop().unwrap();
+    assert_eq!(
+        reply.photos[1].problem.as_deref(),
+        Some(ResultPhotoProblem::DecodeInterrupted.as_str())
+    );
+    let (vi, en) = ResultPhotoProblem::DecodeInterrupted.labels();
+    assert!(!vi.is_empty() && !en.is_empty());
     city.server.shutdown().await;
 }

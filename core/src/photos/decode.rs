@@ -22,7 +22,7 @@ use turbojpeg::{
 use crate::photos::error::PhotoError;
 use crate::photos::format::{self, ImageFormat};
 use crate::photos::image::{RgbImage, try_zeroed};
-use crate::photos::limits::{MAX_FILE_BYTES, MAX_JPEG_SCANS, MAX_PIXELS};
+use crate::photos::limits::{Budget, MAX_JPEG_SCANS};
 use crate::photos::planes::DecodedPlanes;
 
 /// Decoded pixels in the form the file gave them cheapest.
@@ -41,15 +41,21 @@ pub struct Header {
 }
 
 /// Identify the format and read the dimensions, refusing unsupported formats and
-/// images over [`MAX_PIXELS`]. Allocates nothing in proportion to the image.
+/// images over the local budget ([`Budget::LOCAL`]). Allocates nothing in
+/// proportion to the image.
 pub fn probe(file: &[u8]) -> Result<Header, PhotoError> {
+    probe_within(file, Budget::LOCAL)
+}
+
+/// [`probe`] against `budget`: images from the network use [`Budget::REMOTE`].
+pub fn probe_within(file: &[u8], budget: Budget) -> Result<Header, PhotoError> {
     if file.is_empty() {
         return Err(PhotoError::Empty);
     }
-    if file.len() as u64 > MAX_FILE_BYTES {
+    if file.len() as u64 > budget.max_bytes {
         return Err(PhotoError::FileTooLarge {
             bytes: file.len() as u64,
-            max: MAX_FILE_BYTES,
+            max: budget.max_bytes,
         });
     }
     let format = format::sniff(file).ok_or(PhotoError::UnrecognizedFormat)?;
@@ -69,7 +75,7 @@ pub fn probe(file: &[u8]) -> Result<Header, PhotoError> {
         }
         other => return Err(PhotoError::UnsupportedFormat(other)),
     };
-    check_pixels(width, height)?;
+    check_pixels_within(width, height, budget.max_pixels)?;
     Ok(Header {
         format,
         width: width as u32,
@@ -78,14 +84,18 @@ pub fn probe(file: &[u8]) -> Result<Header, PhotoError> {
 }
 
 fn check_pixels(width: u64, height: u64) -> Result<(), PhotoError> {
+    check_pixels_within(width, height, Budget::LOCAL.max_pixels)
+}
+
+fn check_pixels_within(width: u64, height: u64, max_pixels: u64) -> Result<(), PhotoError> {
     if width == 0 || height == 0 {
         return Err(PhotoError::corrupt("the header declares an empty image"));
     }
-    if width.saturating_mul(height) > MAX_PIXELS {
+    if width.saturating_mul(height) > max_pixels {
         return Err(PhotoError::TooManyPixels {
             width,
             height,
-            max_pixels: MAX_PIXELS,
+            max_pixels,
         });
     }
     Ok(())

@@ -22,8 +22,9 @@ pub const REQUESTS_PATH: &str = "requests.json";
 pub const PAGE_SIZE: usize = 100;
 /// The area set is one large document (Hanoi's is ~3 MB).
 pub const AREAS_RESPONSE_LIMIT: u64 = 32 * 1024 * 1024;
-/// The city accepts photos up to 2 MiB; leave room for a server that serves more.
-pub const PHOTO_RESPONSE_LIMIT: u64 = 8 * 1024 * 1024;
+/// A result photo is read no further than the budget for images from the
+/// network: a larger answer is refused as it arrives.
+pub const PHOTO_RESPONSE_LIMIT: u64 = crate::photos::limits::REMOTE_MAX_BYTES;
 
 /// One entry of `GET /servicerequestupdates`, checked.
 #[derive(Debug, Clone, PartialEq)]

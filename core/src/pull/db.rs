@@ -6,7 +6,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Result;
 use crate::pull::api::{PulledAlert, PulledStatus, PulledUpdate};
-use crate::pull::model::{AlertSeverity, DetailedStatus, UnreadCounts, UpdateKind};
+use crate::pull::model::{
+    AlertSeverity, DetailedStatus, ResultPhotoProblem, UnreadCounts, UpdateKind,
+};
 use crate::time::UnixMillis;
 
 /// Names in `pull_state`.
@@ -309,6 +311,28 @@ pub fn set_photo_files(
         photo_file,
         problem
     ])?;
+    Ok(())
+}
+
+/// Record how a photo's thumbnail came out: its file and no problem, or a
+/// problem (replacing the mark [`ResultPhotoProblem::DecodeInterrupted`] set
+/// before decoding).
+///
+/// [`ResultPhotoProblem::DecodeInterrupted`]: crate::pull::ResultPhotoProblem::DecodeInterrupted
+pub fn set_thumbnail_outcome(
+    conn: &Connection,
+    photo: &PhotoRow,
+    outcome: std::result::Result<&str, ResultPhotoProblem>,
+) -> Result<()> {
+    let (thumbnail, problem) = match outcome {
+        Ok(file) => (Some(file), None),
+        Err(problem) => (None, Some(problem.as_str())),
+    };
+    conn.prepare_cached(
+        "UPDATE update_photos SET thumbnail_file = ?3, problem = ?4
+         WHERE update_id = ?1 AND position = ?2",
+    )?
+    .execute(params![photo.update_id, photo.position, thumbnail, problem])?;
     Ok(())
 }
 

@@ -13,7 +13,7 @@ use crate::net::SyncError;
 use crate::net::transport::{Answer, DEFAULT_RESPONSE_LIMIT, TransportError};
 use crate::pull::api::{self, PAGE_SIZE};
 use crate::pull::db;
-use crate::pull::model::{PullSummary, Refresh};
+use crate::pull::model::{PullSummary, Refresh, ResultPhotoProblem};
 use crate::pull::photos::{self, FetchError};
 use crate::store::Store;
 use crate::sync::outbox::db as outbox_db;
@@ -198,8 +198,11 @@ impl Puller {
     }
 
     /// Thumbnails of result photos not cached yet. A photo that fails never
-    /// fails the pull: a network failure waits for the next pull, an image the
-    /// app cannot read is marked and not asked for again.
+    /// fails the pull: a network failure waits for the next pull; an image
+    /// the app cannot or will not read is marked and not asked for again.
+    /// The mark [`ResultPhotoProblem::DecodeInterrupted`] is stored (synced)
+    /// before decoding, and replaced after: an image that kills the app while
+    /// decoding is never decoded again.
     async fn cache_thumbnails(&self, summary: &mut PullSummary) -> Result<(), SyncError> {
         let transport = &self.session.city.transport;
         for photo in self.store.read(db::photos_without_thumbnail)? {
@@ -207,34 +210,39 @@ impl Puller {
                 .cancellable(async { Ok(photos::download(transport, &photo.url).await) })
                 .await?
             {
-                Ok((image, _format)) => spawn_thumbnail(image).await,
+                Ok((image, _format)) => {
+                    self.store.write_synced(|tx| {
+                        db::set_thumbnail_outcome(
+                            tx,
+                            &photo,
+                            Err(ResultPhotoProblem::DecodeInterrupted),
+                        )
+                    })?;
+                    spawn_thumbnail(image).await
+                }
                 Err(error) => Err(error),
             };
-            let (thumbnail, problem) = match fetched {
+            let outcome = match fetched {
                 Ok(thumbnail) => {
                     let dir = photos::results_dir(&self.files, &photo.report_id);
                     let name = photos::thumbnail_name(&photo.file_stem);
                     photos::write_atomically(&dir, &name, &thumbnail)?;
                     summary.thumbnails_cached += 1;
-                    (Some(name), None)
+                    Ok(name)
                 }
-                Err(FetchError::Image(error)) => {
-                    tracing::info!(%error, "a result photo is not a readable image");
+                Err(error) => {
                     summary.thumbnails_failed += 1;
-                    (None, Some("invalid_image"))
-                }
-                Err(FetchError::Transport(TransportError::Status { status: 404, .. })) => {
-                    summary.thumbnails_failed += 1;
-                    (None, Some("not_found"))
-                }
-                Err(FetchError::Transport(error)) => {
-                    tracing::info!(%error, "a result photo will be fetched on the next pull");
-                    summary.thumbnails_failed += 1;
-                    continue;
+                    let Some(problem) = error.problem() else {
+                        tracing::info!(?error, "a result photo will be fetched on the next pull");
+                        continue;
+                    };
+                    tracing::info!(?error, problem = problem.as_str(), "a result photo is not shown");
+                    Err(problem)
                 }
             };
-            self.store
-                .write(|tx| db::set_photo_files(tx, &photo, thumbnail.as_deref(), None, problem))?;
+            self.store.write(|tx| {
+                db::set_thumbnail_outcome(tx, &photo, outcome.as_deref().map_err(|p| *p))
+            })?;
         }
         Ok(())
     }

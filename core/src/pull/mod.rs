@@ -21,7 +21,7 @@ pub mod photos;
 
 pub use model::{
     Alert, AlertSeverity, DetailedStatus, PullSummary, Refresh, ReportStatus, ResultPhoto,
-    TimelineEntry, UnreadCounts, UpdateKind,
+    ResultPhotoProblem, TimelineEntry, UnreadCounts, UpdateKind,
 };
 
 /// The pull side of [`crate::Core`]: one pull at a time.

@@ -119,9 +119,73 @@ pub struct ResultPhoto {
     pub thumbnail_path: Option<String>,
     /// The full photo, once downloaded ([`crate::Core::result_photo`]).
     pub photo_path: Option<String>,
-    /// Why the thumbnail could not be made (`invalid_image`): the server's
-    /// file is not an image this app reads. `None` while it just waits.
+    /// Why the photo is not shown: one of [`ResultPhotoProblem`]'s codes
+    /// (`invalid_image`, `not_found`, `too_large`, `decode_interrupted`,
+    /// `foreign_origin`). `None` while it just waits.
     pub problem: Option<String>,
+}
+
+/// Why a result photo is not shown; a photo with a problem is not asked for
+/// again by later pulls. Kept in SQLite and in [`ResultPhoto::problem`] as
+/// its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ResultPhotoProblem {
+    /// The server's file is not an image this app reads.
+    InvalidImage,
+    /// The server no longer has it (404).
+    NotFound,
+    /// Over the budget for images from the network (bytes or pixels, read
+    /// from the answer's size or the image header; nothing was decoded).
+    TooLarge,
+    /// Decoding started and never finished (the app was killed, maybe by the
+    /// image itself): never tried again, so a crash does not repeat on every sync.
+    DecodeInterrupted,
+    /// The URL is not on the city API's origin nor on one the city lists;
+    /// it was never fetched.
+    ForeignOrigin,
+}
+
+impl ResultPhotoProblem {
+    pub const ALL: [ResultPhotoProblem; 5] = [
+        ResultPhotoProblem::InvalidImage,
+        ResultPhotoProblem::NotFound,
+        ResultPhotoProblem::TooLarge,
+        ResultPhotoProblem::DecodeInterrupted,
+        ResultPhotoProblem::ForeignOrigin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResultPhotoProblem::InvalidImage => "invalid_image",
+            ResultPhotoProblem::NotFound => "not_found",
+            ResultPhotoProblem::TooLarge => "too_large",
+            ResultPhotoProblem::DecodeInterrupted => "decode_interrupted",
+            ResultPhotoProblem::ForeignOrigin => "foreign_origin",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == code)
+    }
+
+    /// (Vietnamese, English) for the photo's placeholder.
+    pub fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            ResultPhotoProblem::InvalidImage => {
+                ("Không đọc được ảnh này.", "This photo cannot be read.")
+            }
+            ResultPhotoProblem::NotFound => ("Ảnh không còn trên máy chủ.", "The photo is gone from the server."),
+            ResultPhotoProblem::TooLarge => ("Ảnh quá lớn để hiển thị.", "The photo is too large to show."),
+            ResultPhotoProblem::DecodeInterrupted => (
+                "Không mở được ảnh này (lần trước bị gián đoạn).",
+                "This photo could not be opened (the last try was interrupted).",
+            ),
+            ResultPhotoProblem::ForeignOrigin => (
+                "Ảnh ở địa chỉ ngoài máy chủ của thành phố; không tải.",
+                "The photo is outside the city's server; not downloaded.",
+            ),
+        }
+    }
 }
 
 /// One line of a report's timeline: a status change or an official reply.

@@ -274,8 +274,19 @@ impl Core {
         .await?;
         let (image, format) = match fetched {
             Ok(fetched) => fetched,
-            Err(FetchError::Image(error)) => return Err(error.into()),
-            Err(FetchError::Transport(error)) => return Err(SyncError::from(error).into()),
+            Err(error) => {
+                // Marked on the photo (when lasting), so pulls stop asking for it.
+                if let Some(problem) = error.problem()
+                    && photo.thumbnail_file.is_none()
+                {
+                    self.store
+                        .write(|tx| db::set_thumbnail_outcome(tx, &photo, Err(problem)))?;
+                }
+                return Err(match error {
+                    FetchError::Image(error) => error.into(),
+                    FetchError::Transport(error) => SyncError::from(error).into(),
+                });
+            }
         };
         debug_assert!(image.len() as u64 <= PHOTO_RESPONSE_LIMIT);
         let name = photos::photo_name(&photo.file_stem, format);

@@ -14,10 +14,12 @@ use crate::error::{Error, Result};
 use crate::files::DataDir;
 use crate::net::transport::{Transport, TransportError};
 use crate::photos::format::ImageFormat;
+use crate::photos::limits::Budget;
 use crate::photos::model::{THUMBNAIL_LONG_EDGE, THUMBNAIL_QUALITY};
 use crate::photos::storage::{TEMP_SUFFIX, sha256_hex};
 use crate::photos::{PhotoError, decode, pipeline};
 use crate::pull::api::PHOTO_RESPONSE_LIMIT;
+use crate::pull::model::ResultPhotoProblem;
 
 const RESULTS_DIR: &str = "results";
 
@@ -54,7 +56,27 @@ pub enum FetchError {
     Image(PhotoError),
 }
 
-/// Download one photo and check it is an image we can read.
+impl FetchError {
+    /// The mark this failure leaves on the photo (so it is not asked for
+    /// again); `None`: a passing failure, the next pull tries again.
+    pub fn problem(&self) -> Option<ResultPhotoProblem> {
+        match self {
+            FetchError::Image(PhotoError::FileTooLarge { .. } | PhotoError::TooManyPixels { .. })
+            | FetchError::Transport(TransportError::ResponseTooLarge { .. }) => {
+                Some(ResultPhotoProblem::TooLarge)
+            }
+            FetchError::Image(_) => Some(ResultPhotoProblem::InvalidImage),
+            FetchError::Transport(TransportError::Status { status: 404, .. }) => {
+                Some(ResultPhotoProblem::NotFound)
+            }
+            FetchError::Transport(_) => None,
+        }
+    }
+}
+
+/// Download one photo and check, from its header, that it is an image we can
+/// read within the budget for images from the network ([`Budget::REMOTE`]):
+/// nothing is decoded here.
 pub async fn download(
     transport: &Transport,
     url: &str,
@@ -64,7 +86,7 @@ pub async fn download(
         .await
         .and_then(|a| a.success())
         .map_err(FetchError::Transport)?;
-    let header = decode::probe(&answer.body).map_err(FetchError::Image)?;
+    let header = decode::probe_within(&answer.body, Budget::REMOTE).map_err(FetchError::Image)?;
     Ok((answer.body, header.format))
 }
 

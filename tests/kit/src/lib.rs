@@ -4,10 +4,12 @@
 //! - [`shared`]: the test data beside the repository (`$IHANOI_SHARED`);
 //! - [`keys`]: the development keys the reference server accepts in tests;
 //! - [`phone`]: a core on a temp dir, the app's settings for a city;
+//! - [`images`]: image headers declaring huge images (bomb tests);
 //! - [`city`]: the reference city server in process, and the officials' calls
 //!   a ward makes on it.
 
 pub mod city;
+pub mod images;
 pub mod keys;
 pub mod phone;
 pub mod shared;
