@@ -143,6 +143,7 @@ pub struct PullSummary {
     pub thumbnails_failed: u32,
     pub sign_in_needed: bool,
     pub cancelled: bool,
+    pub more_to_pull: bool,
 }
 
 #[uniffi::export]

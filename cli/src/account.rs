@@ -186,6 +186,7 @@ pub fn print_summary(run: &SyncAndPullSummary, out: &Output) {
                 "unread_alerts": pulled.unread.alerts,
                 "categories": format!("{:?}", pulled.categories).to_lowercase(),
                 "areas": format!("{:?}", pulled.areas).to_lowercase(),
+                "more_to_pull": pulled.more_to_pull,
             })),
             "sent": summary.sent,
             "failed": summary.failed,
@@ -227,4 +228,13 @@ pub fn print_summary(run: &SyncAndPullSummary, out: &Output) {
         out.t("chưa đọc", "unread"),
         pulled.unread.updates + pulled.unread.alerts
     );
+    if pulled.more_to_pull {
+        println!(
+            "{}",
+            out.t(
+                "Máy chủ còn dữ liệu; phần còn lại sẽ được tải ở lần đồng bộ sau.",
+                "The server has more; the rest comes with the next sync."
+            )
+        );
+    }
 }

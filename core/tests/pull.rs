@@ -11,8 +11,8 @@ mod sync_support;
 use ihanoi_city_api::{Clock, ManualClock};
 use ihanoi_core::net::transport::TransportError;
 use ihanoi_core::net::{SyncError, SyncTuning};
-use ihanoi_core::photos::{CompressOptions, PhotoError, decode};
 use ihanoi_core::photos::limits::REMOTE_MAX_PIXELS;
+use ihanoi_core::photos::{CompressOptions, PhotoError, decode};
 use ihanoi_core::pull::{DetailedStatus, PullSummary, Refresh, ResultPhotoProblem, UpdateKind};
 use ihanoi_core::reports::{DraftField, ProblemCode, ReportState};
 use ihanoi_core::secrets::InMemorySecretStore;
@@ -581,4 +581,176 @@ async fn a_result_photo_bomb_is_refused_from_its_header_and_a_killed_decode_is_n
     let (vi, en) = ResultPhotoProblem::DecodeInterrupted.labels();
     assert!(!vi.is_empty() && !en.is_empty());
     city.server.shutdown().await;
+}
+
+/// A loopback server that answers each request with `answer(target)` —
+/// (status, JSON body) for the request's path and query — and keeps every
+/// target it was asked for.
+async fn scripted_server(
+    answer: impl Fn(&str) -> (u16, String) + Send + Sync + 'static,
+) -> (String, Arc<std::sync::Mutex<Vec<String>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let asked = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let answer = Arc::new(answer);
+    let log = asked.clone();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let (answer, log) = (answer.clone(), log.clone());
+            tokio::spawn(async move {
+                let mut request = Vec::new();
+                let mut buf = [0u8; 4096];
+                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match socket.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => request.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let line = String::from_utf8_lossy(&request);
+                let target = line.split(' ').nth(1).unwrap_or("").to_owned();
+                log.lock().unwrap().push(target.clone());
+                let (status, body) = answer(&target);
+                let head = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.write_all(body.as_bytes()).await;
+            });
+        }
+    });
+    (url, asked)
+}
+
+/// The value of `name` in a request target's query.
+fn query_value(target: &str, name: &str) -> Option<String> {
+    let query = target.split_once('?')?.1;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(&format!("{name}=")))
+        .map(str::to_owned)
+}
+
+fn alerts_page(first_id: u64, body_bytes: usize) -> String {
+    let body = "Ngập. ".repeat(body_bytes / 8);
+    let alerts: Vec<serde_json::Value> = (first_id..first_id + 100)
+        .map(|id| {
+            serde_json::json!({
+                "alert_id": id.to_string(), "severity": "warning",
+                "title": { "vi": "Cảnh báo", "en": "Warning" },
+                "body": { "vi": body, "en": "" },
+                "published_datetime": "2026-11-27T09:12:00+07:00"
+            })
+        })
+        .collect();
+    serde_json::Value::Array(alerts).to_string()
+}
+
+fn store_bytes(core: &Core) -> u64 {
+    ["ihanoi.sqlite3", "ihanoi.sqlite3-wal"]
+        .iter()
+        .filter_map(|name| std::fs::metadata(core.data_dir().join(name)).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_pages_forever_is_stopped_and_the_rest_waits_for_the_next_pull() {
+    use ihanoi_core::pull::{MAX_PAGES_PER_PULL, MAX_STORED_BYTES_PER_PULL};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // Full pages of new alerts after whatever `after` says, for ever; small
+    // ones at first, then 30 KB ones. Updates: the same full page whatever
+    // `after` says. Categories and areas: unchanged.
+    let alert_bytes = Arc::new(AtomicUsize::new(100));
+    let bytes = alert_bytes.clone();
+    let (url, asked) = scripted_server(move |target| {
+        let after: u64 = query_value(target, "after")
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(0);
+        if target.starts_with("/alerts") {
+            (200, alerts_page(after + 1, bytes.load(Ordering::SeqCst)))
+        } else if target.starts_with("/servicerequestupdates") {
+            let page: Vec<serde_json::Value> = (1..=100)
+                .map(|id| {
+                    serde_json::json!({"update_id": id.to_string(), "service_request_id": "1",
+                        "updated_datetime": "2026-11-27T09:12:00+07:00"})
+                })
+                .collect();
+            (200, serde_json::Value::Array(page).to_string())
+        } else {
+            (304, String::new())
+        }
+    })
+    .await;
+    let count = |prefix: &str| {
+        asked
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|t| t.starts_with(prefix))
+            .count()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let core = open_core(dir.path(), &url);
+
+    // Without a session: alerts only. The page cap stops the pull.
+    let summary = tokio::time::timeout(std::time::Duration::from_secs(60), pull(&core))
+        .await
+        .expect("the pull ends");
+    assert!(summary.more_to_pull);
+    assert_eq!(count("/alerts"), MAX_PAGES_PER_PULL as usize);
+    assert_eq!(summary.new_alerts, 100 * MAX_PAGES_PER_PULL);
+    // The next pull goes on from the cursor.
+    let summary = pull(&core).await;
+    assert!(summary.more_to_pull);
+    assert_eq!(
+        core.alerts().unwrap().len(),
+        200 * MAX_PAGES_PER_PULL as usize
+    );
+    let cursors: Vec<Option<String>> = asked
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|t| t.starts_with("/alerts"))
+        .map(|t| query_value(t, "after"))
+        .collect();
+    assert_eq!(
+        cursors[MAX_PAGES_PER_PULL as usize].as_deref(),
+        Some("2000")
+    );
+
+    // 30 KB alerts: the byte cap stops the pull long before the page cap.
+    alert_bytes.store(30 * 1024, Ordering::SeqCst);
+    let before = store_bytes(&core);
+    let alerts_before = count("/alerts");
+    let summary = pull(&core).await;
+    assert!(summary.more_to_pull);
+    assert!(count("/alerts") - alerts_before < MAX_PAGES_PER_PULL as usize);
+    // One page (3 MB) spent the budget: stored once in the database and once
+    // in its write-ahead log, at most the budget plus one answer (4 MiB) each.
+    assert_eq!(summary.new_alerts, 100);
+    let grown = store_bytes(&core).saturating_sub(before);
+    assert!(
+        grown <= 2 * (MAX_STORED_BYTES_PER_PULL + 4 * 1024 * 1024),
+        "{grown} bytes"
+    );
+
+    // A session, and an updates endpoint that ignores `after`: the repeated
+    // page is refused after one request more, not asked for ever.
+    core.secret_store()
+        .set(ihanoi_core::secrets::keys::ACCESS_TOKEN, &"a".repeat(64))
+        .unwrap();
+    let result = tokio::time::timeout(
+        std::time::Duration::from_secs(60),
+        core.pull(CancelToken::new()),
+    )
+    .await
+    .expect("the pull ends");
+    assert_eq!(count("/servicerequestupdates"), 2);
+    match result {
+        Err(Error::Sync(SyncError::Transport(TransportError::InvalidJson { detail, .. }))) => {
+            assert!(detail.contains("cursor"), "{detail}")
+        }
+        other => panic!("expected a refused page, got {other:?}"),
+    }
 }

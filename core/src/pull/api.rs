@@ -66,6 +66,31 @@ pub struct PulledAlert {
     pub expires_at_ms: Option<UnixMillis>,
 }
 
+impl PulledUpdate {
+    /// About what storing it takes (its text and ids), for the pull's budget.
+    pub fn stored_bytes(&self) -> u64 {
+        let urls: usize = self.photo_urls.iter().map(|u| u.len() + 64).sum();
+        (self.update_id.len()
+            + self.service_request_id.len()
+            + self.text.len()
+            + self.unit_code.as_deref().map_or(0, str::len)
+            + urls) as u64
+    }
+}
+
+impl PulledAlert {
+    /// About what storing it takes (its texts and ids), for the pull's budget.
+    pub fn stored_bytes(&self) -> u64 {
+        let areas: usize = self.area_codes.iter().map(|c| c.len() + 1).sum();
+        (self.alert_id.len()
+            + self.title_vi.len()
+            + self.title_en.len()
+            + self.body_vi.len()
+            + self.body_en.len()
+            + areas) as u64
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct UpdateWire {
     update_id: String,

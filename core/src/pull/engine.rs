@@ -38,6 +38,75 @@ pub(crate) struct FetchedAreas {
     pub etag: Option<String>,
 }
 
+/// How far one pull may go: a server that never says "that was all" (full
+/// pages forever, with new items or the same ones) must not keep the phone
+/// busy, nor fill its storage. What is left waits for the next pull.
+pub(crate) struct PullBudget {
+    /// Pages left for each paged endpoint (updates, alerts) in this pull.
+    pub pages_per_endpoint: u32,
+    /// Bytes of pulled text (updates and alerts together) this pull may
+    /// still store.
+    pub bytes_left: u64,
+}
+
+/// Pages one pull reads of each paged endpoint: 20 × 100 items.
+pub const MAX_PAGES_PER_PULL: u32 = 20;
+/// Text one pull stores (updates and alerts together). Real pulls bring a
+/// few KB; a hostile server's 30 KB alerts wrote 77 MB in 20 s before this.
+pub const MAX_STORED_BYTES_PER_PULL: u64 = 2 * 1024 * 1024;
+
+impl Default for PullBudget {
+    fn default() -> Self {
+        PullBudget {
+            pages_per_endpoint: MAX_PAGES_PER_PULL,
+            bytes_left: MAX_STORED_BYTES_PER_PULL,
+        }
+    }
+}
+
+/// Where a paged pull goes next.
+enum NextPage {
+    /// A short page: caught up.
+    Done,
+    /// Ask again after the new cursor.
+    More,
+    /// A cap of this pull is reached: the rest waits for the next pull.
+    Capped,
+}
+
+/// The cursor must move past `after` (numerically when both are numbers,
+/// as the reference server's are; otherwise to a value not used in this pull):
+/// a server that ignores `after` would otherwise be asked forever.
+fn check_cursor_advances(after: &str, last: &str, used: &[String]) -> Result<(), SyncError> {
+    let advances = match (after.parse::<u64>(), last.parse::<u64>()) {
+        (Ok(after), Ok(last)) => last > after,
+        _ => last != after && !used.iter().any(|u| u == last),
+    };
+    if advances {
+        Ok(())
+    } else {
+        Err(TransportError::InvalidJson {
+            status: 200,
+            detail: "the page did not move past the cursor (`after` ignored?)".into(),
+        }
+        .into())
+    }
+}
+
+impl PullBudget {
+    /// After a page of `len` items that took `bytes` of the budget.
+    fn after_page(&mut self, len: usize, bytes: u64, pages_read: u32) -> NextPage {
+        self.bytes_left = self.bytes_left.saturating_sub(bytes);
+        if len < PAGE_SIZE {
+            NextPage::Done
+        } else if pages_read >= self.pages_per_endpoint || self.bytes_left == 0 {
+            NextPage::Capped
+        } else {
+            NextPage::More
+        }
+    }
+}
+
 pub(crate) struct PullOutcome {
     pub summary: PullSummary,
     pub areas: Option<FetchedAreas>,
@@ -47,7 +116,8 @@ impl Puller {
     pub async fn run(self) -> Result<PullOutcome, SyncError> {
         let mut summary = PullSummary::default();
         let mut areas = None;
-        match self.steps(&mut summary, &mut areas).await {
+        let mut budget = PullBudget::default();
+        match self.steps(&mut summary, &mut budget, &mut areas).await {
             Ok(()) => {}
             Err(SyncError::Cancelled) => summary.cancelled = true,
             Err(other) => return Err(other),
@@ -58,6 +128,7 @@ impl Puller {
     async fn steps(
         &self,
         summary: &mut PullSummary,
+        budget: &mut PullBudget,
         areas: &mut Option<FetchedAreas>,
     ) -> Result<(), SyncError> {
         let access = session::access_token(&*self.session.secrets).map_err(session::local)?;
@@ -65,7 +136,7 @@ impl Puller {
         match access {
             Some(mut access) if !paused => {
                 let mine = async {
-                    self.pull_updates(&mut access, summary).await?;
+                    self.pull_updates(&mut access, summary, budget).await?;
                     self.refresh_statuses(&mut access).await
                 };
                 match mine.await {
@@ -77,7 +148,7 @@ impl Puller {
             // The resident's own updates need a session; the rest is public.
             _ => summary.sign_in_needed = true,
         }
-        self.pull_alerts(summary).await?;
+        self.pull_alerts(summary, budget).await?;
         summary.categories = self.refresh_categories().await?;
         (summary.areas, *areas) = self.fetch_areas().await?;
         Ok(())
@@ -125,9 +196,11 @@ impl Puller {
         &self,
         access: &mut String,
         summary: &mut PullSummary,
+        budget: &mut PullBudget,
     ) -> Result<(), SyncError> {
         let limit = PAGE_SIZE.to_string();
-        loop {
+        let mut used = Vec::new();
+        for pages_read in 1.. {
             let after = self
                 .store
                 .read(|c| db::state(c, db::UPDATES_CURSOR))?
@@ -139,6 +212,11 @@ impl Puller {
             ];
             let answer = self.get_mine(access, api::UPDATES_PATH, &query).await?;
             let page = api::parse_updates(answer)?;
+            if let Some(last) = page.last() {
+                check_cursor_advances(&after, &last.update_id, &used)?;
+            }
+            used.push(after);
+            let bytes: u64 = page.iter().map(api::PulledUpdate::stored_bytes).sum();
             let now = now_ms();
             let touched = self.store.write_synced(|tx| {
                 let mut touched = Vec::new();
@@ -168,10 +246,16 @@ impl Puller {
                     summary.updated_report_ids.push(id);
                 }
             }
-            if page.len() < PAGE_SIZE {
-                return Ok(());
+            match budget.after_page(page.len(), bytes, pages_read) {
+                NextPage::Done => return Ok(()),
+                NextPage::More => {}
+                NextPage::Capped => {
+                    summary.more_to_pull = true;
+                    return Ok(());
+                }
             }
         }
+        Ok(())
     }
 
     /// Deadlines, notes and overdue flags of the reports whose status moved
@@ -236,7 +320,11 @@ impl Puller {
                         tracing::info!(?error, "a result photo will be fetched on the next pull");
                         continue;
                     };
-                    tracing::info!(?error, problem = problem.as_str(), "a result photo is not shown");
+                    tracing::info!(
+                        ?error,
+                        problem = problem.as_str(),
+                        "a result photo is not shown"
+                    );
                     Err(problem)
                 }
             };
@@ -247,10 +335,15 @@ impl Puller {
         Ok(())
     }
 
-    async fn pull_alerts(&self, summary: &mut PullSummary) -> Result<(), SyncError> {
+    async fn pull_alerts(
+        &self,
+        summary: &mut PullSummary,
+        budget: &mut PullBudget,
+    ) -> Result<(), SyncError> {
         let transport = &self.session.city.transport;
         let limit = PAGE_SIZE.to_string();
-        loop {
+        let mut used = Vec::new();
+        for pages_read in 1.. {
             let after = self
                 .store
                 .read(|c| db::state(c, db::ALERTS_CURSOR))?
@@ -260,6 +353,11 @@ impl Puller {
                 .cancellable(transport.get(api::ALERTS_PATH, &query, None, DEFAULT_RESPONSE_LIMIT))
                 .await?;
             let page = api::parse_alerts(answer)?;
+            if let Some(last) = page.last() {
+                check_cursor_advances(&after, &last.alert_id, &used)?;
+            }
+            used.push(after);
+            let bytes: u64 = page.iter().map(api::PulledAlert::stored_bytes).sum();
             let now = now_ms();
             let new = self.store.write_synced(|tx| {
                 let mut new = 0;
@@ -272,10 +370,16 @@ impl Puller {
                 Ok(new)
             })?;
             summary.new_alerts += new;
-            if page.len() < PAGE_SIZE {
-                return Ok(());
+            match budget.after_page(page.len(), bytes, pages_read) {
+                NextPage::Done => return Ok(()),
+                NextPage::More => {}
+                NextPage::Capped => {
+                    summary.more_to_pull = true;
+                    return Ok(());
+                }
             }
         }
+        Ok(())
     }
 
     async fn refresh_categories(&self) -> Result<Refresh, SyncError> {

@@ -19,6 +19,7 @@ pub mod model;
 pub mod ops;
 pub mod photos;
 
+pub use engine::{MAX_PAGES_PER_PULL, MAX_STORED_BYTES_PER_PULL};
 pub use model::{
     Alert, AlertSeverity, DetailedStatus, PullSummary, Refresh, ReportStatus, ResultPhoto,
     ResultPhotoProblem, TimelineEntry, UnreadCounts, UpdateKind,

@@ -174,8 +174,14 @@ impl ResultPhotoProblem {
             ResultPhotoProblem::InvalidImage => {
                 ("Không đọc được ảnh này.", "This photo cannot be read.")
             }
-            ResultPhotoProblem::NotFound => ("Ảnh không còn trên máy chủ.", "The photo is gone from the server."),
-            ResultPhotoProblem::TooLarge => ("Ảnh quá lớn để hiển thị.", "The photo is too large to show."),
+            ResultPhotoProblem::NotFound => (
+                "Ảnh không còn trên máy chủ.",
+                "The photo is gone from the server.",
+            ),
+            ResultPhotoProblem::TooLarge => (
+                "Ảnh quá lớn để hiển thị.",
+                "The photo is too large to show.",
+            ),
             ResultPhotoProblem::DecodeInterrupted => (
                 "Không mở được ảnh này (lần trước bị gián đoạn).",
                 "This photo could not be opened (the last try was interrupted).",
@@ -328,6 +334,9 @@ pub struct PullSummary {
     /// categories and areas were).
     pub sign_in_needed: bool,
     pub cancelled: bool,
+    /// A cap of one pull was reached (pages per endpoint, bytes stored): the
+    /// rest waits for the next pull, which goes on from the stored cursors.
+    pub more_to_pull: bool,
 }
 
 #[cfg(test)]

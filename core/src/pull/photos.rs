@@ -61,7 +61,9 @@ impl FetchError {
     /// again); `None`: a passing failure, the next pull tries again.
     pub fn problem(&self) -> Option<ResultPhotoProblem> {
         match self {
-            FetchError::Image(PhotoError::FileTooLarge { .. } | PhotoError::TooManyPixels { .. })
+            FetchError::Image(
+                PhotoError::FileTooLarge { .. } | PhotoError::TooManyPixels { .. },
+            )
             | FetchError::Transport(TransportError::ResponseTooLarge { .. }) => {
                 Some(ResultPhotoProblem::TooLarge)
             }

@@ -41,4 +41,3 @@ pub fn png_declaring(width: u32, height: u32) -> Vec<u8> {
     png_chunk(&mut png, b"IEND", &[]);
     png
 }
-
