@@ -5,7 +5,9 @@
 #      including the crash test (200 SIGKILLs)
 #   3. Kotlin: generated bindings + JUnit 5 on the JVM against the Linux library
 #   4. Swift: generated bindings + tests compiled with swiftc 6 in a trixie chroot
-#   5. Android: the app compiled with the Compose compiler against the real framework and
+#   5. iOS: ios/IhanoiKit built and tested with SwiftPM (same chroot and library as 4), every
+#      .swift under ios/ parsed and linted
+#   6. Android: the app compiled with the Compose compiler against the real framework and
 #      androidx, its Robolectric tests, golden screenshots, the real core inside Robolectric
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +27,9 @@ tests/kotlin/run.sh
 
 step "Swift tests (swiftc on Linux)"
 tests/swift/run.sh
+
+step "iOS app (IhanoiKit with SwiftPM; parse + swift-format of ios/)"
+tests/ios/run.sh
 
 step "Android app (Maven + Robolectric)"
 tests/android/run.sh

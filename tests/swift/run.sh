@@ -71,6 +71,8 @@ if [ "${#test_sources[@]}" -eq 0 ]; then
   exit 1
 fi
 cp "${test_sources[@]}" "$here"/Runner/*.swift "$work_host/tests/"
+# The reference city as its officials use it: one file, shared with the iOS package's tests.
+cp "$repo/ios/IhanoiKit/Sources/IhanoiKitTestSupport/ReferenceCity.swift" "$work_host/tests/"
 "$here/discover-tests.sh" "${test_sources[@]}" >"$work_host/tests/main.swift"
 
 in_chroot() {

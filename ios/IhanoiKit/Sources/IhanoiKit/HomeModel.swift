@@ -1,0 +1,90 @@
+import IhanoiCore
+import Observation
+
+/// One line of the home list: what the report is, where it is, and whether the city said more.
+public struct ReportRow: Equatable, Identifiable, Sendable {
+    public let id: String
+    public let state: ReportState
+    public let title: String
+    public let stateLabel: String
+    /// The city's reason, while the report needs the resident's attention.
+    public let attention: String?
+    public let unread: UInt32
+    public let accessibilityLabel: String
+}
+
+/// Home: my reports (drafts, waiting, sent, needing attention), the outbox banner, the badge.
+@MainActor
+@Observable
+public final class HomeModel {
+    let core: IhanoiCore
+    var language: DisplayLanguage = .vi
+    var counts = BadgeCounts(drafts: 0, waitingToSend: 0, needsAttention: 0, unreadUpdates: 0, unreadAlerts: 0)
+    var activity: SyncActivity = .idle
+    private var reports: [(details: ReportDetails, unread: UInt32)] = []
+    private var failure: Phrase?
+
+    /// What went wrong reading the list, if anything.
+    public var problem: String? { failure?(language) }
+
+    init(core: IhanoiCore) {
+        self.core = core
+    }
+
+    public var title: String { Strings.homeTitle(language) }
+    public var newReportTitle: String { Strings.newReport(language) }
+    public var emptyText: String? { reports.isEmpty ? Strings.homeEmpty(language) : nil }
+
+    public var rows: [ReportRow] {
+        reports.map { entry in
+            let details = entry.details
+            let title =
+                details.category.map { Phrase(vi: $0.nameVi, en: $0.nameEn)(language) } ?? Strings.noCategory(language)
+            let state = Phrase(vi: details.stateLabelVi, en: details.stateLabelEn)(language)
+            let attention = details.attention?.message
+            return ReportRow(
+                id: details.report.id, state: details.report.state, title: title, stateLabel: state,
+                attention: attention, unread: entry.unread,
+                accessibilityLabel: [title, state, attention].compactMap { $0 }.joined(separator: ", "))
+        }
+    }
+
+    /// "3 reports will be sent when you are online", while any wait.
+    public var outboxText: String? {
+        counts.waitingToSend == 0 ? nil : Strings.outbox(counts.waitingToSend)(language)
+    }
+
+    /// What the sync is doing, in words.
+    public var syncText: String {
+        switch activity {
+        case .idle: Strings.syncIdle(language)
+        case .sending(let number, let count, _, _): Strings.sending(number, of: count)(language)
+        case .waitingUntil(let at): Strings.retryAt(TimeText.of(milliseconds: at))(language)
+        case .offline: Strings.syncOffline(language)
+        case .signInNeeded: Strings.syncSignIn(language)
+        }
+    }
+
+    /// The bytes of the report being sent, 0...1 (nil when nothing is sending).
+    public var sendProgress: Double? {
+        guard case .sending(_, _, let sent, let total) = activity, total > 0 else { return nil }
+        return Double(sent) / Double(total)
+    }
+
+    public var draftCount: UInt32 { counts.drafts }
+    public var needsAttentionCount: UInt32 { counts.needsAttention }
+
+    /// Reads the list again (the core's report observer says when).
+    public func reload() {
+        do {
+            let page = try core.listReports(filter: .all, cursor: nil, limit: 200)
+            reports = try page.reports.map { report in
+                let unread = try core.reportStatus(reportId: report.id)?.unread ?? 0
+                return (try core.reportDetails(id: report.id), unread)
+            }
+            failure = nil
+        } catch {
+            failure = problemPhrase(for: error)
+        }
+    }
+}

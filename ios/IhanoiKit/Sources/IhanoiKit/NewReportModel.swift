@@ -1,0 +1,203 @@
+import Foundation
+import IhanoiCore
+import Observation
+
+/// A photo of the draft as its thumbnail shows it.
+public struct PhotoRow: Equatable, Identifiable, Sendable {
+    public let id: String
+    public let thumbnailPath: String
+    public let label: String
+    /// The review flags in words (older than 7 days, no capture time, edited).
+    public let flags: [String]
+}
+
+/// A category the resident can pick, in the screen's language.
+public struct CategoryOption: Equatable, Identifiable, Sendable {
+    public let id: String
+    public let name: String
+    public let group: String
+    public let description: String
+}
+
+/// The new-report flow: photos → position → category → description → review → queue. Every
+/// change is saved by the core when it is made, so the app can be killed at any step.
+@MainActor
+@Observable
+public final class NewReportModel {
+    @ObservationIgnored private unowned let app: AppModel
+    public let reportId: String
+    private var details: ReportDetails?
+    private var photoRecords: [Photo] = []
+    private var location: ReportLocation?
+    private var failure: Phrase?
+    public private(set) var isWorking = false
+    public private(set) var isQueued = false
+
+    init(app: AppModel, reportId: String) {
+        self.app = app
+        self.reportId = reportId
+        refresh()
+    }
+
+    var language: DisplayLanguage { app.language }
+    private var core: IhanoiCore { app.core }
+
+    // MARK: What the screen shows
+
+    public var title: String { Strings.newReportTitle(language) }
+    public var stepTitles: [String] {
+        [Strings.photosStep, Strings.locationStep, Strings.categoryStep, Strings.descriptionStep, Strings.reviewStep]
+            .map { $0(language) }
+    }
+    public var takePhotoTitle: String { Strings.takePhoto(language) }
+    public var choosePhotoTitle: String { Strings.choosePhoto(language) }
+    public var useMyPositionTitle: String { Strings.useMyPosition(language) }
+    public var addressLabel: String { Strings.addressLabel(language) }
+    public var queueTitle: String { Strings.queue(language) }
+    public var problem: String? { failure?(language) }
+
+    public var photos: [PhotoRow] {
+        photoRecords.map { photo in
+            PhotoRow(
+                id: photo.id, thumbnailPath: photo.thumbnailPath,
+                label: Strings.photoLabel(photo.position)(language),
+                flags: reviewFlagLabels(flags: photo.flags).map { Phrase(vi: $0.labelVi, en: $0.labelEn)(language) })
+        }
+    }
+
+    public var categories: [CategoryOption] {
+        ((try? core.categories()) ?? []).map { category in
+            CategoryOption(
+                id: category.code, name: Phrase(vi: category.nameVi, en: category.nameEn)(language),
+                group: Phrase(vi: category.groupVi, en: category.groupEn)(language),
+                description: Phrase(vi: category.descriptionVi, en: category.descriptionEn)(language))
+        }
+    }
+
+    public var categoryCode: String? { details?.report.categoryCode }
+    public var categoryName: String? {
+        details?.category.map { Phrase(vi: $0.nameVi, en: $0.nameEn)(language) }
+    }
+    public var descriptionText: String { details?.report.description ?? "" }
+    public var address: String { details?.report.address ?? "" }
+    public var urgency: Urgency { details?.report.urgency ?? .normal }
+    public var urgencyLabel: String {
+        details.map { Phrase(vi: $0.urgencyLabelVi, en: $0.urgencyLabelEn)(language) } ?? ""
+    }
+
+    /// Where the report is: the ward's name, or that none is known yet.
+    public var positionText: String {
+        guard let location else { return Strings.noPosition(language) }
+        return location.areaName ?? Strings.unitUnknown(language)
+    }
+
+    /// How far to trust the position (good / fair / poor), in the core's words.
+    public var positionQuality: String? {
+        location.map { Phrase(vi: $0.verdict.qualityLabelVi, en: $0.verdict.qualityLabelEn)(language) }
+    }
+
+    public var positionSource: String? {
+        location.map { Phrase(vi: $0.sourceLabelVi, en: $0.sourceLabelEn)(language) }
+    }
+
+    public var positionNeedsConfirmation: Bool { location?.verdict.needsConfirmation ?? false }
+
+    /// Everything that stops the report from being sent, listed at once.
+    public var problems: [String] { phrases(details?.problems ?? []).map { $0(language) } }
+    /// What to know before sending (never stops it).
+    public var warnings: [String] { phrases(details?.warnings ?? []).map { $0(language) } }
+    public var canQueue: Bool {
+        guard let details, !isWorking else { return false }
+        return reportActions(report: details.report).canQueue && details.problems.isEmpty
+    }
+    public var queuedText: String? { isQueued ? Strings.queued(language) : nil }
+
+    // MARK: What a tap does
+
+    /// Attaches the photo the camera or the picker wrote at `url` (a JPEG in one of the app's
+    /// photo folders). Cancelling the calling Task stops the compression.
+    public func addPhoto(at url: URL, source: PhotoSource, options: CompressOptions = defaultCompressOptions()) async {
+        await work {
+            let core = self.core
+            let reportId = self.reportId
+            _ = try await withCoreTask { task in
+                try await core.attachPhoto(
+                    reportId: reportId, path: url.path, source: source, options: options, task: task)
+            }
+        }
+    }
+
+    public func removePhoto(id: String) {
+        perform { try self.core.removePhoto(reportId: self.reportId, photoId: id) }
+    }
+
+    /// Takes the phone's fix, or the first photo's GPS when there is none, and routes the report.
+    public func locate() async {
+        let fix = await app.services.location.currentFix()
+        perform {
+            guard let offered = try self.core.offeredReportLocation(id: self.reportId, device: fix) else { return }
+            _ = try self.core.setReportLocation(id: self.reportId, fix: offered)
+        }
+    }
+
+    /// The resident moved the pin.
+    public func setPin(lat: Double, lon: Double) {
+        let fix = LocationFix(
+            lat: lat, lon: lon, accuracyM: 0, timeMs: nowMilliseconds(), source: .manualPin, mocked: false)
+        perform { _ = try self.core.setReportLocation(id: self.reportId, fix: fix) }
+    }
+
+    public func chooseCategory(_ code: String?) {
+        perform { _ = try self.core.updateDraft(id: self.reportId, field: .category(code: code)) }
+    }
+
+    public func setDescription(_ text: String) {
+        perform { _ = try self.core.updateDraft(id: self.reportId, field: .description(text: text)) }
+    }
+
+    public func setAddress(_ text: String) {
+        perform { _ = try self.core.updateDraft(id: self.reportId, field: .address(text: text.isEmpty ? nil : text)) }
+    }
+
+    public func setUrgency(_ urgency: Urgency) {
+        perform { _ = try self.core.updateDraft(id: self.reportId, field: .urgency(urgency: urgency)) }
+    }
+
+    /// Puts the report in the outbox and asks for a background send.
+    public func queue() {
+        perform {
+            _ = try self.core.queueReport(id: self.reportId)
+            self.isQueued = true
+            self.app.nudgeOutbox()
+        }
+    }
+
+    // MARK: Plumbing
+
+    private func perform(_ body: () throws -> Void) {
+        do {
+            try body()
+            failure = nil
+        } catch {
+            failure = problemPhrase(for: error)
+        }
+        refresh()
+    }
+
+    private func work(_ body: () async throws -> Void) async {
+        isWorking = true
+        failure = await failurePhrase(of: body)
+        isWorking = false
+        refresh()
+    }
+
+    private func refresh() {
+        do {
+            details = try core.reportDetails(id: reportId)
+            photoRecords = try core.photos(reportId: reportId)
+            location = try core.reportLocation(id: reportId)
+        } catch {
+            failure = problemPhrase(for: error)
+        }
+    }
+}

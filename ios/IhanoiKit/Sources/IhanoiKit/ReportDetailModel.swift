@@ -1,0 +1,122 @@
+import Foundation
+import IhanoiCore
+import Observation
+
+/// One step of a report's timeline: what the city did, said, and showed.
+public struct TimelineRow: Equatable, Identifiable, Sendable {
+    public let id: String
+    public let kind: UpdateKind
+    public let label: String
+    public let text: String
+    public let time: String
+    public let unit: String?
+    public let unread: Bool
+    /// Thumbnails of the result photos, by position (nil while not downloaded).
+    public let photos: [ResultPhotoRow]
+}
+
+public struct ResultPhotoRow: Equatable, Identifiable, Sendable {
+    public var id: String { "\(updateId)/\(position)" }
+    public let updateId: String
+    public let position: UInt32
+    public let thumbnailPath: String?
+}
+
+/// A report's detail: its state, the unit in charge, deadlines, the timeline with the city's
+/// replies and result photos, and the city's reason when it refused or returned the report.
+@MainActor
+@Observable
+public final class ReportDetailModel {
+    @ObservationIgnored private unowned let app: AppModel
+    public let reportId: String
+    private var details: ReportDetails?
+    private var status: ReportStatus?
+    private var entries: [TimelineEntry] = []
+    private var failure: Phrase?
+    /// Result photos downloaded in full, by `ResultPhotoRow.id`.
+    public private(set) var fullPhotos: [String: String] = [:]
+
+    init(app: AppModel, reportId: String) {
+        self.app = app
+        self.reportId = reportId
+    }
+
+    var language: DisplayLanguage { app.language }
+
+    public var title: String {
+        details?.category.map { Phrase(vi: $0.nameVi, en: $0.nameEn)(language) } ?? Strings.noCategory(language)
+    }
+    public var descriptionText: String { details?.report.description ?? "" }
+    public var stateLabel: String {
+        details.map { Phrase(vi: $0.stateLabelVi, en: $0.stateLabelEn)(language) } ?? ""
+    }
+    /// Where the city is with it ("Đã tiếp nhận"), once the city has it.
+    public var cityStatus: String {
+        status.map { Phrase(vi: $0.labelVi, en: $0.labelEn)(language) } ?? Strings.notSentYet(language)
+    }
+    public var unitText: String? {
+        guard let unit = details?.unit else { return nil }
+        return Strings.unit(unit.name ?? unit.code)(language)
+    }
+    public var acknowledgeBy: String? {
+        status?.acknowledgeByMs.map { Strings.acknowledgeBy(TimeText.of(milliseconds: $0))(language) }
+    }
+    public var handleBy: String? {
+        status?.handleByMs.map { Strings.handleBy(TimeText.of(milliseconds: $0))(language) }
+    }
+    public var overdueText: String? { status?.overdue == true ? Strings.overdue(language) : nil }
+    /// The city sent the report back (it needs the resident's attention), with its reason.
+    public var attention: (title: String, reason: String)? {
+        details?.attention.map { (Strings.attentionTitle(language), $0.message) }
+    }
+    /// The ward refused the report: its reason, in the city's words.
+    public var refusal: (title: String, reason: String)? {
+        guard let rejected = entries.last(where: { $0.kind == .rejected }) else { return nil }
+        return (Strings.refusalTitle(language), rejected.text)
+    }
+    public var timelineTitle: String { Strings.timelineTitle(language) }
+    public var timeline: [TimelineRow] {
+        entries.map { entry in
+            TimelineRow(
+                id: entry.updateId, kind: entry.kind, label: Phrase(vi: entry.labelVi, en: entry.labelEn)(language),
+                text: entry.text, time: TimeText.of(milliseconds: entry.updatedAtMs), unit: entry.unitName,
+                unread: entry.unread,
+                photos: entry.photos.map {
+                    ResultPhotoRow(updateId: entry.updateId, position: $0.position, thumbnailPath: $0.thumbnailPath)
+                })
+        }
+    }
+    public var problem: String? { failure?(language) }
+
+    /// Reads the report and marks its news read (the resident is looking at it).
+    public func load() {
+        do {
+            details = try app.core.reportDetails(id: reportId)
+            status = try app.core.reportStatus(reportId: reportId)
+            entries = try app.core.timeline(reportId: reportId)
+            if entries.contains(where: \.unread) {
+                _ = try app.core.markReportRead(reportId: reportId)
+            }
+            failure = nil
+        } catch {
+            failure = problemPhrase(for: error)
+        }
+    }
+
+    /// Downloads a result photo in full (first time only) for the full-screen view.
+    @discardableResult
+    public func openPhoto(_ photo: ResultPhotoRow) async -> String? {
+        if let path = fullPhotos[photo.id] { return path }
+        let core = app.core
+        do {
+            let path = try await withCoreTask { task in
+                try await core.resultPhoto(updateId: photo.updateId, position: photo.position, task: task)
+            }
+            fullPhotos[photo.id] = path
+            return path
+        } catch {
+            failure = problemPhrase(for: error)
+            return nil
+        }
+    }
+}

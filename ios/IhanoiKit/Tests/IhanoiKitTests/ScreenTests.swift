@@ -1,0 +1,211 @@
+import Foundation
+import IhanoiCore
+import IhanoiKit
+import IhanoiKitTestSupport
+import XCTest
+
+/// What each screen shows, in Vietnamese and in English: the texts and actions a view renders,
+/// read from the models, so that the SwiftUI views only lay them out.
+@MainActor
+final class ScreenTests: XCTestCase {
+    func testTheLanguageFollowsThePhoneUnlessTheResidentChoosesOne() async throws {
+        let english = try Phone(for: self, language: "en-GB")
+        XCTAssertEqual(english.app.home.title, "My reports")
+        let french = try Phone(for: self, language: "fr-FR")
+        XCTAssertEqual(french.app.home.title, "Phản ánh của tôi", "anything but English is shown in Vietnamese")
+        french.app.settings.chooseLanguage(.en)
+        XCTAssertEqual(french.app.home.title, "My reports")
+        XCTAssertEqual(french.app.settings.languageChoices.map(\.label), ["As the phone", "Tiếng Việt", "English"])
+        XCTAssertEqual(french.app.settings.languageChoices.map(\.selected), [false, false, true])
+        try french.relaunch()
+        XCTAssertEqual(french.app.home.title, "My reports", "the choice is kept")
+        french.app.settings.chooseLanguage(nil)
+        XCTAssertEqual(french.app.home.title, "Phản ánh của tôi")
+    }
+
+    func testFirstRunInBothLanguages() async throws {
+        let phone = try Phone(for: self, language: "en-US")
+        let onboarding = phone.app.onboarding()
+        XCTAssertEqual(
+            [onboarding.title, onboarding.actionTitle], ["Welcome to iHaNoi", "Get started"])
+        onboarding.next()
+        XCTAssertEqual(onboarding.title, "Position")
+        XCTAssertEqual(onboarding.body, "Your position finds the ward or commune in charge of the place.")
+        XCTAssertEqual(onboarding.actionTitle, "Allow location")
+        onboarding.next()
+        XCTAssertEqual(onboarding.body, "Notifications tell you when the city replies or issues an alert.")
+        XCTAssertFalse(onboarding.isFinished)
+    }
+
+    func testSignInScreen() async throws {
+        let phone = try Phone(for: self)
+        let model = phone.app.signIn()
+        XCTAssertEqual([model.title, model.phoneLabel, model.sendCodeTitle], ["Đăng nhập", "Số điện thoại", "Gửi mã"])
+        XCTAssertFalse(model.canSendCode, "nothing typed yet")
+        model.phone = randomPhoneNumber()
+        XCTAssertTrue(model.canSendCode)
+        XCTAssertFalse(model.canSignIn)
+        await model.sendCode()
+        XCTAssertTrue(model.canSignIn == false, "no code typed yet")
+        model.code = "000000"
+        XCTAssertTrue(model.canSignIn)
+        await model.signIn()
+        XCTAssertNotEqual(model.step, .done, "a wrong code does not sign in")
+        XCTAssertNotNil(model.problem)
+        phone.app.settings.chooseLanguage(.en)
+        XCTAssertEqual([model.title, model.codeLabel, model.signInTitle], ["Sign in", "One-time code", "Sign in"])
+    }
+
+    func testHomeListsReportsWithTheirStateAndTheOutbox() async throws {
+        let phone = try Phone(for: self)
+        let home = phone.app.home
+        XCTAssertEqual(home.title, "Phản ánh của tôi")
+        XCTAssertEqual(home.newReportTitle, "Phản ánh mới")
+        XCTAssertEqual(home.syncText, "Đã cập nhật")
+        let draft = try phone.app.newReport()
+        await waitUntil("the draft is listed") { home.rows.count == 1 }
+        XCTAssertNil(home.emptyText)
+        XCTAssertEqual(home.rows[0].id, draft.reportId)
+        XCTAssertEqual(home.rows[0].title, "Chưa chọn lĩnh vực")
+        XCTAssertEqual(home.rows[0].stateLabel, "Bản nháp")
+        XCTAssertEqual(home.rows[0].accessibilityLabel, "Chưa chọn lĩnh vực, Bản nháp")
+        _ = try await phone.queueReport()
+        await waitUntil("two reports wait") { home.outboxText != nil && home.rows.count == 1 }
+        XCTAssertEqual(home.rows[0].title, "Vệ sinh môi trường")
+        XCTAssertEqual(home.rows[0].stateLabel, "Chờ gửi")
+        XCTAssertEqual(home.outboxText, "1 phản ánh sẽ được gửi khi có mạng")
+
+        phone.app.settings.chooseLanguage(.en)
+        XCTAssertEqual(home.title, "My reports")
+        XCTAssertEqual(home.rows[0].title, "Environmental sanitation")
+        XCTAssertEqual(home.rows[0].stateLabel, "Waiting to send")
+        XCTAssertEqual(home.outboxText, "1 report will be sent when you are online")
+        XCTAssertEqual(home.syncText, "Up to date")
+    }
+
+    func testNewReportSaysEverythingThatIsMissingAtOnce() async throws {
+        let phone = try Phone(for: self)
+        let report = try phone.app.newReport()
+        XCTAssertEqual(report.title, "Phản ánh mới")
+        XCTAssertEqual(report.stepTitles, ["Ảnh", "Vị trí", "Lĩnh vực", "Mô tả", "Kiểm tra và gửi"])
+        XCTAssertEqual(report.positionText, "Chưa có vị trí")
+        XCTAssertEqual(
+            report.problems,
+            [
+                "Vui lòng chọn lĩnh vực phản ánh.", "Nội dung phản ánh cần ít nhất 10 ký tự (hiện có 0).",
+                "Vui lòng chụp hoặc chọn ít nhất một ảnh hiện trường.",
+                "Vui lòng xác định vị trí hiện trường trên bản đồ.",
+            ])
+        XCTAssertFalse(report.canQueue)
+        XCTAssertEqual(report.urgencyLabel, "Bình thường")
+        XCTAssertTrue(report.categories.contains { $0.id == "ve_sinh_moi_truong" && $0.name == "Vệ sinh môi trường" })
+
+        // No phone fix: the first photo's GPS is offered, marked as such, and its quality said.
+        await report.addPhoto(at: try sharedFile("photos", "iphone4s-gps-small.jpg"), source: .gallery)
+        await report.locate()
+        XCTAssertNotEqual(report.positionText, "Chưa có vị trí")
+        XCTAssertEqual(report.positionSource, "GPS trong ảnh")
+        XCTAssertNotNil(report.positionQuality)
+        XCTAssertEqual(report.problems.count, 2, "\(report.problems)")
+
+        // A photo from 2012 is flagged, in words, before sending.
+        XCTAssertFalse(report.photos[0].flags.isEmpty)
+        XCTAssertFalse(report.warnings.isEmpty)
+
+        // A mocked fix is not trusted.
+        phone.services.location.set(hoanKiemFix(mocked: true))
+        await report.locate()
+        XCTAssertTrue(report.positionNeedsConfirmation)
+
+        // Far outside Hanoi: the core's words, in the screen's language.
+        report.setPin(lat: 20.5, lon: 107.5)
+        report.chooseCategory("ve_sinh_moi_truong")
+        report.setDescription("Rác thải đổ trộm ở đầu ngõ 5, bốc mùi")
+        report.queue()
+        XCTAssertFalse(report.isQueued)
+        let vietnamese = try XCTUnwrap(report.problem)
+        phone.app.settings.chooseLanguage(.en)
+        let english = try XCTUnwrap(report.problem)
+        XCTAssertNotEqual(vietnamese, english)
+        XCTAssertEqual(report.title, "New report")
+        XCTAssertEqual(report.photos.map(\.label), ["Photo 1"])
+        XCTAssertEqual(report.positionText, "Ward not found yet")
+        XCTAssertEqual(report.queueTitle, "Send report")
+    }
+
+    func testAlertsAndTheirNotifications() async throws {
+        let phone = try Phone(for: self)
+        let alerts = phone.app.alerts
+        XCTAssertEqual(alerts.title, "Truyền thông, cảnh báo")
+        // Other tests publish alerts on the same server: this one is told apart by its street.
+        let street = "ngõ \(Int.random(in: 100...999_999))"
+        try phone.city.publishAlert(titleVi: "Ngập sâu \(street)", titleEn: "Deep flooding in \(street)")
+        try await phone.app.runInBackground()
+        let row = try XCTUnwrap(alerts.rows.first, "newest first")
+        XCTAssertEqual(row.title, "Ngập sâu \(street)")
+        XCTAssertEqual(row.severityLabel, "Khẩn cấp")
+        XCTAssertTrue(row.unread)
+        XCTAssertTrue(alerts.canMarkAllRead)
+        XCTAssertNil(alerts.emptyText)
+        let notification = phone.services.notifier.posted.first { $0.title == "Ngập sâu \(street)" }
+        XCTAssertEqual(notification?.body, "Cảnh báo mới")
+        XCTAssertEqual(notification.map { if case .alert = $0.kind { true } else { false } }, true)
+        phone.app.settings.chooseLanguage(.en)
+        XCTAssertEqual(alerts.title, "News and alerts")
+        XCTAssertEqual(alerts.rows.first?.title, "Deep flooding in \(street)")
+        XCTAssertEqual(alerts.rows.first?.body, "Deep flooding in \(street) — details")
+        XCTAssertEqual(alerts.rows.first?.severityLabel, "Danger")
+        XCTAssertEqual(alerts.markAllReadTitle, "Mark all as read")
+        alerts.markAllRead()
+        XCTAssertEqual(alerts.rows.filter(\.unread), [])
+        XCTAssertFalse(alerts.canMarkAllRead)
+    }
+
+    func testSettingsDeviceCheckAndAbout() async throws {
+        let phone = try Phone(for: self)
+        let settings = phone.app.settings
+        XCTAssertEqual(settings.title, "Cài đặt")
+        XCTAssertEqual(settings.photoSizeChoices.map(\.label), ["Nhỏ (tiết kiệm dữ liệu)", "Tiêu chuẩn", "Lớn"])
+        XCTAssertEqual(settings.photoSizeChoices.map(\.selected), [false, true, false])
+        settings.choosePhotoSize(.small)
+        XCTAssertEqual(settings.compressOptions.preset, .small)
+        XCTAssertFalse(settings.photosOnlyOnWifi)
+        settings.setPhotosOnlyOnWifi(true)
+        XCTAssertTrue(settings.photosOnlyOnWifi)
+        XCTAssertFalse(settings.canSignOut, "not signed in")
+        XCTAssertTrue(settings.versionText.hasPrefix("Phiên bản "))
+        XCTAssertFalse(settings.licences.isEmpty)
+
+        await settings.runDeviceCheck()
+        XCTAssertNil(settings.problem)
+        XCTAssertFalse(settings.checkRows.isEmpty)
+        XCTAssertTrue(settings.checkRows.allSatisfy { !$0.label.isEmpty })
+        let signIn = try XCTUnwrap(settings.checkRows.first { $0.id == "sign_in" })
+        XCTAssertNotEqual(signIn.status, .ok, "not signed in yet")
+        let vietnamese = signIn.label
+        settings.chooseLanguage(.en)
+        XCTAssertNotEqual(settings.checkRows.first { $0.id == "sign_in" }?.label, vietnamese)
+        XCTAssertEqual(settings.deviceCheckTitle, "Device check")
+        XCTAssertEqual(settings.signOutNote, "Your drafts stay on this phone.")
+        XCTAssertTrue(settings.versionText.hasPrefix("Version "))
+
+        // Signing out keeps the drafts.
+        try await phone.signIn()
+        let draft = try phone.app.newReport()
+        XCTAssertTrue(settings.canSignOut)
+        await settings.signOut()
+        XCTAssertEqual(phone.app.session, .signedOut)
+        XCTAssertEqual(try phone.app.newReport().reportId, draft.reportId)
+    }
+
+    func testCancellingTheTaskStopsTheCoresWork() async throws {
+        let phone = try Phone(for: self)
+        let report = try phone.app.newReport()
+        let photo = try sharedFile("photos", "phone-12mp-rot6-hanoi.jpg")
+        let attach = Task { await report.addPhoto(at: photo, source: .camera) }
+        attach.cancel()
+        await attach.value
+        XCTAssertEqual(report.photos.count, 0, "a cancelled attach leaves no photo")
+        XCTAssertEqual(report.problem, "Đã huỷ đính kèm ảnh.", "the core's words")
+    }
+}

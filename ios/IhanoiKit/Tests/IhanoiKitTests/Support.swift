@@ -1,0 +1,110 @@
+import Foundation
+import IhanoiCore
+import IhanoiKit
+import IhanoiKitTestSupport
+import XCTest
+
+/// One phone for a test: a real core on a fresh data directory, pointed at the reference city,
+/// the test services, and the app's model on top.
+@MainActor
+final class Phone {
+    let directory: URL
+    let city: ReferenceCity
+    let services = TestServices()
+    private(set) var core: IhanoiCore
+    private(set) var app: AppModel
+
+    init(for testCase: XCTestCase, language: String = "vi-VN") throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ihanoi-kit-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = self.directory
+        testCase.addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        city = try ReferenceCity.fromEnvironment()
+        (core, app) = try Self.open(directory, city, services, language)
+    }
+
+    /// What the app's entry does at launch: open the core, point it at the city, allow the
+    /// folder the camera and picker write into, start the model.
+    private static func open(_ directory: URL, _ city: ReferenceCity, _ services: TestServices, _ language: String)
+        throws -> (IhanoiCore, AppModel)
+    {
+        let core = try IhanoiCore.open(dataDir: directory.path, secrets: services.secrets)
+        try core.configureCity(config: city.config)
+        try core.setPhotoInputDirs(dirs: [try sharedFile("photos").path])
+        let app = AppModel(core: core, services: services.platform, systemLanguageTag: language)
+        try app.start()
+        return (core, app)
+    }
+
+    /// The app is killed and started again on the same data (the secure store survives, as
+    /// the Keychain does).
+    func relaunch() throws {
+        app.stop()
+        (core, app) = try Self.open(directory, city, services, "vi-VN")
+    }
+
+    /// Signs in with a number of its own (the city limits the codes sent to one number).
+    func signIn(phone: String = randomPhoneNumber()) async throws {
+        let model = app.signIn()
+        model.phone = phone
+        await model.sendCode()
+        guard case .code(let normalised) = model.step else {
+            return XCTFail("no code step: \(model.problem ?? "")")
+        }
+        model.code = try city.signInCode(phone: normalised)
+        await model.signIn()
+        XCTAssertEqual(model.step, .done, model.problem ?? "")
+    }
+
+    /// A complete report at Hoàn Kiếm Lake with a real photo, queued.
+    func queueReport(description: String = "Rác thải đổ trộm ở đầu ngõ 5, bốc mùi") async throws -> String {
+        let model = try app.newReport()
+        await model.addPhoto(at: try sharedFile("photos", "iphone4s-gps-small.jpg"), source: .camera)
+        services.location.set(hoanKiemFix())
+        await model.locate()
+        model.chooseCategory("ve_sinh_moi_truong")
+        model.setDescription(description)
+        XCTAssertEqual(model.problems, [])
+        model.queue()
+        XCTAssertTrue(model.isQueued, model.problem ?? "")
+        return model.reportId
+    }
+}
+
+/// A Vietnamese mobile number no other test uses.
+func randomPhoneNumber() -> String {
+    "09" + String(Int.random(in: 10_000_000...99_999_999))
+}
+
+/// A good phone fix by Hoàn Kiếm Lake, now.
+func hoanKiemFix(mocked: Bool = false) -> LocationFix {
+    LocationFix(
+        lat: 21.0287, lon: 105.8524, accuracyM: 8, timeMs: Int64(Date().timeIntervalSince1970 * 1000),
+        source: .deviceGps, mocked: mocked)
+}
+
+/// A file or folder of the shared test data, which tests/ios/run.sh copies into the chroot and
+/// names in IHANOI_SHARED.
+func sharedFile(_ parts: String...) throws -> URL {
+    let root = try XCTUnwrap(
+        ProcessInfo.processInfo.environment["IHANOI_SHARED"], "IHANOI_SHARED is not set: run tests/ios/run.sh")
+    let url = parts.reduce(URL(fileURLWithPath: root)) { $0.appendingPathComponent($1) }
+    XCTAssertTrue(FileManager.default.fileExists(atPath: url.path), "missing test data \(url.path)")
+    return url
+}
+
+/// Waits for what the core's observers hand to the main actor.
+@MainActor
+func waitUntil(
+    _ what: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+    _ condition: () -> Bool
+) async {
+    let deadline = Date().addingTimeInterval(timeout)
+    while !condition() {
+        if Date() > deadline {
+            return XCTFail("timed out waiting until \(what)", file: file, line: line)
+        }
+        try? await Task.sleep(nanoseconds: 20_000_000)
+    }
+}
