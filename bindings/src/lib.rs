@@ -19,6 +19,7 @@ mod observers;
 mod photos;
 mod pull;
 mod secrets;
+mod status;
 mod sync;
 mod tasks;
 mod types;

@@ -25,13 +25,15 @@
 //! - [`channel`]: one listener's ordered, non-overlapping delivery;
 //! - [`db`]: the queries behind the values;
 //! - [`sync_activity`]: the sync's events turned into its state;
-//! - [`ops`]: registration as the shells call it.
+//! - [`ops`]: registration as the shells call it;
+//! - [`status`]: the outbox's line for the home screen.
 
 pub mod channel;
 pub mod db;
 pub mod hub;
 pub mod model;
 pub mod ops;
+pub mod status;
 pub mod sync_activity;
 
 pub use hub::{Observers, Subscription};

@@ -10,6 +10,7 @@ import androidx.compose.ui.test.performClick
 import androidx.test.core.app.ApplicationProvider
 import javax.crypto.KeyGenerator
 import javax.crypto.SecretKey
+import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import org.junit.After
 import org.junit.Assert.assertEquals
@@ -25,6 +26,7 @@ import org.robolectric.annotation.Config
 import org.robolectric.annotation.GraphicsMode
 import vn.ihanoi.app.data.CoreReportsRepository
 import vn.ihanoi.app.data.ReportStatus
+import vn.ihanoi.app.data.Words
 import vn.ihanoi.app.platform.KeystoreSecretStore
 import vn.ihanoi.app.ui.home.HomeRoute
 import vn.ihanoi.app.ui.home.HomeViewModel
@@ -67,9 +69,13 @@ class CoreUnderRobolectricTest {
         val id = runBlocking { reports.createDraft() }
         core.updateDraft(id, DraftField.Description("Đèn đường hỏng trước số 12 Hàng Bạc"))
 
-        val mine = runBlocking { reports.myReports() }
-        assertEquals(listOf(id), mine.map { it.id })
-        assertEquals(ReportStatus.DRAFT, mine.single().state)
+        val mine = runBlocking { reports.home().first() }
+        assertEquals(listOf(id), mine.reports.map { it.id })
+        assertEquals(ReportStatus.DRAFT, mine.reports.single().state)
+        // The chip's words are the core's, in both languages.
+        assertEquals(Words("Bản nháp", "Draft"), mine.reports.single().stateLabel)
+        assertEquals(1, mine.counts.drafts)
+        assertNull("nothing waits to be sent", mine.outbox)
 
         compose.setContent {
             val home = remember { HomeViewModel(reports) }
@@ -82,6 +88,15 @@ class CoreUnderRobolectricTest {
                 .isNotEmpty()
         }
         compose.onNodeWithText("Bản nháp").assertIsDisplayed()
+
+        // An edit made elsewhere (the core's observer, no refresh) reaches the screen.
+        core.updateDraft(id, DraftField.Description("Đèn đường đã hỏng ba ngày"))
+        compose.waitUntil(5_000) {
+            compose
+                .onAllNodes(hasText("Đèn đường đã hỏng ba ngày"))
+                .fetchSemanticsNodes()
+                .isNotEmpty()
+        }
     }
 
     @Test

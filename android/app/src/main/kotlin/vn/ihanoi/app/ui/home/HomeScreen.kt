@@ -13,11 +13,13 @@ import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.CircularProgressIndicator
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.ExtendedFloatingActionButton
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Scaffold
+import androidx.compose.material3.Surface
 import androidx.compose.material3.Text
 import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
@@ -25,8 +27,10 @@ import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
@@ -34,6 +38,8 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import vn.ihanoi.app.R
 import vn.ihanoi.app.data.ReportStatus
 import vn.ihanoi.app.data.ReportSummary
+import vn.ihanoi.app.ui.common.StateChip
+import vn.ihanoi.app.ui.common.localized
 
 /** The home screen wired to its state holder. */
 @Composable
@@ -73,7 +79,7 @@ fun HomeScreen(state: HomeUiState, onNewReport: () -> Unit, onOpenReport: (Strin
         when (state) {
             HomeUiState.Loading -> Loading(Modifier.padding(padding))
             HomeUiState.Empty -> EmptyHome(onNewReport, Modifier.padding(padding))
-            is HomeUiState.Reports -> ReportList(state.reports, onOpenReport, padding)
+            is HomeUiState.Reports -> ReportList(state, onOpenReport, padding)
         }
     }
 }
@@ -121,7 +127,7 @@ private fun EmptyHome(onNewReport: () -> Unit, modifier: Modifier) {
 
 @Composable
 private fun ReportList(
-    reports: List<ReportSummary>,
+    state: HomeUiState.Reports,
     onOpenReport: (String) -> Unit,
     padding: PaddingValues,
 ) {
@@ -135,34 +141,54 @@ private fun ReportList(
             ),
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
-        items(reports, key = { it.id }) { report ->
-            Card(
-                onClick = { onOpenReport(report.id) },
-                modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-            ) {
-                Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                    Text(
-                        stringResource(report.state.label()),
-                        style = MaterialTheme.typography.labelLarge,
-                        color = MaterialTheme.colorScheme.primary,
-                    )
-                    Text(
-                        report.description.ifBlank {
-                            stringResource(R.string.report_no_description)
-                        },
-                        style = MaterialTheme.typography.bodyLarge,
-                    )
-                }
+        state.outbox?.let { outbox -> item(key = "outbox") { OutboxLine(outbox.localized()) } }
+        items(state.reports, key = { it.id }) { report -> ReportRow(report, onOpenReport) }
+    }
+}
+
+/** The outbox's state, read out by TalkBack when it changes (a send starts, the network goes). */
+@Composable
+private fun OutboxLine(text: String) {
+    Surface(
+        color = MaterialTheme.colorScheme.secondaryContainer,
+        shape = MaterialTheme.shapes.medium,
+        modifier = Modifier.fillMaxWidth().semantics { liveRegion = LiveRegionMode.Polite },
+    ) {
+        Text(
+            text,
+            style = MaterialTheme.typography.bodyLarge,
+            color = MaterialTheme.colorScheme.onSecondaryContainer,
+            modifier = Modifier.padding(16.dp),
+        )
+    }
+}
+
+@Composable
+private fun ReportRow(report: ReportSummary, onOpenReport: (String) -> Unit) {
+    val attention = report.state == ReportStatus.NEEDS_ATTENTION
+    Card(
+        onClick = { onOpenReport(report.id) },
+        modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
+        colors =
+            if (attention) CardDefaults.cardColors(MaterialTheme.colorScheme.errorContainer)
+            else CardDefaults.cardColors(),
+    ) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+            StateChip(report.stateLabel.localized(), attention)
+            report.category?.let {
+                Text(it.localized(), style = MaterialTheme.typography.titleMedium)
+            }
+            Text(
+                report.description.ifBlank { stringResource(R.string.report_no_description) },
+                style = MaterialTheme.typography.bodyLarge,
+            )
+            report.cityReason?.let {
+                Text(
+                    stringResource(R.string.report_city_reason, it),
+                    style = MaterialTheme.typography.bodyMedium,
+                    color = MaterialTheme.colorScheme.onErrorContainer,
+                )
             }
         }
     }
 }
-
-private fun ReportStatus.label(): Int =
-    when (this) {
-        ReportStatus.DRAFT -> R.string.report_state_draft
-        ReportStatus.QUEUED -> R.string.report_state_queued
-        ReportStatus.SENDING -> R.string.report_state_sending
-        ReportStatus.SUBMITTED -> R.string.report_state_submitted
-        ReportStatus.NEEDS_ATTENTION -> R.string.report_state_needs_attention
-    }

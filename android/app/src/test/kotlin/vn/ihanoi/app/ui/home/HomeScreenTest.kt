@@ -16,6 +16,7 @@ import org.robolectric.annotation.Config
 import org.robolectric.annotation.GraphicsMode
 import vn.ihanoi.app.data.ReportStatus
 import vn.ihanoi.app.data.ReportSummary
+import vn.ihanoi.app.data.Words
 import vn.ihanoi.app.testing.assertNoTextClipped
 import vn.ihanoi.app.testing.captureScreen
 import vn.ihanoi.app.ui.theme.IhanoiTheme
@@ -69,22 +70,37 @@ class HomeScreenTest {
     }
 
     @Test
-    fun `a report row shows its state and opens the report`() {
-        show(
-            HomeUiState.Reports(
-                listOf(
-                    ReportSummary("r1", "Ổ gà lớn giữa đường Minh Khai", ReportStatus.QUEUED),
-                    ReportSummary("r2", "", ReportStatus.DRAFT),
-                )
-            )
-        )
+    fun `a report row shows the core's words and opens the report`() {
+        show(reportsState)
 
         compose.onNodeWithText("Chờ gửi").assertIsDisplayed()
         compose.onNodeWithText("(Chưa có mô tả)").assertIsDisplayed()
+        compose.onNodeWithText("2 phản ánh sẽ được gửi khi có mạng.").assertIsDisplayed()
         compose.onNodeWithText("Ổ gà lớn giữa đường Minh Khai").performClick()
         assertEquals(listOf("r1"), opened)
         compose.onNodeWithText("Tạo phản ánh").performClick()
         assertEquals(1, newReportTaps)
+    }
+
+    @Test
+    fun `a report the city sent back shows the city's reason`() {
+        show(reportsState)
+
+        compose.onNodeWithText("Cần bổ sung").assertIsDisplayed()
+        compose
+            .onNodeWithText("Lý do thành phố trả lại: Ảnh không rõ, vui lòng chụp lại.")
+            .assertIsDisplayed()
+    }
+
+    @Test
+    @Config(qualifiers = "+en")
+    fun `report rows in English use the core's English words`() {
+        show(reportsState)
+
+        compose.onNodeWithText("Waiting to send").assertIsDisplayed()
+        compose.onNodeWithText("Potholes").assertIsDisplayed()
+        compose.onNodeWithText("2 reports will be sent when you are online.").assertIsDisplayed()
+        compose.onNodeWithText("Why the city sent it back", substring = true).assertIsDisplayed()
     }
 
     @Test fun `golden home empty vi font 1_0`() = golden("home_empty_vi_font1.0")
@@ -105,9 +121,57 @@ class HomeScreenTest {
     @Config(qualifiers = "+night")
     fun `golden home empty vi dark`() = golden("home_empty_vi_dark")
 
-    private fun golden(name: String) {
-        show(HomeUiState.Empty)
+    @Test fun `golden home reports vi font 1_0`() = golden("home_reports_vi_font1.0", reportsState)
+
+    @Test
+    @Config(fontScale = 2.0f)
+    fun `golden home reports vi font 2_0`() = golden("home_reports_vi_font2.0", reportsState)
+
+    @Test
+    @Config(qualifiers = "+en")
+    fun `golden home reports en font 1_0`() = golden("home_reports_en_font1.0", reportsState)
+
+    @Test
+    @Config(qualifiers = "+en", fontScale = 2.0f)
+    fun `golden home reports en font 2_0`() = golden("home_reports_en_font2.0", reportsState)
+
+    @Test
+    @Config(qualifiers = "+night")
+    fun `golden home reports vi dark`() = golden("home_reports_vi_dark", reportsState)
+
+    private fun golden(name: String, state: HomeUiState = HomeUiState.Empty) {
+        show(state)
         compose.assertNoTextClipped()
         compose.captureScreen(name)
+    }
+
+    private companion object {
+        // What the core says for these reports (its labels and outbox line, see core/src).
+        val reportsState =
+            HomeUiState.Reports(
+                reports =
+                    listOf(
+                        ReportSummary(
+                            "r1",
+                            "Ổ gà lớn giữa đường Minh Khai",
+                            ReportStatus.QUEUED,
+                            Words("Chờ gửi", "Waiting to send"),
+                            category = Words("Ổ gà, hư hỏng mặt đường", "Potholes"),
+                        ),
+                        ReportSummary(
+                            "r3",
+                            "Rác thải đổ trộm ở góc phố Bạch Mai",
+                            ReportStatus.NEEDS_ATTENTION,
+                            Words("Cần bổ sung", "Needs your attention"),
+                            cityReason = "Ảnh không rõ, vui lòng chụp lại.",
+                        ),
+                        ReportSummary("r2", "", ReportStatus.DRAFT, Words("Bản nháp", "Draft")),
+                    ),
+                outbox =
+                    Words(
+                        "2 phản ánh sẽ được gửi khi có mạng.",
+                        "2 reports will be sent when you are online.",
+                    ),
+            )
     }
 }
