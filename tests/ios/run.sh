@@ -35,6 +35,9 @@ case "$(uname -s)" in
   *) library_name=libihanoi_ffi.so ;;
 esac
 
+log "the generated Swift and Kotlin name the same functions"
+"$here/api-parity.sh"
+
 city=$(mktemp -d /tmp/ihanoi-ios-city.XXXXXX)
 cleanup() { "$repo/tests/city-server.sh" stop "$city"; rm -rf "$city"; }
 trap cleanup EXIT
