@@ -10,7 +10,6 @@ struct HomeView: View {
     var body: some View {
         List {
             Section {
-                Text(model.syncText).font(.footnote)
                 if let progress = model.sendProgress { ProgressView(value: progress) }
                 if let outbox = model.outboxText { Text(outbox).font(.callout) }
             }

@@ -49,20 +49,11 @@ public final class HomeModel {
         }
     }
 
-    /// "3 reports will be sent when you are online", while any wait.
+    /// The outbox's line ("3 reports will be sent when you are online", sending n of m, retry in
+    /// n minutes, sign in again), worded by the core from the badge numbers and the sync's
+    /// activity; nil when nothing waits.
     public var outboxText: String? {
-        counts.waitingToSend == 0 ? nil : Strings.outbox(counts.waitingToSend)(language)
-    }
-
-    /// What the sync is doing, in words.
-    public var syncText: String {
-        switch activity {
-        case .idle: Strings.syncIdle(language)
-        case .sending(let number, let count, _, _): Strings.sending(number, of: count)(language)
-        case .waitingUntil(let at): Strings.retryAt(TimeText.of(milliseconds: at))(language)
-        case .offline: Strings.syncOffline(language)
-        case .signInNeeded: Strings.syncSignIn(language)
-        }
+        outboxStatus(counts: counts, activity: activity, nowMs: nowMilliseconds()).map { Phrase($0)(language) }
     }
 
     /// The bytes of the report being sent, 0...1 (nil when nothing is sending).

@@ -1,4 +1,5 @@
 import Foundation
+import IhanoiCore
 
 /// The language a screen is shown in. Vietnamese first: anything that is not English is
 /// shown in Vietnamese (the core's rule for OS language tags, `Language::from_tag`).
@@ -22,6 +23,11 @@ public struct Phrase: Equatable, Sendable {
     public init(vi: String, en: String) {
         self.vi = vi
         self.en = en
+    }
+
+    /// A text the core worded.
+    init(_ text: Bilingual) {
+        self.init(vi: text.vi, en: text.en)
     }
 
     public func callAsFunction(_ language: DisplayLanguage) -> String {

@@ -1,6 +1,6 @@
-/// The words the shell itself owns: screen titles, buttons, and the few states the core does not
-/// word yet (sync activity, outbox banner, generic errors). Everything about a report, a
-/// photo, a position, the city's answers and alerts comes worded from the core.
+/// The words the shell itself owns: screen titles, buttons, and the errors the core does not word
+/// yet. Everything about a report, a photo, a position, the outbox, the city's answers and alerts
+/// comes worded from the core.
 enum Strings {
     // App-wide
     static let appName = Phrase(vi: "iHaNoi", en: "iHaNoi")
@@ -42,25 +42,6 @@ enum Strings {
         en: "No reports yet. Tap “New report” to start.")
     static let newReport = Phrase(vi: "Phản ánh mới", en: "New report")
     static let noCategory = Phrase(vi: "Chưa chọn lĩnh vực", en: "No category yet")
-    static let syncIdle = Phrase(vi: "Đã cập nhật", en: "Up to date")
-    static let syncOffline = Phrase(vi: "Đang ngoại tuyến", en: "Offline")
-    static let syncSignIn = Phrase(vi: "Cần đăng nhập để gửi", en: "Sign in to send")
-
-    static func outbox(_ count: UInt32) -> Phrase {
-        Phrase(
-            vi: "\(count) phản ánh sẽ được gửi khi có mạng",
-            en: count == 1
-                ? "1 report will be sent when you are online" : "\(count) reports will be sent when you are online")
-    }
-
-    static func sending(_ number: UInt32, of count: UInt32) -> Phrase {
-        Phrase(vi: "Đang gửi \(number)/\(count)", en: "Sending \(number) of \(count)")
-    }
-
-    static func retryAt(_ time: String) -> Phrase {
-        Phrase(vi: "Sẽ thử gửi lại lúc \(time)", en: "Will try again at \(time)")
-    }
-
     // New report
     static let newReportTitle = Phrase(vi: "Phản ánh mới", en: "New report")
     static let photosStep = Phrase(vi: "Ảnh", en: "Photos")
