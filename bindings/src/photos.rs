@@ -109,6 +109,7 @@ pub enum PhotoErrorKind {
     InvalidOrder,
     Cancelled,
     Encode,
+    ForeignOrigin,
 }
 
 impl From<&PhotoError> for PhotoErrorKind {
@@ -129,6 +130,7 @@ impl From<&PhotoError> for PhotoErrorKind {
             PhotoError::InvalidOrder => PhotoErrorKind::InvalidOrder,
             PhotoError::Cancelled => PhotoErrorKind::Cancelled,
             PhotoError::Encode { .. } => PhotoErrorKind::Encode,
+            PhotoError::ForeignOrigin => PhotoErrorKind::ForeignOrigin,
         }
     }
 }

@@ -584,10 +584,10 @@ async fn a_result_photo_bomb_is_refused_from_its_header_and_a_killed_decode_is_n
 }
 
 /// A loopback server that answers each request with `answer(target)` —
-/// (status, JSON body) for the request's path and query — and keeps every
-/// target it was asked for.
+/// (status, body: a JPEG or JSON) for the request's path and query — and
+/// keeps every target it was asked for.
 async fn scripted_server(
-    answer: impl Fn(&str) -> (u16, String) + Send + Sync + 'static,
+    answer: impl Fn(&str) -> (u16, Vec<u8>) + Send + Sync + 'static,
 ) -> (String, Arc<std::sync::Mutex<Vec<String>>>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -610,16 +610,31 @@ async fn scripted_server(
                 let target = line.split(' ').nth(1).unwrap_or("").to_owned();
                 log.lock().unwrap().push(target.clone());
                 let (status, body) = answer(&target);
+                let kind = if body.starts_with(&[0xFF, 0xD8]) {
+                    "image/jpeg"
+                } else {
+                    "application/json"
+                };
                 let head = format!(
-                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    "HTTP/1.1 {status} X\r\ncontent-type: {kind}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
                     body.len()
                 );
                 let _ = socket.write_all(head.as_bytes()).await;
-                let _ = socket.write_all(body.as_bytes()).await;
+                let _ = socket.write_all(&body).await;
             });
         }
     });
     (url, asked)
+}
+
+/// How many of the `asked` targets start with `prefix`.
+fn count_asked(asked: &std::sync::Mutex<Vec<String>>, prefix: &str) -> usize {
+    asked
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|t| t.starts_with(prefix))
+        .count()
 }
 
 /// The value of `name` in a request target's query.
@@ -668,7 +683,8 @@ async fn a_server_that_pages_forever_is_stopped_and_the_rest_waits_for_the_next_
             .and_then(|a| a.parse().ok())
             .unwrap_or(0);
         if target.starts_with("/alerts") {
-            (200, alerts_page(after + 1, bytes.load(Ordering::SeqCst)))
+            let page = alerts_page(after + 1, bytes.load(Ordering::SeqCst));
+            (200, page.into_bytes())
         } else if target.starts_with("/servicerequestupdates") {
             let page: Vec<serde_json::Value> = (1..=100)
                 .map(|id| {
@@ -676,20 +692,13 @@ async fn a_server_that_pages_forever_is_stopped_and_the_rest_waits_for_the_next_
                         "updated_datetime": "2026-11-27T09:12:00+07:00"})
                 })
                 .collect();
-            (200, serde_json::Value::Array(page).to_string())
+            (200, serde_json::Value::Array(page).to_string().into_bytes())
         } else {
-            (304, String::new())
+            (304, Vec::new())
         }
     })
     .await;
-    let count = |prefix: &str| {
-        asked
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|t| t.starts_with(prefix))
-            .count()
-    };
+    let count = |prefix: &str| count_asked(&asked, prefix);
     let dir = tempfile::tempdir().unwrap();
     let core = open_core(dir.path(), &url);
 
@@ -753,4 +762,78 @@ async fn a_server_that_pages_forever_is_stopped_and_the_rest_waits_for_the_next_
         }
         other => panic!("expected a refused page, got {other:?}"),
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn result_photos_are_fetched_only_from_the_citys_origin_or_origins_it_lists() {
+    let (city, _dir, core, id, city_id) = signed_in_with_a_sent_report().await;
+    let jpeg = std::fs::read(photo_file("iphone4s-gps-small.jpg")).unwrap();
+    // A media host the city lists in discovery, and a port it does not (what
+    // a hostile server would have every phone probe).
+    let served = jpeg.clone();
+    let (cdn, cdn_asked) = scripted_server(move |_| (200, served.clone())).await;
+    let served = jpeg.clone();
+    let (elsewhere, elsewhere_asked) = scripted_server(move |_| (200, served.clone())).await;
+    let same_port_other_host = cdn.replace("127.0.0.1", "localhost");
+    let photos = vec![
+        format!("{cdn}/media/b.jpg"),
+        format!("{elsewhere}/media/c.jpg"),
+        format!("{same_port_other_host}/media/d.jpg"),
+    ];
+    let listed = cdn.clone();
+    let (api, _) = scripted_server(move |target| {
+        let json = if target.starts_with("/servicerequestupdates")
+            && query_value(target, "after").as_deref() == Some("0")
+        {
+            serde_json::json!([{ "update_id": "5001", "service_request_id": city_id,
+                "status": "open", "kind": "comment", "description": "Ảnh hiện trường.",
+                "updated_datetime": "2026-11-27T09:12:00+07:00", "media_urls": photos }])
+        } else if target.starts_with("/discovery") {
+            serde_json::json!({ "extensions": { "media_origins": { "origins": [listed] } } })
+        } else if ["/requests", "/alerts", "/servicerequestupdates"]
+            .iter()
+            .any(|path| target.starts_with(path))
+        {
+            serde_json::json!([])
+        } else {
+            return (304, Vec::new());
+        };
+        (200, json.to_string().into_bytes())
+    })
+    .await;
+    point_at(&core, &api);
+
+    let summary = pull(&core).await;
+    assert_eq!(
+        (summary.thumbnails_cached, summary.thumbnails_failed),
+        (1, 2)
+    );
+    assert_eq!(count_asked(&cdn_asked, "/media/b.jpg"), 1);
+    assert_eq!(
+        count_asked(&cdn_asked, "/"),
+        1,
+        "localhost is another origin"
+    );
+    assert_eq!(count_asked(&elsewhere_asked, "/"), 0);
+    let reply = core.timeline(&id).unwrap().pop().unwrap();
+    assert!(reply.photos[0].thumbnail_path.is_some());
+    for photo in &reply.photos[1..] {
+        assert_eq!(photo.thumbnail_path, None);
+        assert_eq!(
+            photo.problem.as_deref(),
+            Some(ResultPhotoProblem::ForeignOrigin.as_str())
+        );
+    }
+    // Asked for in full: refused, typed, still never fetched.
+    assert!(matches!(
+        core.result_photo(&reply.update_id, 1, CancelToken::new())
+            .await,
+        Err(Error::Photo(PhotoError::ForeignOrigin))
+    ));
+    assert_eq!(count_asked(&elsewhere_asked, "/"), 0);
+    // A later pull does not ask again.
+    let summary = pull(&core).await;
+    assert_eq!(summary.thumbnails_cached + summary.thumbnails_failed, 0);
+    assert_eq!(count_asked(&elsewhere_asked, "/"), 0);
+    city.server.shutdown().await;
 }

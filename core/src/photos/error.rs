@@ -53,6 +53,11 @@ pub enum PhotoError {
 
     #[error("could not encode the photo: {reason}")]
     Encode { reason: String },
+
+    /// A result photo whose URL is neither on the city API's origin nor on
+    /// one the city lists in discovery: never fetched.
+    #[error("the photo is not on the city's server; it was not downloaded")]
+    ForeignOrigin,
 }
 
 impl PhotoError {
@@ -93,6 +98,9 @@ impl PhotoError {
             PhotoError::InvalidOrder => "Thứ tự ảnh không hợp lệ.".into(),
             PhotoError::Cancelled => "Đã huỷ đính kèm ảnh.".into(),
             PhotoError::Encode { .. } => "Không thể nén ảnh.".into(),
+            PhotoError::ForeignOrigin => {
+                "Ảnh không nằm trên máy chủ của thành phố nên không được tải.".into()
+            }
         }
     }
 }

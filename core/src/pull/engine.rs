@@ -289,7 +289,39 @@ impl Puller {
     /// decoding is never decoded again.
     async fn cache_thumbnails(&self, summary: &mut PullSummary) -> Result<(), SyncError> {
         let transport = &self.session.city.transport;
+        let mut origins = photos::MediaOrigins::of_api(transport);
+        // Discovery is read once, and only for a photo off the API's origin:
+        // None = not read yet, Some(false) = unreadable in this pull.
+        let mut listed: Option<bool> = None;
         for photo in self.store.read(db::photos_without_thumbnail)? {
+            if !origins.allows(&photo.url) {
+                if listed.is_none() {
+                    listed = Some(
+                        match self.cancellable(origins.add_listed(transport)).await {
+                            Ok(()) => true,
+                            Err(SyncError::Cancelled) => return Err(SyncError::Cancelled),
+                            Err(error) => {
+                                tracing::info!(%error, "discovery unreadable: photos elsewhere wait");
+                                false
+                            }
+                        },
+                    );
+                }
+                if !origins.allows(&photo.url) {
+                    summary.thumbnails_failed += 1;
+                    if listed == Some(true) {
+                        tracing::info!("a result photo outside the city's origins is not fetched");
+                        self.store.write(|tx| {
+                            db::set_thumbnail_outcome(
+                                tx,
+                                &photo,
+                                Err(ResultPhotoProblem::ForeignOrigin),
+                            )
+                        })?;
+                    }
+                    continue;
+                }
+            }
             let fetched = match self
                 .cancellable(async { Ok(photos::download(transport, &photo.url).await) })
                 .await?

@@ -10,7 +10,8 @@ use crate::pull::api::PHOTO_RESPONSE_LIMIT;
 use crate::pull::db;
 use crate::pull::engine::{PullOutcome, Puller};
 use crate::pull::model::{
-    Alert, PullSummary, Refresh, ReportStatus, ResultPhoto, TimelineEntry, UnreadCounts,
+    Alert, PullSummary, Refresh, ReportStatus, ResultPhoto, ResultPhotoProblem, TimelineEntry,
+    UnreadCounts,
 };
 use crate::pull::photos::{self, FetchError};
 use crate::reports::ops::parse_id;
@@ -262,16 +263,38 @@ impl Core {
         {
             return Ok(path_text(&dir, file));
         }
+        if photo.problem.as_deref() == Some(ResultPhotoProblem::ForeignOrigin.as_str()) {
+            return Err(crate::photos::PhotoError::ForeignOrigin.into());
+        }
         let city = self.sync.city()?;
         let url = photo.url.clone();
         let token = cancel.clone();
         let fetched = run_on_core(&cancel, async move {
+            let transport = &city.transport;
+            let mut origins = photos::MediaOrigins::of_api(transport);
+            if !origins.allows(&url) {
+                token
+                    .or_cancelled(origins.add_listed(transport))
+                    .await
+                    .map_err(SyncError::from)?
+                    .map_err(SyncError::from)?;
+                if !origins.allows(&url) {
+                    return Ok(None);
+                }
+            }
             token
-                .or_cancelled(photos::download(&city.transport, &url))
+                .or_cancelled(photos::download(transport, &url))
                 .await
+                .map(Some)
                 .map_err(SyncError::from)
         })
         .await?;
+        let Some(fetched) = fetched else {
+            self.store.write(|tx| {
+                db::set_thumbnail_outcome(tx, &photo, Err(ResultPhotoProblem::ForeignOrigin))
+            })?;
+            return Err(crate::photos::PhotoError::ForeignOrigin.into());
+        };
         let (image, format) = match fetched {
             Ok(fetched) => fetched,
             Err(error) => {

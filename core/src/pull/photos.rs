@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::files::DataDir;
-use crate::net::transport::{Transport, TransportError};
+use crate::net::transport::{DEFAULT_RESPONSE_LIMIT, Transport, TransportError};
 use crate::photos::format::ImageFormat;
 use crate::photos::limits::Budget;
 use crate::photos::model::{THUMBNAIL_LONG_EDGE, THUMBNAIL_QUALITY};
@@ -73,6 +73,67 @@ impl FetchError {
             }
             FetchError::Transport(_) => None,
         }
+    }
+}
+
+/// Where result photos may be fetched from: the API's own origin (scheme,
+/// host and port of its base URL) and the origins the city lists in discovery
+/// (`extensions.media_origins.origins`, docs/city-api.md). Anything else is
+/// never fetched: a server could otherwise make every phone fetch any URL or
+/// probe the phone's own network and ports.
+#[derive(Debug, Clone)]
+pub struct MediaOrigins {
+    /// ASCII serializations (`https://host:port`), never the opaque `null`.
+    allowed: Vec<String>,
+}
+
+/// The origin of `url` (`None` for an opaque one, e.g. `data:`).
+fn origin_of(url: &reqwest::Url) -> Option<String> {
+    let origin = url.origin();
+    origin.is_tuple().then(|| origin.ascii_serialization())
+}
+
+/// Discovery, relative to the API's base URL.
+const DISCOVERY_PATH: &str = "discovery.json";
+
+impl MediaOrigins {
+    /// The API's origin only.
+    pub fn of_api(transport: &Transport) -> Self {
+        MediaOrigins {
+            allowed: origin_of(transport.endpoint().base()).into_iter().collect(),
+        }
+    }
+
+    pub fn allows(&self, url: &str) -> bool {
+        reqwest::Url::parse(url)
+            .ok()
+            .and_then(|url| origin_of(&url))
+            .is_some_and(|origin| self.allowed.contains(&origin))
+    }
+
+    /// Add the origins the city lists in discovery. A discovery without the
+    /// extension adds nothing; one that cannot be fetched is an error (the
+    /// photos wait for the next pull rather than being marked).
+    pub async fn add_listed(&mut self, transport: &Transport) -> Result<(), TransportError> {
+        let answer = transport
+            .get(DISCOVERY_PATH, &[], None, DEFAULT_RESPONSE_LIMIT)
+            .await?
+            .success()?;
+        let discovery: serde_json::Value = answer.json()?;
+        let listed = discovery["extensions"]["media_origins"]["origins"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for origin in listed.iter().filter_map(serde_json::Value::as_str) {
+            // Only an origin: a listed path or query would suggest more than is allowed.
+            let Ok(url) = transport.endpoint().check_absolute(origin) else {
+                continue;
+            };
+            if url.path() == "/" && url.query().is_none() {
+                self.allowed.extend(origin_of(&url));
+            }
+        }
+        Ok(())
     }
 }
 
