@@ -14,6 +14,8 @@ target=${CARGO_TARGET_DIR:-$repo/target}
 cd "$repo"
 cargo build --quiet -p ihanoi-ffi -p uniffi-bindgen
 lib="$target/debug/libihanoi_ffi.so"
+# A Mac (tests/ios/run.sh with Xcode's swift) builds a .dylib.
+[ "$(uname -s)" = Darwin ] && lib="$target/debug/libihanoi_ffi.dylib"
 for language in kotlin swift; do
   out="$target/bindings/$language"
   rm -rf "$out"

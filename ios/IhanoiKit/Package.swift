@@ -1,21 +1,27 @@
 // swift-tools-version:6.0
 // IhanoiKit: everything below the SwiftUI views of the iOS app, buildable and testable on Linux.
 //
-// - IhanoiCoreFFI: the C side of the Rust library. On Apple platforms the XCFramework that
-//   ios/scripts/build-xcframework.sh writes (static library, headers, module map); elsewhere a
-//   system library target whose header and module map ios/scripts/generate-bindings.sh writes
-//   from the Linux build of libihanoi_ffi (the linker is told where with -Xlinker -L).
+// - IhanoiCoreFFI: the C side of the Rust library. For the app, the XCFramework that
+//   ios/scripts/build-xcframework.sh writes into Frameworks/ (static library, headers, module map);
+//   on Linux, and wherever IHANOI_FFI_SYSTEM_LIBRARY is set (tests/ios/run.sh on a Mac), a system
+//   library target whose header and module map ios/scripts/generate-bindings.sh writes from the
+//   host build of libihanoi_ffi (the linker is told where with -Xlinker -L).
 // - IhanoiCore: the Swift uniffi generates from the same library (both files of the one module).
 // - IhanoiKit: the app's state, one @MainActor @Observable model per screen, and the protocols
 //   the app's platform adapters implement.
 // - IhanoiKitTestSupport: those protocols implemented for tests (memory, fixed, recording).
+import Foundation
 import PackageDescription
 
 #if os(Linux)
-    let coreFFI = Target.systemLibrary(name: "IhanoiCoreFFI", path: "Sources/IhanoiCoreFFI")
+    let useSystemLibrary = true
 #else
-    let coreFFI = Target.binaryTarget(name: "IhanoiCoreFFI", path: "../build/IhanoiCoreFFI.xcframework")
+    let useSystemLibrary = ProcessInfo.processInfo.environment["IHANOI_FFI_SYSTEM_LIBRARY"] != nil
 #endif
+let coreFFI =
+    useSystemLibrary
+    ? Target.systemLibrary(name: "IhanoiCoreFFI", path: "Sources/IhanoiCoreFFI")
+    : Target.binaryTarget(name: "IhanoiCoreFFI", path: "Frameworks/IhanoiCoreFFI.xcframework")
 
 let package = Package(
     name: "IhanoiKit",

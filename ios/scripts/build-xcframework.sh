@@ -12,6 +12,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 target=${CARGO_TARGET_DIR:-$repo/target}
 profile=${PROFILE:-release}
 out="$repo/ios/build"
+framework="$repo/ios/IhanoiKit/Frameworks/IhanoiCoreFFI.xcframework"
 cd "$repo"
 
 # The Swift API and headers come from the host build's metadata (identical exports on every
@@ -26,6 +27,7 @@ for triple in aarch64-apple-ios aarch64-apple-ios-sim; do
   libraries+=(-library "$target/$triple/$profile/libihanoi_ffi.a" -headers "$out/headers")
 done
 
-rm -rf "$out/IhanoiCoreFFI.xcframework"
-xcodebuild -create-xcframework "${libraries[@]}" -output "$out/IhanoiCoreFFI.xcframework"
-echo "$out/IhanoiCoreFFI.xcframework"
+rm -rf "$framework"
+mkdir -p "$(dirname "$framework")"
+xcodebuild -create-xcframework "${libraries[@]}" -output "$framework"
+echo "$framework"

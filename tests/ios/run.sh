@@ -57,6 +57,7 @@ if command -v swift >/dev/null 2>&1 && swift --version >/dev/null 2>&1; then
   flags=(-Xlinker -L"$lib" -Xlinker -rpath -Xlinker "$lib")
   cd "$package"
   log "swift build (native toolchain: $(swift --version 2>&1 | head -n1))"
+  export IHANOI_FFI_SYSTEM_LIBRARY=1 # the host's library, not the app's XCFramework
   swift build --build-tests "${flags[@]}"
   log "swift test"
   IHANOI_SHARED="$shared" IHANOI_CITY_URL="$city_url" swift test --skip-build "${flags[@]}" "${filter[@]}"
