@@ -21,7 +21,7 @@ case "$action" in
 start)
   mkdir -p "$dir"
   (cd "$repo" && cargo build --quiet -p ihanoi-city-api --bin ihanoi-city-api)
-  rm -f "$dir/url" "$dir/pid"
+  rm -f "$dir/url" "$dir/pid" "$dir/stdout" # a stale stdout would give the previous URL
   "$target/debug/ihanoi-city-api" --port 0 --data-dir "$dir/data" \
     --areas "$shared/geo/hanoi_wards_2025.geojson" \
     --categories "$repo/core/data/categories.json" \

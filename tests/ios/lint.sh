@@ -2,7 +2,8 @@
 # Every .swift file under ios/ (the package, its tests, the SwiftUI app, Package.swift; not the
 # generated bindings) must parse (`swiftc -parse`: syntax only, so the app's views, which import
 # SwiftUI and UIKit and cannot be type-checked here, are at least well-formed) and pass
-# `swift-format lint --strict` with ios/.swift-format.
+# `swift-format lint --strict` with ios/.swift-format. And no SwiftUI control under ios/App is
+# given a string literal: what a view shows is a model property.
 #
 #   tests/ios/lint.sh            check
 #   tests/ios/lint.sh --fix      rewrite the files with swift-format format first
@@ -17,6 +18,12 @@ if [ "${#files[@]}" -eq 0 ]; then
 fi
 fix=0
 [ "${1:-}" = --fix ] && fix=1
+
+# The views show what the models say: no text of their own (a string literal in a control).
+if grep -nE '\b(Text|Button|Label|Section|Toggle|TextField|Picker|PhotosPicker|Link)\("' -r ios/App; then
+  echo "tests/ios/lint: the views above write their own text; make it a model property (IhanoiKit)" >&2
+  exit 1
+fi
 
 run_checks() { # $1: folder holding ios/ ; then the command prefix
   local root=$1

@@ -16,12 +16,14 @@ struct DefaultsPreferences: PreferencesStore {
 struct SystemDeviceFacts: DeviceFactsProvider {
     let network: PathMonitor
 
+    /// On the main actor: UIKit's device and camera checks are main-actor API.
+    @MainActor
     func facts() async -> DeviceFacts {
         let notifications = await UNUserNotificationCenter.current().notificationSettings().authorizationStatus
         let free = try? URL(fileURLWithPath: NSHomeDirectory())
             .resourceValues(forKeys: [.volumeAvailableCapacityForImportantUsageKey])
             .volumeAvailableCapacityForImportantUsage
-        let version = await UIDevice.current.systemVersion
+        let version = UIDevice.current.systemVersion
         return DeviceFacts(
             cameraPresent: UIImagePickerController.isSourceTypeAvailable(.camera),
             cameraPermission: Self.camera(AVCaptureDevice.authorizationStatus(for: .video)),

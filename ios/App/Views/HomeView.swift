@@ -51,7 +51,7 @@ struct ReportRowView: View {
             HStack {
                 Text(row.title).font(.headline)
                 if row.unread > 0 {
-                    Text("\(row.unread)").font(.caption.bold()).padding(4).background(.red, in: Capsule())
+                    Text(row.unread, format: .number).font(.caption.bold()).padding(4).background(.red, in: Capsule())
                 }
             }
             Text(row.stateLabel).font(.subheadline)
