@@ -69,15 +69,18 @@ impl Context<'_> {
     /// Before anything that needs tokens: fail early, in plain words, when the
     /// keyring cannot be used (not after a code was texted).
     pub fn check_secrets(&self) -> CliResult<()> {
-        if self.cli.global.insecure_token_file.is_none() {
-            KeyringSecretStore::new(&self.data_dir()).check()?;
+        match &self.cli.global.insecure_token_file {
+            Some(file) => crate::secrets::check_token_file(file),
+            None => KeyringSecretStore::new(&self.data_dir()).check(),
         }
-        Ok(())
     }
 
     /// The core on the data directory; a --server / --api-key given with any
     /// command is remembered there for the next ones.
     pub fn core(&self) -> CliResult<Core> {
+        if let Some(file) = &self.cli.global.insecure_token_file {
+            crate::secrets::check_token_file(file)?;
+        }
         let core = Core::open(
             CoreConfig {
                 data_dir: self.data_dir(),

@@ -14,6 +14,12 @@ pub enum CliError {
     KeyringUnavailable {
         detail: String,
     },
+    /// `--insecure-token-file` names a file others may read (as ssh refuses
+    /// a private key anyone else can read).
+    TokenFileNotPrivate {
+        path: std::path::PathBuf,
+        mode: u32,
+    },
     /// `ihanoi login` with no code typed.
     NoCode,
     /// A file the shell itself reads or writes (settings, token file, samples).

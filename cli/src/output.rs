@@ -267,6 +267,21 @@ fn describe(error: &CliError, language: Language) -> (&'static str, String) {
                 )
             ),
         ),
+        CliError::TokenFileNotPrivate { path, mode } => (
+            "insecure_token_file",
+            match language {
+                Language::Vi => format!(
+                    "Tệp token {} có quyền {mode:04o}: người khác trên máy này đọc được mã đăng nhập. Hãy chỉ cho phép bạn đọc: chmod 600 {}",
+                    path.display(),
+                    path.display()
+                ),
+                Language::En => format!(
+                    "The token file {} has mode {mode:04o}: other users of this machine can read the sign-in tokens. Make it yours only: chmod 600 {}",
+                    path.display(),
+                    path.display()
+                ),
+            },
+        ),
         CliError::NoCode => (
             "invalid_argument",
             l(
@@ -571,9 +586,17 @@ pub fn exit_code(error: &CliError) -> u8 {
         "server_incompatible" => 11,
         "device_check_failed" => 12,
         "cancelled" => 130,
-        "invalid_argument" | "no_server" | "no_api_key" | "areas_unavailable"
-        | "photo_not_found" | "photo_corrupt" | "photo_unsupported" | "photo_too_large"
-        | "too_many_photos" | "photo_duplicate" => 2,
+        "invalid_argument"
+        | "insecure_token_file"
+        | "no_server"
+        | "no_api_key"
+        | "areas_unavailable"
+        | "photo_not_found"
+        | "photo_corrupt"
+        | "photo_unsupported"
+        | "photo_too_large"
+        | "too_many_photos"
+        | "photo_duplicate" => 2,
         _ => 1,
     }
 }

@@ -129,23 +129,44 @@ impl InsecureFileSecretStore {
     }
 }
 
-#[cfg(unix)]
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Write `bytes` to a new file at `path` that only the user can read (0600
+/// on unix, whatever the umask); a leftover file there is replaced, not
+/// reused with its old mode.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    let mut file = ihanoi_core::files::create_private_file(path)?;
     file.write_all(bytes)?;
     file.sync_all()
 }
 
-#[cfg(not(unix))]
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    std::fs::write(path, bytes)
+/// Refuse a token file that others may read or write (as ssh refuses such a
+/// private key): its tokens sign in as the resident. A missing file is
+/// fine; it is created 0600.
+pub fn check_token_file(path: &Path) -> CliResult<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        match std::fs::metadata(path) {
+            Ok(meta) => {
+                let mode = meta.permissions().mode() & 0o7777;
+                if mode & 0o077 != 0 {
+                    return Err(CliError::TokenFileNotPrivate {
+                        path: path.to_owned(),
+                        mode,
+                    });
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(CliError::file(path, e)),
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 impl SecretStore for InsecureFileSecretStore {

@@ -41,7 +41,8 @@ impl Settings {
         let path = Self::path(data_dir);
         let tmp = path.with_extension("json.tmp");
         let text = serde_json::to_vec_pretty(self).expect("settings serialise");
-        std::fs::write(&tmp, text).map_err(|e| CliError::file(&tmp, e))?;
+        // Private like the store: the server and app key are the user's.
+        crate::secrets::write_private(&tmp, &text).map_err(|e| CliError::file(&tmp, e))?;
         std::fs::rename(&tmp, &path).map_err(|e| CliError::file(&path, e))
     }
 

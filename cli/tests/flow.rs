@@ -292,6 +292,12 @@ fn ctrl_c_cancels_a_sync_and_keeps_the_report_queued() {
         r#"{"vn.ihanoi.access_token":"a","vn.ihanoi.refresh_token":"r"}"#,
     )
     .unwrap();
+    // Only the user may read a token file (others' access is refused).
+    std::fs::set_permissions(
+        &phone.tokens,
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
     let made = phone.run(&queued_report(
         "iphone4s-gps-small.jpg",
         &["--server", &url, "--api-key", API_KEY],

@@ -15,15 +15,65 @@ use crate::error::{Error, Result};
 
 const REPORTS_DIR: &str = "reports";
 
+/// Create `dir` and its missing parents readable only by the user (0700 on
+/// unix): the store, settings and photos are the resident's, and desktop
+/// machines are shared. The mode is given at creation, so a umask can only
+/// take more away.
+pub fn create_private_dir_all(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+    }
+    #[cfg(not(unix))]
+    fs::create_dir_all(dir)
+}
+
+/// Create a new file (failing if it exists) readable only by the user (0600
+/// on unix), whatever the umask.
+pub fn create_private_file(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+/// Take group and other access away from an existing file or folder (one an
+/// earlier version created under a 022 umask). Nothing to do elsewhere.
+pub fn make_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            fs::set_permissions(path, fs::Permissions::from_mode(mode & 0o700))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
 #[derive(Debug, Clone)]
 pub struct DataDir {
     root: PathBuf,
 }
 
 impl DataDir {
+    /// Create the layout under `root`. Folders it creates are private; an
+    /// existing `root` keeps its mode (it may be a folder the user chose),
+    /// its `reports` folder is made private.
     pub fn create(root: &Path) -> Result<Self> {
         let reports = root.join(REPORTS_DIR);
-        fs::create_dir_all(&reports).map_err(|e| Error::io(&reports, e))?;
+        create_private_dir_all(&reports).map_err(|e| Error::io(&reports, e))?;
+        make_private(&reports).map_err(|e| Error::io(&reports, e))?;
         let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
         Ok(DataDir { root })
     }

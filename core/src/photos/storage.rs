@@ -27,7 +27,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Write `bytes` into `dir` as `<sha256>.jpg`, atomically. Returns the file
 /// name and the hash. Writing content that is already there is a no-op.
 pub fn write_content_addressed(dir: &Path, bytes: &[u8]) -> Result<(String, String)> {
-    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    crate::files::create_private_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let hash = sha256_hex(bytes);
     let name = format!("{hash}.{PHOTO_EXTENSION}");
     let path = dir.join(&name);
@@ -49,7 +49,7 @@ pub fn write_content_addressed(dir: &Path, bytes: &[u8]) -> Result<(String, Stri
 }
 
 fn write_and_sync(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = File::create_new(path).map_err(|e| Error::io(path, e))?;
+    let mut file = crate::files::create_private_file(path).map_err(|e| Error::io(path, e))?;
     file.write_all(bytes).map_err(|e| Error::io(path, e))?;
     file.sync_all().map_err(|e| Error::io(path, e))
 }

@@ -161,14 +161,14 @@ pub fn thumbnail_of(image: &[u8]) -> Result<Vec<u8>, PhotoError> {
 /// Write `bytes` as `dir/name`: a temporary file, fsync, rename, fsync of the
 /// folder — a kill leaves the whole file or only a temporary.
 pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
-    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    crate::files::create_private_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let path = dir.join(name);
     let temp = dir.join(format!(
         ".{name}.{}{TEMP_SUFFIX}",
         uuid::Uuid::now_v7().simple()
     ));
     let written = (|| {
-        let mut file = File::create_new(&temp).map_err(|e| Error::io(&temp, e))?;
+        let mut file = crate::files::create_private_file(&temp).map_err(|e| Error::io(&temp, e))?;
         file.write_all(bytes).map_err(|e| Error::io(&temp, e))?;
         file.sync_all().map_err(|e| Error::io(&temp, e))?;
         fs::rename(&temp, &path).map_err(|e| Error::io(&path, e))?;

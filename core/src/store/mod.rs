@@ -33,6 +33,7 @@ pub struct Store {
 impl Store {
     /// Open (creating if needed) the database at `path` and bring its schema up to date.
     pub fn open(path: &Path) -> Result<Self> {
+        make_private(path)?;
         let mut conn = open_connection(path)?;
         migrations::migrate(&mut conn)?;
         Ok(Store {
@@ -97,6 +98,30 @@ pub fn quick_check(conn: &Connection, max_errors: u32) -> Result<Vec<String>> {
         .query_map([], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// The database readable only by the user: created empty with mode 0600
+/// before SQLite opens it (SQLite would create it 0644 under a 022 umask, and
+/// gives its `-wal` and `-shm` files the database's mode); an existing one
+/// (and its `-wal`, `-shm`) loses group and other access.
+fn make_private(path: &Path) -> Result<()> {
+    match crate::files::create_private_file(path) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(crate::Error::io(path, e)),
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let file = PathBuf::from(name);
+        match crate::files::make_private(&file) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(crate::Error::io(&file, e));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 pub fn open_connection(path: &Path) -> Result<Connection> {
