@@ -1,7 +1,11 @@
 package vn.ihanoi.app
 
 import android.content.Context
+import vn.ihanoi.app.data.CoreInfoRepository
+import vn.ihanoi.app.data.CoreReportDetailRepository
 import vn.ihanoi.app.data.CoreReportsRepository
+import vn.ihanoi.app.data.InfoRepository
+import vn.ihanoi.app.data.ReportDetailRepository
 import vn.ihanoi.app.data.ReportsRepository
 import vn.ihanoi.app.platform.KeystoreSecretStore
 import vn.ihanoi.core.IhanoiCore
@@ -20,4 +24,8 @@ class AppContainer(context: Context) {
     }
 
     val reports: ReportsRepository by lazy { CoreReportsRepository(core) }
+
+    val reportDetails: ReportDetailRepository by lazy { CoreReportDetailRepository(core) }
+
+    val info: InfoRepository by lazy { CoreInfoRepository(core) }
 }

@@ -2,9 +2,7 @@ package vn.ihanoi.app.data
 
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
-import kotlinx.coroutines.flow.callbackFlow
 import kotlinx.coroutines.flow.combine
 import kotlinx.coroutines.flow.conflate
 import kotlinx.coroutines.flow.flowOn
@@ -12,7 +10,6 @@ import kotlinx.coroutines.withContext
 import vn.ihanoi.core.BadgeCounts
 import vn.ihanoi.core.CountsListener
 import vn.ihanoi.core.IhanoiCore
-import vn.ihanoi.core.ListenerHandle
 import vn.ihanoi.core.ReportDetails
 import vn.ihanoi.core.ReportFilter
 import vn.ihanoi.core.ReportListUpdate
@@ -76,20 +73,6 @@ class CoreReportsRepository(
             }
         )
     }
-
-    /**
-     * One core observer as a flow: registered when collected, cancelled when the collector goes.
-     * The core calls its listener on its own threads; trySend only hands the value over.
-     */
-    private fun <T> observed(register: (send: (T) -> Unit) -> ListenerHandle): Flow<T> =
-        callbackFlow {
-                val handle = register { trySend(it) }
-                awaitClose {
-                    handle.cancel()
-                    handle.close()
-                }
-            }
-            .conflate()
 
     private companion object {
         // The first page only, until the home screen pages (the core hands out cursors).

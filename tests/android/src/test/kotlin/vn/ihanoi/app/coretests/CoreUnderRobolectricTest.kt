@@ -24,6 +24,8 @@ import org.junit.rules.TemporaryFolder
 import org.junit.runner.RunWith
 import org.robolectric.annotation.Config
 import org.robolectric.annotation.GraphicsMode
+import vn.ihanoi.app.data.CoreInfoRepository
+import vn.ihanoi.app.data.CoreReportDetailRepository
 import vn.ihanoi.app.data.CoreReportsRepository
 import vn.ihanoi.app.data.ReportStatus
 import vn.ihanoi.app.data.Words
@@ -97,6 +99,27 @@ class CoreUnderRobolectricTest {
                 .fetchSemanticsNodes()
                 .isNotEmpty()
         }
+    }
+
+    @Test
+    fun `the about screen's licences are the core's, the ward data under MIT`() {
+        val licences = runBlocking { CoreInfoRepository(core).licences() }
+        val wards = licences.first { it.name.vi.startsWith("Ranh giới 126 phường") }
+        assertEquals("MIT", wards.spdx)
+        assertTrue(wards.text.contains("Permission is hereby granted"))
+    }
+
+    @Test
+    fun `the report screen reads every readiness problem from the core`() {
+        val id = core.createDraft().id
+        val detail = runBlocking { CoreReportDetailRepository(core).detail(id).first() }
+
+        assertEquals(Words("Bản nháp", "Draft"), detail.stateLabel)
+        assertFalse(detail.canQueue)
+        assertTrue(detail.canEdit)
+        // A new draft lacks a category, a description, a photo and a location: all listed at once.
+        assertTrue(detail.problems.size >= 3)
+        assertTrue(detail.problems.all { it.vi.isNotBlank() && it.en.isNotBlank() })
     }
 
     @Test

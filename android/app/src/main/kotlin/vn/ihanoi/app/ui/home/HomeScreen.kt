@@ -15,13 +15,12 @@ import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.CircularProgressIndicator
-import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.ExtendedFloatingActionButton
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Surface
 import androidx.compose.material3.Text
-import androidx.compose.material3.TopAppBar
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
@@ -29,7 +28,6 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.contentDescription
-import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.style.TextAlign
@@ -38,33 +36,53 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import vn.ihanoi.app.R
 import vn.ihanoi.app.data.ReportStatus
 import vn.ihanoi.app.data.ReportSummary
+import vn.ihanoi.app.ui.common.ScreenTopBar
 import vn.ihanoi.app.ui.common.StateChip
 import vn.ihanoi.app.ui.common.localized
 
 /** The home screen wired to its state holder. */
 @Composable
-fun HomeRoute(viewModel: HomeViewModel, onOpenReport: (String) -> Unit) {
+fun HomeRoute(
+    viewModel: HomeViewModel,
+    onOpenReport: (String) -> Unit,
+    onOpenAlerts: () -> Unit = {},
+    onOpenAbout: () -> Unit = {},
+) {
     val state by viewModel.uiState.collectAsStateWithLifecycle()
     HomeScreen(
         state = state,
         onNewReport = { viewModel.newReport(onOpenReport) },
         onOpenReport = onOpenReport,
+        onOpenAlerts = onOpenAlerts,
+        onOpenAbout = onOpenAbout,
     )
 }
 
 /** My reports: the list, or an empty state that says what the app is for. Stateless. */
-@OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun HomeScreen(state: HomeUiState, onNewReport: () -> Unit, onOpenReport: (String) -> Unit) {
+fun HomeScreen(
+    state: HomeUiState,
+    onNewReport: () -> Unit,
+    onOpenReport: (String) -> Unit,
+    onOpenAlerts: () -> Unit = {},
+    onOpenAbout: () -> Unit = {},
+) {
     Scaffold(
         topBar = {
-            TopAppBar(
-                title = {
-                    Text(
-                        stringResource(R.string.home_title),
-                        modifier = Modifier.semantics { heading() },
-                    )
-                }
+            ScreenTopBar(
+                stringResource(R.string.home_title),
+                actions = {
+                    val unread = (state as? HomeUiState.Reports)?.counts?.unreadAlerts ?: 0
+                    TextButton(onClick = onOpenAlerts, modifier = Modifier.heightIn(min = 48.dp)) {
+                        Text(
+                            if (unread > 0) stringResource(R.string.home_alerts_unread, unread)
+                            else stringResource(R.string.home_alerts)
+                        )
+                    }
+                    TextButton(onClick = onOpenAbout, modifier = Modifier.heightIn(min = 48.dp)) {
+                        Text(stringResource(R.string.home_about))
+                    }
+                },
             )
         },
         floatingActionButton = {

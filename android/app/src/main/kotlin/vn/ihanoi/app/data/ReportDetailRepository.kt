@@ -1,0 +1,96 @@
+package vn.ihanoi.app.data
+
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flowOn
+import kotlinx.coroutines.flow.map
+import kotlinx.coroutines.withContext
+import vn.ihanoi.core.IhanoiCore
+import vn.ihanoi.core.ReportListUpdate
+import vn.ihanoi.core.ReportsListener
+import vn.ihanoi.core.reportActions
+
+/** One report as its screen needs it. */
+interface ReportDetailRepository {
+    /** The report now and after every change to it (an edit, a send, the city's reply). */
+    fun detail(id: String): Flow<ReportDetail>
+
+    /** The resident opened its timeline: its updates are read. */
+    suspend fun markRead(id: String)
+
+    /** Puts the report in the outbox (the core refuses while it has problems). */
+    suspend fun queue(id: String)
+}
+
+/** [ReportDetailRepository] over the core; calls run on [io]. */
+class CoreReportDetailRepository(
+    private val core: IhanoiCore,
+    private val io: CoroutineDispatcher = Dispatchers.IO,
+) : ReportDetailRepository {
+    override fun detail(id: String): Flow<ReportDetail> =
+        observed<Unit> { send ->
+                core.observeReports(
+                    object : ReportsListener {
+                        override fun onReportsChanged(update: ReportListUpdate) {
+                            if (update.initial || update.changes.any { it.reportId == id })
+                                send(Unit)
+                        }
+                    }
+                )
+            }
+            .map { read(id) }
+            .flowOn(io)
+
+    override suspend fun markRead(id: String) {
+        withContext(io) { core.markReportRead(id) }
+    }
+
+    override suspend fun queue(id: String) {
+        withContext(io) { core.queueReport(id) }
+    }
+
+    private fun read(id: String): ReportDetail {
+        val details = core.reportDetails(id)
+        val summary = details.toSummary()
+        val actions = reportActions(details.report)
+        return ReportDetail(
+            id = id,
+            state = summary.state,
+            stateLabel = summary.stateLabel,
+            description = details.report.description,
+            address = details.report.address,
+            urgency = Words(details.urgencyLabelVi, details.urgencyLabelEn),
+            category = summary.category,
+            unitName = details.unit?.let { it.name ?: it.code },
+            cityReason = summary.cityReason,
+            problems = details.problems.map { Words(it.messageVi, it.messageEn) },
+            warnings = details.warnings.map { Words(it.messageVi, it.messageEn) },
+            cityStatus =
+                core.reportStatus(id)?.let {
+                    CityStatus(
+                        label = Words(it.labelVi, it.labelEn),
+                        closed = it.closed,
+                        acknowledgeByMs = it.acknowledgeByMs,
+                        handleByMs = it.handleByMs,
+                        overdue = it.overdue,
+                    )
+                },
+            timeline =
+                core.timeline(id).map { entry ->
+                    TimelineItem(
+                        id = entry.updateId,
+                        label = Words(entry.labelVi, entry.labelEn),
+                        text = entry.text,
+                        atMs = entry.updatedAtMs,
+                        unread = entry.unread,
+                        photoPaths = entry.photos.mapNotNull { it.photoPath ?: it.thumbnailPath },
+                    )
+                },
+            // The core's can_queue means "may be offered" (any editable report); queue_report
+            // refuses while problems remain, so the send button waits for an empty list.
+            canQueue = actions.canQueue && details.problems.isEmpty(),
+            canEdit = actions.canEdit,
+        )
+    }
+}
