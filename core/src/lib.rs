@@ -49,6 +49,7 @@ pub mod photos;
 pub mod pull;
 pub mod reports;
 pub mod secrets;
+pub mod server_profile;
 pub mod store;
 pub mod sync;
 pub mod tasks;

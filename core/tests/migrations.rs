@@ -48,8 +48,10 @@ fn seed(version: u32) -> Option<&'static str> {
                      'device_gps', 0, NULL, NULL, 0, 0, 1764000000600);"
         )),
         // Schema 4 (outbox), before pulling (5): a report the city accepted;
-        // migration 5 gives it no timeline and no status row yet.
-        4 => Some(concat!(
+        // migration 5 gives it no timeline and no status row yet. Schema 5,
+        // before server profiles (6): the same; migration 6 caches no profile,
+        // stores no contact fields and marks no first attempt.
+        4 | 5 => Some(concat!(
             queued_report_row!(),
             "UPDATE reports SET state = 'submitted' WHERE id = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
              INSERT INTO report_sync (report_id, attempts, service_request_id, agency_responsible,
@@ -116,6 +118,7 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
             assert_eq!(status.service_request_id, "42");
             assert_eq!(status.unit_code.as_deref(), Some("00070"));
             assert!(core.timeline(REPORT_ID).unwrap().is_empty());
+            assert_eq!(core.resident_contact().unwrap(), Default::default());
         }
     }
 }

@@ -85,7 +85,35 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "pulling: report timelines with result photos, statuses, alerts, categories, cursors and ETags",
         sql: MIGRATION_5_PULL,
     },
+    Migration {
+        version: 6,
+        description: "what the city server offers, the resident's standard contact fields, a report's first attempt",
+        sql: MIGRATION_6_SERVER_PROFILE,
+    },
 ];
+
+/// Migration 6 (see core/src/server_profile/db.rs and core/src/sync/outbox/db.rs).
+const MIGRATION_6_SERVER_PROFILE: &str = r#"
+    -- One row per server URL: a changed URL starts learning afresh.
+    CREATE TABLE server_profiles (
+        base_url   TEXT PRIMARY KEY NOT NULL,
+        profile    TEXT NOT NULL,      -- JSON of server_profile::ServerProfile
+        learned_at INTEGER NOT NULL    -- Unix ms
+    ) STRICT;
+    -- GeoReport v2's personal fields, sent only to a server without sign-in;
+    -- each optional, entered once by the resident, never logged.
+    CREATE TABLE resident_contact (
+        id         INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+        email      TEXT,
+        first_name TEXT,
+        last_name  TEXT,
+        phone      TEXT,
+        device_id  TEXT
+    ) STRICT;
+    -- When a report was first tried since it was queued: a server without
+    -- idempotency may hold it from then on, so it is looked up before a resend.
+    ALTER TABLE report_sync ADD COLUMN first_attempt_at INTEGER;
+"#;
 
 /// Migration 5 (pulling; see core/src/pull/db.rs and core/src/categories/db.rs).
 const MIGRATION_5_PULL: &str = r#"

@@ -315,6 +315,17 @@ pub fn queue_report_in_category(
     report.id
 }
 
+/// One sync with no listener, as a shell's background call runs it.
+pub async fn sync_once(core: &Core) -> ihanoi_core::sync::SyncSummary {
+    core.sync(
+        SyncOptions::default(),
+        Arc::new(NoListener),
+        CancelToken::new(),
+    )
+    .await
+    .unwrap()
+}
+
 /// How a run of syncs went.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SyncRounds {

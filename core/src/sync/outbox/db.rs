@@ -68,7 +68,9 @@ fn ensure_row(conn: &Connection, id: &str) -> Result<()> {
 pub fn mark_sending(conn: &Connection, id: &str, now: UnixMillis) -> Result<()> {
     ensure_row(conn, id)?;
     conn.execute(
-        "UPDATE report_sync SET last_attempt_at = ?2 WHERE report_id = ?1",
+        "UPDATE report_sync SET last_attempt_at = ?2,
+                first_attempt_at = coalesce(first_attempt_at, ?2)
+         WHERE report_id = ?1",
         params![id, now],
     )?;
     set_state(conn, id, "sending", now)
@@ -132,11 +134,22 @@ pub fn mark_needs_attention(
     ensure_row(conn, id)?;
     conn.execute(
         "UPDATE report_sync SET attempts = 0, next_attempt_at = NULL, last_attempt_at = NULL,
+                first_attempt_at = NULL,
                 last_error = ?2, rejection_reason = ?2, rejection_message = ?3
          WHERE report_id = ?1",
         params![id, reason, message],
     )?;
     set_state(conn, id, "needs_attention", now)
+}
+
+/// When the report was first tried since it was queued, if it was: from then
+/// on the city may hold it, though no answer said so.
+pub fn first_attempt(conn: &Connection, id: &str) -> Result<Option<UnixMillis>> {
+    Ok(conn
+        .prepare_cached("SELECT first_attempt_at FROM report_sync WHERE report_id = ?1")?
+        .query_row([id], |row| row.get(0))
+        .optional()?
+        .flatten())
 }
 
 pub fn record(conn: &Connection, id: &str) -> Result<SyncRecord> {

@@ -12,10 +12,12 @@ use crate::net::SyncError;
 use crate::net::retry::{RetryPolicy, Verdict};
 use crate::net::transport::{DEFAULT_RESPONSE_LIMIT, TransportError};
 use crate::reports::ReportState;
+use crate::server_profile::{Offer, ServerProfile, learn};
 use crate::store::Store;
 use crate::sync::listener::{NetworkType, SyncEvent, SyncListener, SyncOptions, SyncSummary};
 use crate::sync::outbox::db::{self, Submission};
-use crate::sync::outbox::payload::Payload;
+use crate::sync::outbox::lookup::{self, Lookup};
+use crate::sync::outbox::payload::{Payload, SendPlan};
 use crate::tasks::CancelToken;
 use crate::time::{UnixMillis, now_ms};
 
@@ -47,6 +49,7 @@ enum Outcome {
 /// `POST /requests` success: the standard's one-element array.
 #[derive(Debug, Deserialize)]
 struct Created {
+    #[serde(deserialize_with = "id_text")]
     service_request_id: String,
     #[serde(default)]
     agency_responsible: Option<String>,
@@ -54,15 +57,52 @@ struct Created {
     service_notice: Option<String>,
 }
 
+/// An id as text, whether the server wrote it as a JSON string or a number
+/// (both are common; a number is not an error to retry).
+pub(crate) fn id_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match serde_json::Value::deserialize(d)? {
+        serde_json::Value::String(s) if !s.trim().is_empty() => Ok(s),
+        serde_json::Value::Number(n) => Ok(n.to_string()),
+        other => Err(serde::de::Error::custom(format!(
+            "service_request_id is neither a string nor a number: {other}"
+        ))),
+    }
+}
+
+/// How this run sends: under the resident's session where the server has
+/// sign-in, else anonymously with the standard's personal fields.
+struct Sending {
+    plan: SendPlan,
+    profile: ServerProfile,
+}
+
 impl Outbox {
     pub async fn run(self) -> Result<SyncSummary, SyncError> {
         let store = &self.store;
         store.write_synced(|tx| db::requeue_interrupted(tx, now_ms()))?;
         let mut summary = SyncSummary::default();
+        let profile = match learn::refresh(store, &self.session.city).await {
+            Ok(profile) => profile,
+            Err((cached, error)) => {
+                tracing::info!(code = error.code(), "server profile not refreshed");
+                cached
+            }
+        };
+        let contact = store.read(crate::server_profile::db::contact)?;
+        let sending = Sending {
+            plan: SendPlan::new(&profile, &contact),
+            profile,
+        };
         let access = session::access_token(&*self.session.secrets).map_err(session::local)?;
         let paused = store.read(db::sign_in_needed)?;
+        let access = if sending.profile.sign_in == Offer::Offered {
+            access.filter(|_| !paused).map(Some)
+        } else {
+            // No sign-in on this server: reports go out without a session.
+            Some(None)
+        };
         match access {
-            Some(mut access) if !paused => {
+            Some(mut access) => {
                 let due = store.read(|conn| db::due(conn, now_ms()))?;
                 self.listener.on_event(SyncEvent::Started {
                     due: due.len() as u32,
@@ -72,7 +112,7 @@ impl Outbox {
                         summary.cancelled = true;
                         break;
                     }
-                    match self.send_one(&report_id, &mut access).await? {
+                    match self.send_one(&report_id, &mut access, &sending).await? {
                         Outcome::Sent => summary.sent += 1,
                         Outcome::Waiting => summary.failed += 1,
                         Outcome::NeedsAttention | Outcome::Skipped => {}
@@ -117,7 +157,12 @@ impl Outbox {
         });
     }
 
-    async fn send_one(&self, report_id: &str, access: &mut String) -> Result<Outcome, SyncError> {
+    async fn send_one(
+        &self,
+        report_id: &str,
+        access: &mut Option<String>,
+        sending: &Sending,
+    ) -> Result<Outcome, SyncError> {
         let payload = match Payload::load(&self.store, &self.files, report_id) {
             Ok(payload) => payload,
             Err(crate::Error::Io { .. }) => {
@@ -144,21 +189,56 @@ impl Outbox {
         {
             return Ok(Outcome::Skipped);
         }
+        if payload.photo_count() > 0 && sending.profile.uploads == Offer::NotOffered {
+            // Sending it without them would lose them silently.
+            self.store.write_synced(|tx| {
+                db::mark_needs_attention(
+                    tx,
+                    report_id,
+                    "photos_not_accepted",
+                    "Máy chủ của thành phố không nhận ảnh; hãy bỏ ảnh để gửi phản ánh. — The city's server does not accept photos; remove them to send this report.",
+                    now_ms(),
+                )
+            })?;
+            self.changed(report_id, ReportState::NeedsAttention);
+            return Ok(Outcome::NeedsAttention);
+        }
+        let first_attempt = self.store.read(|c| db::first_attempt(c, report_id))?;
         self.store
             .write_synced(|tx| db::mark_sending(tx, report_id, now_ms()))?;
         self.changed(report_id, ReportState::Sending);
+        if let Some(first) = first_attempt.filter(|_| !sending.profile.idempotency) {
+            match lookup::earlier_attempt(&self.session.city, &payload, first).await {
+                Ok(Lookup::Found(found)) => {
+                    return self.accepted(
+                        report_id,
+                        Created {
+                            service_request_id: found.service_request_id,
+                            agency_responsible: found.agency_responsible,
+                            service_notice: found.service_notice,
+                        },
+                    );
+                }
+                Ok(Lookup::NotThere) => {}
+                Ok(Lookup::Impossible) => {
+                    tracing::warn!("no lookup possible before a resend: the city may get it twice");
+                }
+                // Not knowing whether it arrived: wait rather than risk a twin.
+                Err(error) => return self.wait(report_id, &error),
+            }
+        }
 
         let mut refreshed = false;
         loop {
             let city = &self.session.city;
             let form = payload
-                .form(&city.api_key, self.listener.clone())
+                .form(&city.api_key, &sending.plan, self.listener.clone())
                 .map_err(SyncError::from)?;
             let upload = city.transport.post_multipart(
                 REQUESTS_PATH,
                 form,
                 payload.body_bytes(),
-                Some(access.as_str()),
+                access.as_deref(),
                 DEFAULT_RESPONSE_LIMIT,
             );
             let result = tokio::select! {
@@ -180,11 +260,18 @@ impl Outbox {
                 },
                 Err(error) => error,
             };
+            let Some(token) = access.as_mut() else {
+                // Sent without a session: a 401/403 is the city refusing it.
+                return match error.verdict() {
+                    Verdict::Retry { .. } | Verdict::Accepted => self.wait(report_id, &error),
+                    _ => self.refused(report_id, &error),
+                };
+            };
             match error.verdict() {
                 Verdict::SignInNeeded if !refreshed => {
                     refreshed = true;
-                    match self.session.refresh_after_401(access).await {
-                        Ok(fresh) => *access = fresh,
+                    match self.session.refresh_after_401(token).await {
+                        Ok(fresh) => *token = fresh,
                         Err(SyncError::SignInNeeded) => {
                             self.requeue(report_id)?;
                             return Ok(Outcome::SignInNeeded);

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::files::DataDir;
 use crate::location::model::LocationSource;
 use crate::reports::{Report, Urgency};
+use crate::server_profile::{Offer, ResidentContact, ServerProfile};
 use crate::store::Store;
 use crate::sync::listener::{SyncEvent, SyncListener};
 use crate::time::w3c;
@@ -108,10 +109,27 @@ impl Payload {
         self.photo_bytes() + fields as u64 + 200 * self.photos.len() as u64
     }
 
-    /// A fresh multipart body (each attempt streams the files anew).
-    pub fn form(&self, api_key: &str, listener: Arc<dyn SyncListener>) -> Result<Form> {
+    /// A field as it will be sent (the lookup of an earlier attempt matches on them).
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A fresh multipart body (each attempt streams the files anew) with only
+    /// what `plan` says the server defines.
+    pub fn form(
+        &self,
+        api_key: &str,
+        plan: &SendPlan,
+        listener: Arc<dyn SyncListener>,
+    ) -> Result<Form> {
         let mut form = Form::new().text("api_key", api_key.to_owned());
-        for (name, value) in &self.fields {
+        for (name, value) in self.fields.iter().filter(|(name, _)| plan.defines(name)) {
+            form = form.text(name.clone(), value.clone());
+        }
+        for (name, value) in &plan.personal {
             form = form.text(name.clone(), value.clone());
         }
         let progress = Arc::new(Progress {
@@ -127,9 +145,61 @@ impl Payload {
                 .file_name(format!("photo-{}.jpg", index + 1))
                 .mime_str("image/jpeg")
                 .map_err(|e| Error::io(&photo.path, std::io::Error::other(e)))?;
-            form = form.part("media[]", part);
+            form = form.part(plan.media_field.clone(), part);
         }
         Ok(form)
+    }
+}
+
+/// What the server's profile says may be sent: the standard's fields always,
+/// `client_request_id` and each `attribute[CODE]` only where defined, photos
+/// under the part name it reads, and the personal fields where there is no
+/// sign-in.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SendPlan {
+    pub client_request_id: bool,
+    pub attributes: Vec<String>,
+    pub media_field: String,
+    pub personal: Vec<(String, String)>,
+}
+
+impl std::fmt::Debug for SendPlan {
+    // The personal values stay out of every log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SendPlan")
+            .field("client_request_id", &self.client_request_id)
+            .field("attributes", &self.attributes)
+            .field("media_field", &self.media_field)
+            .field("personal", &self.personal.len())
+            .finish()
+    }
+}
+
+impl SendPlan {
+    pub fn new(profile: &ServerProfile, contact: &ResidentContact) -> SendPlan {
+        SendPlan {
+            client_request_id: profile.idempotency,
+            attributes: profile.report_attributes.clone(),
+            media_field: profile.media_field.clone(),
+            personal: if profile.sign_in == Offer::Offered {
+                Vec::new()
+            } else {
+                contact.form_fields()
+            },
+        }
+    }
+
+    fn defines(&self, name: &str) -> bool {
+        if name == "client_request_id" {
+            return self.client_request_id;
+        }
+        match name
+            .strip_prefix("attribute[")
+            .and_then(|r| r.strip_suffix(']'))
+        {
+            Some(code) => self.attributes.iter().any(|c| c == code),
+            None => true,
+        }
     }
 }
 

@@ -1,0 +1,203 @@
+//! The outbox against servers that are not the full reference API: the
+//! reference server under its profiles (plain, strict, numeric ids, `media`,
+//! no uploads, no idempotency) over loopback, the real core sending. What the
+//! server offers is learned from its discovery, and only what it defines is sent.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+mod sync_support;
+
+use ihanoi_city_api::Profile;
+use ihanoi_core::Core;
+use ihanoi_core::photos::CompressOptions;
+use ihanoi_core::reports::ReportState;
+use ihanoi_core::secrets::InMemorySecretStore;
+use ihanoi_core::server_profile::{Offer, ResidentContact};
+use sync_support::{
+    City, holdings, open_phone, quick_tuning, sha256_of_file, shared_dir, sync_once,
+};
+
+async fn city(profile: &str) -> City {
+    let profile = Profile::parse(profile).unwrap();
+    City::start_with(|_, config| config.profile = profile).await
+}
+
+fn phone(dir: &Path, city: &City) -> Core {
+    let core = open_phone(
+        dir,
+        Arc::new(InMemorySecretStore::new()),
+        &city.url(),
+        quick_tuning(),
+    );
+    core.set_photo_input_dirs(&[shared_dir().join("photos")])
+        .unwrap();
+    core
+}
+
+fn photos(names: &[&str]) -> Vec<PathBuf> {
+    names
+        .iter()
+        .map(|n| shared_dir().join("photos").join(n))
+        .collect()
+}
+
+fn queue(core: &Core, n: usize, photo_names: &[&str]) -> String {
+    sync_support::queue_report(core, n, &photos(photo_names), &CompressOptions::default())
+}
+
+/// The stored photos' hashes of the phone's report, in order.
+fn local_photo_hashes(core: &Core, id: &str) -> Vec<String> {
+    core.photos(id)
+        .unwrap()
+        .iter()
+        .map(|p| sha256_of_file(Path::new(&p.path)))
+        .collect()
+}
+
+/// A column of every report the server holds.
+fn server_column(city: &City, column: &str) -> Vec<Option<String>> {
+    let conn = rusqlite::Connection::open(city.data_dir().join("city.sqlite3")).unwrap();
+    let mut statement = conn
+        .prepare(&format!("SELECT {column} FROM requests ORDER BY id"))
+        .unwrap();
+    statement
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plain_strict_server_gets_the_report_with_personal_fields_and_no_extension() {
+    let city = city("plain,strict").await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = phone(dir.path(), &city);
+    core.set_resident_contact(ResidentContact {
+        email: Some("lan@example.vn".into()),
+        first_name: Some("Lan".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let id = queue(&core, 1, &["iphone4s-gps-small.jpg", "nokia-lumia-gps.jpg"]);
+    let summary = sync_once(&core).await;
+    assert_eq!(
+        (summary.sent, summary.needs_attention),
+        (1, 0),
+        "{summary:?}"
+    );
+    assert!(
+        !summary.sign_in_needed,
+        "no sign-in to ask for on this server"
+    );
+    assert_eq!(core.report(&id).unwrap().state, ReportState::Submitted);
+
+    let profile = core.server_profile().unwrap();
+    assert_eq!(profile.sign_in, Offer::NotOffered);
+    assert!(!profile.idempotency && profile.report_attributes.is_empty());
+
+    let held = holdings(&city);
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].client_request_id, None);
+    assert_eq!(held[0].photo_sha256, local_photo_hashes(&core, &id));
+    let personal = server_column(&city, "personal_json");
+    assert!(
+        personal[0].as_deref().unwrap().contains("lan@example.vn"),
+        "{personal:?}"
+    );
+    assert_eq!(
+        server_column(&city, "attributes_json")[0].as_deref(),
+        Some("{}")
+    );
+    // The contact never reaches the log's Debug form.
+    let contact = core.resident_contact().unwrap();
+    assert!(!format!("{contact:?}").contains("lan@"));
+    city.server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn numeric_ids_are_ids_not_garbage_to_post_again() {
+    let city = city("plain,numeric-ids").await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = phone(dir.path(), &city);
+    let id = queue(&core, 2, &["nokia-lumia-gps.jpg"]);
+    assert_eq!(sync_once(&core).await.sent, 1);
+    let submission = core.submission(&id).unwrap().unwrap();
+    assert!(submission.service_request_id.parse::<i64>().is_ok());
+    let again = sync_once(&core).await;
+    assert_eq!((again.sent, again.failed), (0, 0));
+    assert_eq!(holdings(&city).len(), 1, "posted once");
+    city.server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn photos_go_in_the_part_the_server_reads() {
+    let city = city("media-field,strict").await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = phone(dir.path(), &city);
+    sync_support::sign_in(&core, &city).await;
+    let id = queue(&core, 3, &["iphone4s-gps-small.jpg", "nokia-lumia-gps.jpg"]);
+    assert_eq!(sync_once(&core).await.sent, 1);
+    assert_eq!(core.server_profile().unwrap().media_field, "media");
+    let held = holdings(&city);
+    assert_eq!(held[0].photo_sha256, local_photo_hashes(&core, &id));
+    assert!(held[0].client_request_id.is_some(), "idempotency kept");
+    city.server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_without_uploads_is_not_sent_photos_it_would_drop() {
+    let city = city("no-upload").await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = phone(dir.path(), &city);
+    sync_support::sign_in(&core, &city).await;
+    let id = queue(&core, 4, &["nokia-lumia-gps.jpg"]);
+    let summary = sync_once(&core).await;
+    assert_eq!((summary.sent, summary.needs_attention), (0, 1));
+    let record = core.sync_record(&id).unwrap();
+    assert_eq!(
+        record.rejection_reason.as_deref(),
+        Some("photos_not_accepted")
+    );
+    assert!(holdings(&city).is_empty());
+    city.server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_idempotency_an_earlier_attempt_is_looked_up_not_posted_again() {
+    for profile in ["no-idempotency", "plain,strict"] {
+        let city = city(profile).await;
+        let dir = tempfile::tempdir().unwrap();
+        let core = phone(dir.path(), &city);
+        if profile == "no-idempotency" {
+            sync_support::sign_in(&core, &city).await;
+        }
+        let id = queue(&core, 5, &["iphone4s-gps-small.jpg"]);
+        assert_eq!(sync_once(&core).await.sent, 1);
+        let first = core.submission(&id).unwrap().unwrap();
+        // The city stored it, but the phone died before recording the answer
+        // (what SIGKILL mid-request leaves): 'sending', no id, tried once.
+        {
+            let conn = rusqlite::Connection::open(dir.path().join("ihanoi.sqlite3")).unwrap();
+            conn.execute("UPDATE reports SET state = 'sending' WHERE id = ?1", [&id])
+                .unwrap();
+            conn.execute(
+                "UPDATE report_sync SET service_request_id = NULL WHERE report_id = ?1",
+                [&id],
+            )
+            .unwrap();
+        }
+        // Another report never tried: posted normally.
+        let other = queue(&core, 6, &["nokia-lumia-gps.jpg"]);
+        let summary = sync_once(&core).await;
+        assert_eq!(summary.sent, 2, "{profile}: {summary:?}");
+        let again = core.submission(&id).unwrap().unwrap();
+        assert_eq!(
+            again.service_request_id, first.service_request_id,
+            "{profile}: adopted"
+        );
+        assert!(core.submission(&other).unwrap().is_some());
+        assert_eq!(holdings(&city).len(), 2, "{profile}: no duplicate");
+        city.server.shutdown().await;
+    }
+}
