@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use ihanoi_core::categories::Category;
 use ihanoi_core::pull::{
-    Alert, AlertSeverity, DetailedStatus, PullSummary, Refresh, ReportStatus, ResultPhoto,
-    TimelineEntry, UnreadCounts, UpdateKind,
+    Alert, AlertSeverity, DetailedStatus, PullStep, PullStepFailure, PullSummary, Refresh,
+    ReportStatus, ResultPhoto, TimelineEntry, UnreadCounts, UpdateKind,
 };
 use ihanoi_core::reports::Urgency;
 
@@ -144,6 +144,22 @@ pub struct PullSummary {
     pub sign_in_needed: bool,
     pub cancelled: bool,
     pub more_to_pull: bool,
+    pub skipped_records: u32,
+    pub failed_steps: Vec<PullStepFailure>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum PullStep {
+    Updates,
+    Alerts,
+    Categories,
+    Areas,
+}
+
+#[uniffi::remote(Record)]
+pub struct PullStepFailure {
+    pub step: PullStep,
+    pub code: String,
 }
 
 #[uniffi::export]

@@ -121,6 +121,21 @@ pub fn sync(ctx: &Context) -> CliResult<()> {
     if run.sign_in_needed {
         return Err(Error::Sync(SyncError::SignInNeeded).into());
     }
+    // The exit code says what was sent; a pull that failed in part has its
+    // own code only when sending had nothing to report (docs/sync.md).
+    let sending_clean = run.sent.failed == 0 && run.sent.needs_attention == 0;
+    if let Some(pulled) = &run.pulled
+        && !pulled.failed_steps.is_empty()
+        && sending_clean
+    {
+        return Err(CliError::PullIncomplete {
+            steps: pulled
+                .failed_steps
+                .iter()
+                .map(|f| f.step.as_str().to_owned())
+                .collect(),
+        });
+    }
     Ok(())
 }
 
@@ -187,6 +202,11 @@ pub fn print_summary(run: &SyncAndPullSummary, out: &Output) {
                 "categories": format!("{:?}", pulled.categories).to_lowercase(),
                 "areas": format!("{:?}", pulled.areas).to_lowercase(),
                 "more_to_pull": pulled.more_to_pull,
+                "skipped_records": pulled.skipped_records,
+                "failed_steps": pulled.failed_steps.iter().map(|f| json!({
+                    "step": f.step.as_str(),
+                    "code": f.code,
+                })).collect::<Vec<_>>(),
             })),
             "sent": summary.sent,
             "failed": summary.failed,
@@ -228,6 +248,25 @@ pub fn print_summary(run: &SyncAndPullSummary, out: &Output) {
         out.t("chưa đọc", "unread"),
         pulled.unread.updates + pulled.unread.alerts
     );
+    for failed in &pulled.failed_steps {
+        let (vi, en) = failed.step.labels();
+        println!(
+            "{} {} ({})",
+            out.t("Chưa tải được", "Could not fetch"),
+            out.t(vi, en),
+            failed.code
+        );
+    }
+    if pulled.skipped_records > 0 {
+        println!(
+            "{}: {}",
+            out.t(
+                "Bản ghi sai định dạng từ máy chủ đã bỏ qua",
+                "Malformed records from the server skipped"
+            ),
+            pulled.skipped_records
+        );
+    }
     if pulled.more_to_pull {
         println!(
             "{}",

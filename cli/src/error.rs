@@ -20,6 +20,11 @@ pub enum CliError {
         path: std::path::PathBuf,
         mode: u32,
     },
+    /// `sync`: everything else went, but steps of the pull failed (their
+    /// names, e.g. `alerts`).
+    PullIncomplete {
+        steps: Vec<String>,
+    },
     /// `ihanoi login` with no code typed.
     NoCode,
     /// A file the shell itself reads or writes (settings, token file, samples).

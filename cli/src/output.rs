@@ -282,6 +282,21 @@ fn describe(error: &CliError, language: Language) -> (&'static str, String) {
                 ),
             },
         ),
+        CliError::PullIncomplete { steps } => (
+            "pull_incomplete",
+            format!(
+                "{}: {}. {}",
+                language.pick(
+                    "Đã gửi xong, nhưng chưa tải được",
+                    "Sending went through, but these could not be fetched"
+                ),
+                steps.join(", "),
+                language.pick(
+                    "Lần đồng bộ sau sẽ thử lại.",
+                    "The next sync tries again."
+                )
+            ),
+        ),
         CliError::NoCode => (
             "invalid_argument",
             l(
@@ -585,6 +600,7 @@ pub fn exit_code(error: &CliError) -> u8 {
         "keyring_unavailable" => 10,
         "server_incompatible" => 11,
         "device_check_failed" => 12,
+        "pull_incomplete" => 13,
         "cancelled" => 130,
         "invalid_argument"
         | "insecure_token_file"

@@ -627,6 +627,16 @@ async fn scripted_server(
     (url, asked)
 }
 
+/// A city with nothing new: empty lists, and `304` for the cached ones.
+fn nothing_new(target: &str) -> (u16, Vec<u8>) {
+    let lists = ["/requests", "/alerts", "/servicerequestupdates"];
+    if lists.iter().any(|path| target.starts_with(path)) {
+        (200, b"[]".to_vec())
+    } else {
+        (304, Vec::new())
+    }
+}
+
 /// How many of the `asked` targets start with `prefix`.
 fn count_asked(asked: &std::sync::Mutex<Vec<String>>, prefix: &str) -> usize {
     asked
@@ -749,19 +759,19 @@ async fn a_server_that_pages_forever_is_stopped_and_the_rest_waits_for_the_next_
     core.secret_store()
         .set(ihanoi_core::secrets::keys::ACCESS_TOKEN, &"a".repeat(64))
         .unwrap();
-    let result = tokio::time::timeout(
-        std::time::Duration::from_secs(60),
-        core.pull(CancelToken::new()),
-    )
-    .await
-    .expect("the pull ends");
+    let summary = tokio::time::timeout(std::time::Duration::from_secs(60), pull(&core))
+        .await
+        .expect("the pull ends");
     assert_eq!(count("/servicerequestupdates"), 2);
-    match result {
-        Err(Error::Sync(SyncError::Transport(TransportError::InvalidJson { detail, .. }))) => {
-            assert!(detail.contains("cursor"), "{detail}")
-        }
-        other => panic!("expected a refused page, got {other:?}"),
-    }
+    let failed: Vec<_> = summary
+        .failed_steps
+        .iter()
+        .map(|f| (f.step, f.code.as_str()))
+        .collect();
+    assert_eq!(
+        failed,
+        vec![(ihanoi_core::pull::PullStep::Updates, "invalid_json")]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -790,13 +800,8 @@ async fn result_photos_are_fetched_only_from_the_citys_origin_or_origins_it_list
                 "updated_datetime": "2026-11-27T09:12:00+07:00", "media_urls": photos }])
         } else if target.starts_with("/discovery") {
             serde_json::json!({ "extensions": { "media_origins": { "origins": [listed] } } })
-        } else if ["/requests", "/alerts", "/servicerequestupdates"]
-            .iter()
-            .any(|path| target.starts_with(path))
-        {
-            serde_json::json!([])
         } else {
-            return (304, Vec::new());
+            return nothing_new(target);
         };
         (200, json.to_string().into_bytes())
     })
@@ -835,5 +840,85 @@ async fn result_photos_are_fetched_only_from_the_citys_origin_or_origins_it_list
     let summary = pull(&core).await;
     assert_eq!(summary.thumbnails_cached + summary.thumbnails_failed, 0);
     assert_eq!(count_asked(&elsewhere_asked, "/"), 0);
+    city.server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_bad_record_is_skipped_and_one_failing_step_does_not_stop_the_others() {
+    use ihanoi_core::pull::PullStep;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (city, _dir, core, id, city_id) = signed_in_with_a_sent_report().await;
+    let date = "2026-11-27T09:12:00+07:00";
+    let bad_date = "2026-13-45T99:00:00+07:00";
+    let alerts_broken = Arc::new(AtomicBool::new(false));
+    let broken = alerts_broken.clone();
+    let shipped = std::fs::read_to_string(ihanoi_city_api::config::shipped_categories()).unwrap();
+    let shipped: serde_json::Value = serde_json::from_str(&shipped).unwrap();
+    let mut services: Vec<serde_json::Value> = shipped["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| serde_json::json!({ "service_code": c["code"], "service_name": c["name_vi"] }))
+        .collect();
+    services.insert(
+        1,
+        serde_json::json!({ "service_code": "", "service_name": "Hỏng" }),
+    );
+    let (api, _) = scripted_server(move |target| {
+        let first = query_value(target, "after").as_deref() == Some("0");
+        let json = if target.starts_with("/servicerequestupdates") && first {
+            serde_json::json!([
+                { "update_id": "1", "service_request_id": city_id, "kind": "accepted",
+                  "detailed_status": "accepted", "updated_datetime": date },
+                { "update_id": "2", "service_request_id": city_id, "kind": "comment",
+                  "description": "Số điện thoại 0912345678", "updated_datetime": bad_date },
+                { "update_id": "3", "service_request_id": city_id, "kind": "started",
+                  "detailed_status": "in_progress", "updated_datetime": date }
+            ])
+        } else if target.starts_with("/alerts") && broken.load(Ordering::SeqCst) {
+            return (500, b"{".to_vec());
+        } else if target.starts_with("/alerts") && first {
+            let alert = |id: &str, published: &str| {
+                serde_json::json!({ "alert_id": id, "severity": "warning",
+                    "title": { "vi": "Ngập", "en": "Flood" }, "body": { "vi": "", "en": "" },
+                    "published_datetime": published })
+            };
+            serde_json::json!([alert("1", date), alert("2", bad_date), alert("3", date)])
+        } else if target.starts_with("/services") {
+            serde_json::Value::Array(services.clone())
+        } else {
+            return nothing_new(target);
+        };
+        (200, json.to_string().into_bytes())
+    })
+    .await;
+    point_at(&core, &api);
+
+    let summary = pull(&core).await;
+    assert_eq!(summary.skipped_records, 3);
+    assert!(
+        summary.failed_steps.is_empty(),
+        "{:?}",
+        summary.failed_steps
+    );
+    assert_eq!((summary.new_updates, summary.new_alerts), (2, 2));
+    let kinds: Vec<UpdateKind> = core.timeline(&id).unwrap().iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![UpdateKind::Accepted, UpdateKind::Started]);
+    assert_eq!(summary.categories, Refresh::Updated);
+    assert_eq!(core.categories().unwrap().len(), 11);
+    // The cursors moved past the bad records: the next pull asks after them
+    // (only the category list, served whole without an ETag, has its bad one again).
+    let summary = pull(&core).await;
+    assert_eq!(summary.skipped_records, 1);
+    assert_eq!((summary.new_updates, summary.new_alerts), (0, 0));
+
+    // The alerts endpoint breaks: listed, and categories still refresh.
+    alerts_broken.store(true, Ordering::SeqCst);
+    let summary = pull(&core).await;
+    assert_eq!(summary.failed_steps.len(), 1);
+    assert_eq!(summary.failed_steps[0].step, PullStep::Alerts);
+    assert_eq!(summary.failed_steps[0].code, "server_error");
+    assert_eq!(summary.categories, Refresh::Updated);
+    assert_eq!(core.alerts().unwrap().len(), 2);
     city.server.shutdown().await;
 }

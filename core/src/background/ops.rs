@@ -25,8 +25,9 @@ impl Core {
         let pulled = if sent.cancelled || cancel.is_cancelled() {
             None
         } else {
-            match self.pull(cancel.clone()).await {
-                Ok(pulled) => Some(pulled),
+            // Failed pull steps are in the summary, beside what was sent.
+            match self.pull_steps(cancel.clone()).await {
+                Ok((pulled, _)) => Some(pulled),
                 Err(Error::Sync(SyncError::AlreadyRunning)) => None,
                 Err(other) => return Err(other),
             }

@@ -218,32 +218,91 @@ fn status_of(detailed: Option<&str>, status: Option<&str>) -> DetailedStatus {
         })
 }
 
-pub fn parse_updates(answer: Answer) -> Result<Vec<PulledUpdate>, TransportError> {
-    let wire: Vec<UpdateWire> = answer.json()?;
-    wire.into_iter()
-        .map(|u| {
-            let mut photo_urls = u.media_urls.unwrap_or_default();
-            if photo_urls.is_empty() {
-                photo_urls.extend(u.media_url.filter(|url| !url.is_empty()));
-            }
-            Ok(PulledUpdate {
-                update_id: id("update_id", &u.update_id)?,
-                service_request_id: id("service_request_id", &u.service_request_id)?,
-                kind: UpdateKind::parse(u.kind.as_deref().unwrap_or("")),
-                detailed_status: status_of(u.detailed_status.as_deref(), u.status.as_deref()),
-                text: text::normalize(u.description.as_deref().unwrap_or("")),
-                unit_code: text::normalize_optional(u.agency_responsible.as_deref()),
-                updated_at_ms: date("updated_datetime", &u.updated_datetime)?,
-                photo_urls,
-            })
-        })
-        .collect()
+/// A page of records read one by one: a record that is not the documented
+/// shape is skipped and counted; the others are used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Records skipped as malformed.
+    pub skipped: u32,
+    /// How many records the server sent (a full page means "ask again").
+    pub len: usize,
+    /// The id of the last record sent, when it is a usable id even if the
+    /// record itself was skipped: the cursor moves past bad records too.
+    pub last_id: Option<String>,
 }
 
-pub fn parse_statuses(answer: Answer) -> Result<Vec<PulledStatus>, TransportError> {
-    let wire: Vec<RequestWire> = answer.json()?;
-    wire.into_iter()
-        .map(|r| {
+/// Read `answer` as a JSON array and turn each element into a `T` with
+/// `convert`; elements that fail are skipped, counted and logged by reason
+/// only (never their content: it may hold personal data). Not an array at
+/// all: [`TransportError::InvalidJson`].
+fn records<W: serde::de::DeserializeOwned, T>(
+    answer: Answer,
+    what: &'static str,
+    id_field: &str,
+    convert: impl Fn(W) -> Result<T, TransportError>,
+) -> Result<Page<T>, TransportError> {
+    let values: Vec<serde_json::Value> = answer.json()?;
+    let last_id = values
+        .last()
+        .and_then(|v| match &v[id_field] {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .and_then(|raw| id(id_field, &raw).ok());
+    let len = values.len();
+    let mut items = Vec::with_capacity(len);
+    let mut skipped = 0;
+    for value in values {
+        let converted = serde_json::from_value::<W>(value)
+            .map_err(|_| invalid("not the documented shape"))
+            .and_then(&convert);
+        match converted {
+            Ok(item) => items.push(item),
+            Err(error) => {
+                skipped += 1;
+                let reason = match &error {
+                    TransportError::InvalidJson { detail, .. } => detail.as_str(),
+                    _ => "unreadable",
+                };
+                tracing::warn!(records = what, reason, "a malformed record was skipped");
+            }
+        }
+    }
+    Ok(Page {
+        items,
+        skipped,
+        len,
+        last_id,
+    })
+}
+
+pub fn parse_updates(answer: Answer) -> Result<Page<PulledUpdate>, TransportError> {
+    records(answer, "updates", "update_id", |u: UpdateWire| {
+        let mut photo_urls = u.media_urls.unwrap_or_default();
+        if photo_urls.is_empty() {
+            photo_urls.extend(u.media_url.filter(|url| !url.is_empty()));
+        }
+        Ok(PulledUpdate {
+            update_id: id("update_id", &u.update_id)?,
+            service_request_id: id("service_request_id", &u.service_request_id)?,
+            kind: UpdateKind::parse(u.kind.as_deref().unwrap_or("")),
+            detailed_status: status_of(u.detailed_status.as_deref(), u.status.as_deref()),
+            text: text::normalize(u.description.as_deref().unwrap_or("")),
+            unit_code: text::normalize_optional(u.agency_responsible.as_deref()),
+            updated_at_ms: date("updated_datetime", &u.updated_datetime)?,
+            photo_urls,
+        })
+    })
+}
+
+pub fn parse_statuses(answer: Answer) -> Result<Page<PulledStatus>, TransportError> {
+    records(
+        answer,
+        "statuses",
+        "service_request_id",
+        |r: RequestWire| {
             let handle_by = r.handle_by.as_deref().or(r.expected_datetime.as_deref());
             Ok(PulledStatus {
                 service_request_id: id("service_request_id", &r.service_request_id)?,
@@ -255,64 +314,64 @@ pub fn parse_statuses(answer: Answer) -> Result<Vec<PulledStatus>, TransportErro
                 overdue: r.overdue.unwrap_or(false),
                 updated_at_ms: optional_date("updated_datetime", r.updated_datetime.as_deref())?,
             })
-        })
-        .collect()
+        },
+    )
 }
 
-pub fn parse_alerts(answer: Answer) -> Result<Vec<PulledAlert>, TransportError> {
-    let wire: Vec<AlertWire> = answer.json()?;
-    wire.into_iter()
-        .map(|a| {
-            Ok(PulledAlert {
-                alert_id: id("alert_id", &a.alert_id)?,
-                severity: AlertSeverity::parse(&a.severity),
-                title_vi: text::normalize(&a.title.vi),
-                title_en: text::normalize(&a.title.en),
-                body_vi: text::normalize(&a.body.vi),
-                body_en: text::normalize(&a.body.en),
-                area_codes: a.area_codes.iter().map(|c| text::normalize(c)).collect(),
-                published_at_ms: date("published_datetime", &a.published_datetime)?,
-                expires_at_ms: optional_date("expires_datetime", a.expires_datetime.as_deref())?,
-            })
+pub fn parse_alerts(answer: Answer) -> Result<Page<PulledAlert>, TransportError> {
+    records(answer, "alerts", "alert_id", |a: AlertWire| {
+        Ok(PulledAlert {
+            alert_id: id("alert_id", &a.alert_id)?,
+            severity: AlertSeverity::parse(&a.severity),
+            title_vi: text::normalize(&a.title.vi),
+            title_en: text::normalize(&a.title.en),
+            body_vi: text::normalize(&a.body.vi),
+            body_en: text::normalize(&a.body.en),
+            area_codes: a.area_codes.iter().map(|c| text::normalize(c)).collect(),
+            published_at_ms: date("published_datetime", &a.published_datetime)?,
+            expires_at_ms: optional_date("expires_datetime", a.expires_datetime.as_deref())?,
         })
-        .collect()
+    })
 }
 
-pub fn parse_categories(answer: Answer) -> Result<Vec<Category>, TransportError> {
-    let wire: Vec<ServiceWire> = answer.json()?;
-    wire.into_iter()
-        .map(|s| {
-            let name_vi = text::normalize(&s.service_name);
-            let description_vi = text::normalize(s.description.as_deref().unwrap_or(""));
-            let group_vi = text::normalize(s.group.as_deref().unwrap_or(""));
-            // Without the English extension, English screens show the Vietnamese.
-            let english = |en: Option<String>, vi: &str| {
-                text::normalize_optional(en.as_deref()).unwrap_or_else(|| vi.to_owned())
-            };
-            Ok(Category {
-                code: id("service_code", &s.service_code)?,
-                name_en: english(s.service_name_en, &name_vi),
-                description_en: english(s.description_en, &description_vi),
-                group_en: english(s.group_en, &group_vi),
-                name_vi,
-                description_vi,
-                group_vi,
-                keywords: s
-                    .keywords
-                    .as_deref()
-                    .unwrap_or("")
-                    .split(',')
-                    .map(text::normalize)
-                    .filter(|k| !k.is_empty())
-                    .collect(),
-                default_urgency: match s.default_urgency.as_deref() {
-                    Some("urgent") => Urgency::Urgent,
-                    _ => Urgency::Normal,
-                },
-                handle_working_hours: s.handle_working_hours,
-            })
+/// The city's categories; malformed ones skipped. A list with none usable
+/// is refused (it would empty the cache).
+pub fn parse_categories(answer: Answer) -> Result<Page<Category>, TransportError> {
+    let page = records(answer, "categories", "service_code", |s: ServiceWire| {
+        let name_vi = text::normalize(&s.service_name);
+        let description_vi = text::normalize(s.description.as_deref().unwrap_or(""));
+        let group_vi = text::normalize(s.group.as_deref().unwrap_or(""));
+        // Without the English extension, English screens show the Vietnamese.
+        let english = |en: Option<String>, vi: &str| {
+            text::normalize_optional(en.as_deref()).unwrap_or_else(|| vi.to_owned())
+        };
+        Ok(Category {
+            code: id("service_code", &s.service_code)?,
+            name_en: english(s.service_name_en, &name_vi),
+            description_en: english(s.description_en, &description_vi),
+            group_en: english(s.group_en, &group_vi),
+            name_vi,
+            description_vi,
+            group_vi,
+            keywords: s
+                .keywords
+                .as_deref()
+                .unwrap_or("")
+                .split(',')
+                .map(text::normalize)
+                .filter(|k| !k.is_empty())
+                .collect(),
+            default_urgency: match s.default_urgency.as_deref() {
+                Some("urgent") => Urgency::Urgent,
+                _ => Urgency::Normal,
+            },
+            handle_working_hours: s.handle_working_hours,
         })
-        .collect()
+    })?;
+    if page.items.is_empty() {
+        return Err(invalid("no usable category"));
+    }
+    Ok(page)
 }
 
 #[cfg(test)]
@@ -339,7 +398,7 @@ mod tests {
             "description": "Đã thu gom ra\u0301c. — Rubbish collected.", "media_url": "http://x/media/a.jpg",
             "media_urls": ["http://x/media/a.jpg"], "detailed_status": "resolved", "kind": "resolved",
             "agency_responsible": "00070" } ]"#;
-        let updates = parse_updates(answer(body)).unwrap();
+        let updates = parse_updates(answer(body)).unwrap().items;
         assert_eq!(updates.len(), 1);
         let u = &updates[0];
         assert_eq!(u.kind, UpdateKind::Resolved);
@@ -353,17 +412,11 @@ mod tests {
     fn a_plain_open311_update_and_garbage() {
         let plain = r#"[{"update_id":"1","service_request_id":"9","status":"closed",
             "updated_datetime":"2026-11-27T02:12:00Z","media_url":"http://x/m.jpg"}]"#;
-        let u = &parse_updates(answer(plain)).unwrap()[0];
+        let u = &parse_updates(answer(plain)).unwrap().items[0];
         assert_eq!(u.kind, UpdateKind::Other);
         assert_eq!(u.detailed_status, DetailedStatus::Resolved);
         assert_eq!(u.photo_urls.len(), 1);
-        for garbage in [
-            "{",
-            "{}",
-            r#"[{"update_id":"1"}]"#,
-            r#"[{"update_id":"1","service_request_id":"9","updated_datetime":"yesterday"}]"#,
-            r#"[{"update_id":"","service_request_id":"9","updated_datetime":"2026-11-27T02:12:00Z"}]"#,
-        ] {
+        for garbage in ["{", "{}", "[1", r#""a""#] {
             assert!(
                 matches!(
                     parse_updates(answer(garbage)),
@@ -372,12 +425,23 @@ mod tests {
                 "{garbage}"
             );
         }
+        // Bad records are skipped and counted; the good one is kept, and the
+        // cursor moves past the last record even when it is skipped.
+        let mixed = r#"[{"update_id":"1","service_request_id":"9","updated_datetime":"2026-11-27T02:12:00Z"},
+            {"update_id":"2"}, 7,
+            {"update_id":"3","service_request_id":"9","updated_datetime":"2026-13-45T99:00:00Z"},
+            {"update_id":"","service_request_id":"9","updated_datetime":"2026-11-27T02:12:00Z"},
+            {"update_id":5,"service_request_id":"9","updated_datetime":"yesterday"}]"#;
+        let page = parse_updates(answer(mixed)).unwrap();
+        assert_eq!(page.items.len(), 1);
+        assert_eq!((page.skipped, page.len), (5, 6));
+        assert_eq!(page.last_id.as_deref(), Some("5"));
     }
 
     #[test]
     fn categories_fall_back_to_vietnamese_without_english() {
         let body = r#"[{"service_code":"khac","service_name":"Khác","keywords":"khác, other ,"}]"#;
-        let c = &parse_categories(answer(body)).unwrap()[0];
+        let c = &parse_categories(answer(body)).unwrap().items[0];
         assert_eq!(c.name_en, "Khác");
         assert_eq!(c.keywords, vec!["khác".to_owned(), "other".to_owned()]);
         assert_eq!(c.default_urgency, Urgency::Normal);

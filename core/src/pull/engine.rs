@@ -13,7 +13,7 @@ use crate::net::SyncError;
 use crate::net::transport::{Answer, DEFAULT_RESPONSE_LIMIT, TransportError};
 use crate::pull::api::{self, PAGE_SIZE};
 use crate::pull::db;
-use crate::pull::model::{PullSummary, Refresh, ResultPhotoProblem};
+use crate::pull::model::{PullStep, PullStepFailure, PullSummary, Refresh, ResultPhotoProblem};
 use crate::pull::photos::{self, FetchError};
 use crate::store::Store;
 use crate::sync::outbox::db as outbox_db;
@@ -110,6 +110,64 @@ impl PullBudget {
 pub(crate) struct PullOutcome {
     pub summary: PullSummary,
     pub areas: Option<FetchedAreas>,
+    /// When steps ran and none succeeded: the first failure (the city is
+    /// unreachable or broken altogether).
+    pub all_failed: Option<SyncError>,
+}
+
+/// How the steps of one pull came out.
+#[derive(Default)]
+struct StepResults {
+    succeeded: u32,
+    first_error: Option<SyncError>,
+    /// The last failure says the server cannot be reached at all.
+    unreachable: bool,
+}
+
+impl StepResults {
+    /// Note a step's result: `Some` on success; a failure is listed in the
+    /// summary and logged (`None`), a cancel is passed on.
+    fn note<T>(
+        &mut self,
+        step: PullStep,
+        result: Result<T, SyncError>,
+        summary: &mut PullSummary,
+    ) -> Result<Option<T>, SyncError> {
+        match result {
+            Ok(value) => {
+                self.succeeded += 1;
+                Ok(Some(value))
+            }
+            Err(SyncError::Cancelled) => Err(SyncError::Cancelled),
+            Err(error) => {
+                let code = match &error {
+                    SyncError::Transport(transport) => transport.code(),
+                    SyncError::SignInNeeded => "sign_in_needed",
+                    SyncError::Local { .. } => "local",
+                    _ => "other",
+                };
+                tracing::warn!(
+                    step = step.as_str(),
+                    code,
+                    "a pull step failed; the others go on"
+                );
+                self.unreachable = matches!(
+                    error,
+                    SyncError::Transport(
+                        TransportError::Connect { .. }
+                            | TransportError::Tls { .. }
+                            | TransportError::Timeout
+                    )
+                );
+                summary.failed_steps.push(PullStepFailure {
+                    step,
+                    code: code.to_owned(),
+                });
+                self.first_error.get_or_insert(error);
+                Ok(None)
+            }
+        }
+    }
 }
 
 impl Puller {
@@ -117,19 +175,38 @@ impl Puller {
         let mut summary = PullSummary::default();
         let mut areas = None;
         let mut budget = PullBudget::default();
-        match self.steps(&mut summary, &mut budget, &mut areas).await {
+        let mut results = StepResults::default();
+        match self
+            .steps(&mut summary, &mut budget, &mut areas, &mut results)
+            .await
+        {
             Ok(()) => {}
             Err(SyncError::Cancelled) => summary.cancelled = true,
             Err(other) => return Err(other),
         }
-        Ok(PullOutcome { summary, areas })
+        let all_failed = if results.succeeded == 0 {
+            results.first_error
+        } else {
+            None
+        };
+        Ok(PullOutcome {
+            summary,
+            areas,
+            all_failed,
+        })
     }
 
+    /// The steps — updates (with deadlines and result photos), alerts,
+    /// categories, areas — each on its own: one failing is listed in the
+    /// summary and the others run. A server that cannot be reached at all
+    /// (no connection, TLS, timeout) ends the pull there: the other steps
+    /// would only wait for the same.
     async fn steps(
         &self,
         summary: &mut PullSummary,
         budget: &mut PullBudget,
         areas: &mut Option<FetchedAreas>,
+        results: &mut StepResults,
     ) -> Result<(), SyncError> {
         let access = session::access_token(&*self.session.secrets).map_err(session::local)?;
         let paused = self.store.read(outbox_db::sign_in_needed)?;
@@ -137,20 +214,43 @@ impl Puller {
             Some(mut access) if !paused => {
                 let mine = async {
                     self.pull_updates(&mut access, summary, budget).await?;
-                    self.refresh_statuses(&mut access).await
-                };
-                match mine.await {
-                    Err(SyncError::SignInNeeded) => summary.sign_in_needed = true,
-                    other => other?,
+                    self.refresh_statuses(&mut access, summary).await
                 }
-                self.cache_thumbnails(summary).await?;
+                .await;
+                let mine = match mine {
+                    Err(SyncError::SignInNeeded) => {
+                        summary.sign_in_needed = true;
+                        Ok(())
+                    }
+                    other => other,
+                };
+                let mine = match mine {
+                    Ok(()) => self.cache_thumbnails(summary).await,
+                    failed => failed,
+                };
+                if results.note(PullStep::Updates, mine, summary)?.is_none() && results.unreachable
+                {
+                    return Ok(());
+                }
             }
             // The resident's own updates need a session; the rest is public.
             _ => summary.sign_in_needed = true,
         }
-        self.pull_alerts(summary, budget).await?;
-        summary.categories = self.refresh_categories().await?;
-        (summary.areas, *areas) = self.fetch_areas().await?;
+        let alerts = self.pull_alerts(summary, budget).await;
+        if results.note(PullStep::Alerts, alerts, summary)?.is_none() && results.unreachable {
+            return Ok(());
+        }
+        let categories = self.refresh_categories(summary).await;
+        match results.note(PullStep::Categories, categories, summary)? {
+            Some(refresh) => summary.categories = refresh,
+            None if results.unreachable => return Ok(()),
+            None => {}
+        }
+        let fetched = self.fetch_areas().await;
+        if let Some((refresh, set)) = results.note(PullStep::Areas, fetched, summary)? {
+            summary.areas = refresh;
+            *areas = set;
+        }
         Ok(())
     }
 
@@ -212,15 +312,16 @@ impl Puller {
             ];
             let answer = self.get_mine(access, api::UPDATES_PATH, &query).await?;
             let page = api::parse_updates(answer)?;
-            if let Some(last) = page.last() {
-                check_cursor_advances(&after, &last.update_id, &used)?;
+            summary.skipped_records += page.skipped;
+            if let Some(last) = &page.last_id {
+                check_cursor_advances(&after, last, &used)?;
             }
             used.push(after);
-            let bytes: u64 = page.iter().map(api::PulledUpdate::stored_bytes).sum();
+            let bytes: u64 = page.items.iter().map(api::PulledUpdate::stored_bytes).sum();
             let now = now_ms();
             let touched = self.store.write_synced(|tx| {
                 let mut touched = Vec::new();
-                for update in &page {
+                for update in &page.items {
                     // Reports filed from another device are not in this phone's store.
                     let Some(report_id) = db::report_for_city_id(tx, &update.service_request_id)?
                     else {
@@ -235,8 +336,8 @@ impl Puller {
                         touched.push(report_id);
                     }
                 }
-                if let Some(last) = page.last() {
-                    db::set_state(tx, db::UPDATES_CURSOR, &last.update_id)?;
+                if let Some(last) = &page.last_id {
+                    db::set_state(tx, db::UPDATES_CURSOR, last)?;
                 }
                 Ok(touched)
             })?;
@@ -246,7 +347,7 @@ impl Puller {
                     summary.updated_report_ids.push(id);
                 }
             }
-            match budget.after_page(page.len(), bytes, pages_read) {
+            match budget.after_page(page.len, bytes, pages_read) {
                 NextPage::Done => return Ok(()),
                 NextPage::More => {}
                 NextPage::Capped => {
@@ -260,14 +361,20 @@ impl Puller {
 
     /// Deadlines, notes and overdue flags of the reports whose status moved
     /// (and of reports never asked about), from `GET /requests`.
-    async fn refresh_statuses(&self, access: &mut String) -> Result<(), SyncError> {
+    async fn refresh_statuses(
+        &self,
+        access: &mut String,
+        summary: &mut PullSummary,
+    ) -> Result<(), SyncError> {
         let stale = self.store.read(db::stale_statuses)?;
         for chunk in stale.chunks(50) {
             let ids: Vec<&str> = chunk.iter().map(|(_, city_id)| city_id.as_str()).collect();
             let ids = ids.join(",");
             let query = [("service_request_id", ids.as_str())];
             let answer = self.get_mine(access, api::REQUESTS_PATH, &query).await?;
-            let statuses = api::parse_statuses(answer)?;
+            let page = api::parse_statuses(answer)?;
+            summary.skipped_records += page.skipped;
+            let statuses = page.items;
             self.store.write_synced(|tx| {
                 for (report_id, city_id) in chunk {
                     match statuses.iter().find(|s| s.service_request_id == *city_id) {
@@ -385,24 +492,25 @@ impl Puller {
                 .cancellable(transport.get(api::ALERTS_PATH, &query, None, DEFAULT_RESPONSE_LIMIT))
                 .await?;
             let page = api::parse_alerts(answer)?;
-            if let Some(last) = page.last() {
-                check_cursor_advances(&after, &last.alert_id, &used)?;
+            summary.skipped_records += page.skipped;
+            if let Some(last) = &page.last_id {
+                check_cursor_advances(&after, last, &used)?;
             }
             used.push(after);
-            let bytes: u64 = page.iter().map(api::PulledAlert::stored_bytes).sum();
+            let bytes: u64 = page.items.iter().map(api::PulledAlert::stored_bytes).sum();
             let now = now_ms();
             let new = self.store.write_synced(|tx| {
                 let mut new = 0;
-                for alert in &page {
+                for alert in &page.items {
                     new += u32::from(db::insert_alert(tx, alert, now)?);
                 }
-                if let Some(last) = page.last() {
-                    db::set_state(tx, db::ALERTS_CURSOR, &last.alert_id)?;
+                if let Some(last) = &page.last_id {
+                    db::set_state(tx, db::ALERTS_CURSOR, last)?;
                 }
                 Ok(new)
             })?;
             summary.new_alerts += new;
-            match budget.after_page(page.len(), bytes, pages_read) {
+            match budget.after_page(page.len, bytes, pages_read) {
                 NextPage::Done => return Ok(()),
                 NextPage::More => {}
                 NextPage::Capped => {
@@ -414,7 +522,7 @@ impl Puller {
         Ok(())
     }
 
-    async fn refresh_categories(&self) -> Result<Refresh, SyncError> {
+    async fn refresh_categories(&self, summary: &mut PullSummary) -> Result<Refresh, SyncError> {
         let transport = &self.session.city.transport;
         // An ETag without the list it names would keep the cache empty forever.
         let etag = self.store.read(|c| {
@@ -432,7 +540,9 @@ impl Puller {
             return Ok(Refresh::NotModified);
         }
         let new_etag = answer.header("etag").map(str::to_owned);
-        let categories = api::parse_categories(answer)?;
+        let page = api::parse_categories(answer)?;
+        summary.skipped_records += page.skipped;
+        let categories = page.items;
         self.store.write(|tx| {
             crate::categories::db::replace(tx, &categories)?;
             db::set_state(tx, db::CATEGORIES_ETAG, new_etag.as_deref().unwrap_or(""))

@@ -337,6 +337,51 @@ pub struct PullSummary {
     /// A cap of one pull was reached (pages per endpoint, bytes stored): the
     /// rest waits for the next pull, which goes on from the stored cursors.
     pub more_to_pull: bool,
+    /// Records the city sent that are not the documented shape (a bad date,
+    /// a missing field): skipped, the rest of their page used.
+    pub skipped_records: u32,
+    /// Steps that failed while the others ran (each retried by the next pull).
+    pub failed_steps: Vec<PullStepFailure>,
+}
+
+/// The independent parts of a pull: one failing does not stop the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PullStep {
+    /// The resident's updates, their reports' deadlines and result photos.
+    Updates,
+    Alerts,
+    Categories,
+    Areas,
+}
+
+impl PullStep {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PullStep::Updates => "updates",
+            PullStep::Alerts => "alerts",
+            PullStep::Categories => "categories",
+            PullStep::Areas => "areas",
+        }
+    }
+
+    /// (Vietnamese, English)
+    pub fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            PullStep::Updates => ("cập nhật phản ánh", "report updates"),
+            PullStep::Alerts => ("cảnh báo", "alerts"),
+            PullStep::Categories => ("danh mục", "categories"),
+            PullStep::Areas => ("địa giới phường, xã", "ward boundaries"),
+        }
+    }
+}
+
+/// One step of a pull that failed, and why (a stable code, e.g.
+/// `invalid_json`, `server_error`, `connect`; `local` for the phone's own
+/// storage).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PullStepFailure {
+    pub step: PullStep,
+    pub code: String,
 }
 
 #[cfg(test)]

@@ -29,7 +29,26 @@ impl Core {
     /// token lock). `cancel`, or dropping this future, stops it between and
     /// during requests: what was stored stays, and `summary.cancelled` is set. Without a session the
     /// public parts are still pulled and `summary.sign_in_needed` is set.
+    ///
+    /// Its steps (updates, alerts, categories, areas) run each on its own: a
+    /// step that fails is listed in `summary.failed_steps` while the others
+    /// run, and malformed records are skipped (`summary.skipped_records`).
+    /// When steps ran and none succeeded (the city unreachable or broken
+    /// altogether), the first failure is the error.
     pub async fn pull(&self, cancel: CancelToken) -> Result<PullSummary> {
+        let (summary, all_failed) = self.pull_steps(cancel).await?;
+        match all_failed {
+            Some(error) => Err(error.into()),
+            None => Ok(summary),
+        }
+    }
+
+    /// [`Core::pull`], with the summary even when every step failed (and the
+    /// first failure beside it), for callers that report steps themselves.
+    pub(crate) async fn pull_steps(
+        &self,
+        cancel: CancelToken,
+    ) -> Result<(PullSummary, Option<SyncError>)> {
         let city = self.sync.city()?;
         let guard = self
             .pull
@@ -45,7 +64,11 @@ impl Core {
             cancel,
             has_area_set: self.cached_area_set_info()?.is_some(),
         };
-        let PullOutcome { mut summary, areas } = run_on_core(&token, async move {
+        let PullOutcome {
+            mut summary,
+            areas,
+            all_failed,
+        } = run_on_core(&token, async move {
             let _one_pull_at_a_time = guard;
             puller.run().await
         })
@@ -80,6 +103,9 @@ impl Core {
             areas = ?summary.areas,
             sign_in_needed = summary.sign_in_needed,
             cancelled = summary.cancelled,
+            more_to_pull = summary.more_to_pull,
+            skipped_records = summary.skipped_records,
+            failed_steps = summary.failed_steps.len(),
             "pull finished"
         );
         let changed: Vec<(&str, ReportChangeKind)> = summary
@@ -92,7 +118,7 @@ impl Core {
         if summary.sign_in_needed {
             self.observers.sync_activity_may_have_changed();
         }
-        Ok(summary)
+        Ok((summary, all_failed))
     }
 
     /// [`Core::pull`] for synchronous callers (the terminal shell). Must not be
