@@ -1,5 +1,7 @@
-//! The home screen's outbox line, worded by the core.
+//! Words for screens that lay out the core's values: the home screen's
+//! outbox line, the device check's status chips.
 
+use ihanoi_core::device_check::CheckStatus;
 use ihanoi_core::i18n::Bilingual;
 use ihanoi_core::observers::{BadgeCounts, SyncActivity};
 
@@ -13,4 +15,10 @@ pub fn outbox_status(
     now_ms: i64,
 ) -> Option<Bilingual> {
     ihanoi_core::observers::status::outbox_status(&counts, &activity, now_ms)
+}
+
+/// What a device check row's (or the verdict's) chip says.
+#[uniffi::export]
+pub fn check_status_label(status: CheckStatus) -> Bilingual {
+    status.label()
 }

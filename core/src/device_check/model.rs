@@ -93,6 +93,15 @@ impl CheckStatus {
             CheckStatus::Fail => "fail",
         }
     }
+
+    /// What a row's (or the verdict's) chip says.
+    pub fn label(self) -> crate::i18n::Bilingual {
+        match self {
+            CheckStatus::Ok => crate::i18n::Bilingual::new("Ổn", "OK"),
+            CheckStatus::Warn => crate::i18n::Bilingual::new("Nên xem lại", "Check this"),
+            CheckStatus::Fail => crate::i18n::Bilingual::new("Cần sửa", "Must fix"),
+        }
+    }
 }
 
 /// One row of the device check.

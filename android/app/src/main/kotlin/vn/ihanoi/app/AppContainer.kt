@@ -1,12 +1,15 @@
 package vn.ihanoi.app
 
 import android.content.Context
+import vn.ihanoi.app.data.CoreDeviceCheckRepository
 import vn.ihanoi.app.data.CoreInfoRepository
 import vn.ihanoi.app.data.CoreReportDetailRepository
 import vn.ihanoi.app.data.CoreReportsRepository
+import vn.ihanoi.app.data.DeviceCheckRepository
 import vn.ihanoi.app.data.InfoRepository
 import vn.ihanoi.app.data.ReportDetailRepository
 import vn.ihanoi.app.data.ReportsRepository
+import vn.ihanoi.app.platform.AndroidDeviceFacts
 import vn.ihanoi.app.platform.KeystoreSecretStore
 import vn.ihanoi.core.IhanoiCore
 
@@ -28,4 +31,8 @@ class AppContainer(context: Context) {
     val reportDetails: ReportDetailRepository by lazy { CoreReportDetailRepository(core) }
 
     val info: InfoRepository by lazy { CoreInfoRepository(core) }
+
+    val deviceCheck: DeviceCheckRepository by lazy {
+        CoreDeviceCheckRepository(core, AndroidDeviceFacts(appContext)::collect)
+    }
 }

@@ -12,6 +12,8 @@ import vn.ihanoi.app.ui.about.AboutRoute
 import vn.ihanoi.app.ui.about.AboutViewModel
 import vn.ihanoi.app.ui.alerts.AlertsRoute
 import vn.ihanoi.app.ui.alerts.AlertsViewModel
+import vn.ihanoi.app.ui.devicecheck.DeviceCheckRoute
+import vn.ihanoi.app.ui.devicecheck.DeviceCheckViewModel
 import vn.ihanoi.app.ui.home.HomeRoute
 import vn.ihanoi.app.ui.home.HomeViewModel
 import vn.ihanoi.app.ui.report.ReportDetailRoute
@@ -39,8 +41,17 @@ fun IhanoiApp(container: AppContainer, appVersion: String) {
             ReportDetailRoute(model, onBack = home)
         }
         "alerts" -> AlertsRoute(viewModel { AlertsViewModel(container.info) }, onBack = home)
+        "check" ->
+            DeviceCheckRoute(
+                viewModel { DeviceCheckViewModel(container.deviceCheck) },
+                onBack = home,
+            )
         "about" ->
-            AboutRoute(viewModel { AboutViewModel(appVersion, container.info) }, onBack = home)
+            AboutRoute(
+                viewModel { AboutViewModel(appVersion, container.info) },
+                onBack = home,
+                onOpenCheck = { route = "check" },
+            )
         else ->
             HomeRoute(
                 viewModel { HomeViewModel(container.reports) },

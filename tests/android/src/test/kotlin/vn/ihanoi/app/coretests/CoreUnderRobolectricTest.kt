@@ -1,5 +1,7 @@
 package vn.ihanoi.app.coretests
 
+import android.Manifest
+import android.app.Application
 import android.content.Context
 import androidx.compose.runtime.remember
 import androidx.compose.ui.test.assertIsDisplayed
@@ -22,19 +24,23 @@ import org.junit.Rule
 import org.junit.Test
 import org.junit.rules.TemporaryFolder
 import org.junit.runner.RunWith
+import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
 import org.robolectric.annotation.GraphicsMode
+import vn.ihanoi.app.data.CoreDeviceCheckRepository
 import vn.ihanoi.app.data.CoreInfoRepository
 import vn.ihanoi.app.data.CoreReportDetailRepository
 import vn.ihanoi.app.data.CoreReportsRepository
 import vn.ihanoi.app.data.ReportStatus
 import vn.ihanoi.app.data.Words
+import vn.ihanoi.app.platform.AndroidDeviceFacts
 import vn.ihanoi.app.platform.KeystoreSecretStore
 import vn.ihanoi.app.ui.home.HomeRoute
 import vn.ihanoi.app.ui.home.HomeViewModel
 import vn.ihanoi.app.ui.theme.IhanoiTheme
 import vn.ihanoi.core.DraftField
 import vn.ihanoi.core.IhanoiCore
+import vn.ihanoi.core.PermissionState
 import vn.ihanoi.core.ReportFilter
 
 /**
@@ -120,6 +126,21 @@ class CoreUnderRobolectricTest {
         // A new draft lacks a category, a description, a photo and a location: all listed at once.
         assertTrue(detail.problems.size >= 3)
         assertTrue(detail.problems.all { it.vi.isNotBlank() && it.en.isNotBlank() })
+    }
+
+    @Test
+    fun `the device check runs the core's checks on this phone's facts`() {
+        shadowOf(context as Application).grantPermissions(Manifest.permission.CAMERA)
+        val facts = AndroidDeviceFacts(context).collect()
+        assertEquals(PermissionState.GRANTED, facts.cameraPermission)
+        assertEquals(PermissionState.DENIED, facts.locationPermission)
+
+        val result = runBlocking { CoreDeviceCheckRepository(core, { facts }).run() }
+        // Location refused: the core says so, and the verdict is not "OK".
+        assertFalse(result.passed)
+        assertTrue(result.rows.any { it.status.en != "OK" && it.label.vi.isNotBlank() })
+        assertTrue(result.rows.all { it.status.vi.isNotBlank() && it.status.en.isNotBlank() })
+        assertTrue(result.verdict.en in setOf("Check this", "Must fix"))
     }
 
     @Test

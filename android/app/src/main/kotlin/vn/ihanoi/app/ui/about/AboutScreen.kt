@@ -10,6 +10,7 @@ import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Card
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -32,14 +33,14 @@ import vn.ihanoi.app.ui.common.localized
 
 /** The about screen wired to its state holder. */
 @Composable
-fun AboutRoute(viewModel: AboutViewModel, onBack: () -> Unit) {
+fun AboutRoute(viewModel: AboutViewModel, onBack: () -> Unit, onOpenCheck: () -> Unit) {
     val state by viewModel.uiState.collectAsStateWithLifecycle()
-    AboutScreen(state, onBack)
+    AboutScreen(state, onBack, onOpenCheck)
 }
 
 /** Versions and the licences of the data the app ships (the ward outlines are MIT). Stateless. */
 @Composable
-fun AboutScreen(state: AboutUiState, onBack: () -> Unit) {
+fun AboutScreen(state: AboutUiState, onBack: () -> Unit, onOpenCheck: () -> Unit = {}) {
     Scaffold(topBar = { ScreenTopBar(stringResource(R.string.about_title), onBack = onBack) }) {
         padding ->
         Column(
@@ -60,6 +61,13 @@ fun AboutScreen(state: AboutUiState, onBack: () -> Unit) {
                 modifier = Modifier.semantics { heading() },
             )
             state.licences.forEach { LicenceCard(it) }
+            // For community install teams helping a resident set the phone up.
+            OutlinedButton(
+                onClick = onOpenCheck,
+                modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
+            ) {
+                Text(stringResource(R.string.home_check))
+            }
         }
     }
 }

@@ -8,16 +8,19 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
 
-/** A report's state (the core's words); red when the resident must act. */
+/**
+ * A state chip (the core's words): red when someone must act, else the theme's secondary colour
+ * (the primary container is a dark red in the dark theme and would read as an alarm).
+ */
 @Composable
 fun StateChip(label: String, attention: Boolean) {
     Surface(
         color =
             if (attention) MaterialTheme.colorScheme.error
-            else MaterialTheme.colorScheme.primaryContainer,
+            else MaterialTheme.colorScheme.secondaryContainer,
         contentColor =
             if (attention) MaterialTheme.colorScheme.onError
-            else MaterialTheme.colorScheme.onPrimaryContainer,
+            else MaterialTheme.colorScheme.onSecondaryContainer,
         shape = MaterialTheme.shapes.small,
     ) {
         Text(
