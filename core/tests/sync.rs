@@ -425,7 +425,7 @@ async fn a_captive_portal_page_is_a_typed_error_and_the_report_waits() {
     .await;
     assert_kept_with_error(&url, "unexpected_answer").await;
     let redirect =
-        b"HTTP/1.1 302 Found\r\nLocation: http://portal.example/login\r\nContent-Length: 0\r\n\r\n"
+        b"HTTP/1.1 302 Found\r\nLocation: http://portal.example/login\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
             .to_vec();
     let url = canned_server(redirect, false).await;
     assert_kept_with_error(&url, "unexpected_answer").await;

@@ -111,25 +111,26 @@ impl Answer {
     /// A non-success answer as an error: the API's error array when it is one,
     /// [`TransportError::UnexpectedAnswer`] for a page that is not the API's.
     pub fn into_error(self) -> TransportError {
+        let status_error = |description: String| TransportError::Status {
+            status: self.status,
+            reason: String::new(),
+            description,
+            retry_after: self.retry_after(SystemTime::now()),
+        };
         if (300..400).contains(&self.status) || !self.is_json() {
             // 429 and 503 from a proxy still say "later", even without JSON.
             if matches!(self.status, 429 | 503) {
-                return TransportError::Status {
-                    status: self.status,
-                    reason: String::new(),
-                    description: String::new(),
-                    retry_after: self.retry_after(SystemTime::now()),
-                };
+                return status_error(String::new());
+            }
+            // A reachable server's own 4xx page (a framework's "Not Found",
+            // "Bad Request: …") is the server speaking, not a Wi-Fi login:
+            // portals redirect, answer 511, or serve their page as a success.
+            if (400..500).contains(&self.status) && self.status != 407 {
+                return status_error(plain_text(&self.body));
             }
             return self.unexpected();
         }
-        let first = serde_json::from_slice::<Vec<ApiError>>(&self.body)
-            .ok()
-            .and_then(|errors| errors.into_iter().next());
-        let (reason, description) = match first {
-            Some(error) => (error.reason.unwrap_or_default(), error.description),
-            None => (String::new(), String::new()),
-        };
+        let (reason, description) = error_body(&self.body);
         TransportError::Status {
             status: self.status,
             reason,
@@ -155,13 +156,55 @@ impl Answer {
     }
 }
 
-/// One element of the standard's error array.
+/// One element of the standard's error array, or the one error object some
+/// servers write (`{"code", "detail"}`, `{"message"}`, `{"error"}`).
 #[derive(Debug, Deserialize)]
 struct ApiError {
-    #[serde(default)]
-    description: String,
+    #[serde(default, alias = "detail", alias = "message", alias = "error")]
+    description: serde_json::Value,
     #[serde(default)]
     reason: Option<String>,
+}
+
+/// (reason, description) of a JSON error body in any of the shapes servers use.
+fn error_body(body: &[u8]) -> (String, String) {
+    let error = serde_json::from_slice::<Vec<ApiError>>(body)
+        .ok()
+        .and_then(|errors| errors.into_iter().next())
+        .or_else(|| serde_json::from_slice::<ApiError>(body).ok());
+    match error {
+        Some(error) => {
+            let description = match error.description {
+                serde_json::Value::String(text) => text,
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            (error.reason.unwrap_or_default(), description)
+        }
+        None => (String::new(), String::new()),
+    }
+}
+
+/// The text of a non-JSON error page, tags dropped, cut short: what the
+/// server said, for the resident and the log.
+fn plain_text(body: &[u8]) -> String {
+    const MAX_CHARS: usize = 300;
+    let text = String::from_utf8_lossy(body);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    words.join(" ").chars().take(MAX_CHARS).collect()
 }
 
 #[cfg(test)]
@@ -215,6 +258,35 @@ mod tests {
                 "{status}: {error:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_servers_own_4xx_is_its_word_not_a_portal_guess() {
+        let error = answer(
+            404,
+            &[("content-type", "text/html")],
+            "<html><body><h1>Not Found</h1></body></html>",
+        )
+        .into_error();
+        assert!(
+            matches!(&error, TransportError::Status { status: 404, description, .. } if description == "Not Found"),
+            "{error:?}"
+        );
+        assert!(!error.to_string().contains("Wi-Fi"), "{error}");
+        let object = answer(
+            400,
+            &[JSON],
+            r#"{"code":400,"detail":"unexpected entries: client_request_id"}"#,
+        )
+        .into_error();
+        assert!(
+            matches!(&object, TransportError::Status { description, .. } if description == "unexpected entries: client_request_id"),
+            "{object:?}"
+        );
+        assert!(
+            object.to_string().contains("unexpected entries"),
+            "{object}"
+        );
     }
 
     #[test]

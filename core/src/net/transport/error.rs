@@ -52,8 +52,9 @@ pub enum TransportError {
     #[error("the server's answer could not be read: {detail}")]
     InvalidJson { status: u16, detail: String },
 
-    /// The city API answered with an error (its standard error array).
-    #[error("the server answered HTTP {status} ({reason})")]
+    /// The city API answered with an error (the standard's error array, an
+    /// error object, or its own error page).
+    #[error("{}", status_words(*status, reason, description))]
     Status {
         status: u16,
         /// The API's stable `reason` (docs/city-api.md), or "" when absent.
@@ -62,6 +63,24 @@ pub enum TransportError {
         description: String,
         retry_after: Option<Duration>,
     },
+}
+
+/// What a reachable server's error says, in plain words: a 404 is something
+/// it does not offer, another 4xx a refusal in its own text.
+fn status_words(status: u16, reason: &str, description: &str) -> String {
+    let said = if description.is_empty() {
+        reason
+    } else {
+        description
+    };
+    match status {
+        404 | 405 | 410 | 501 => format!("the server does not offer this (HTTP {status})"),
+        429 => "the server asks to wait (HTTP 429)".to_owned(),
+        400..=499 if !said.is_empty() => format!("the server refused (HTTP {status}): {said}"),
+        400..=499 => format!("the server refused (HTTP {status})"),
+        _ if !said.is_empty() => format!("the server failed (HTTP {status}): {said}"),
+        _ => format!("the server failed (HTTP {status})"),
+    }
 }
 
 impl TransportError {
