@@ -2,55 +2,13 @@
 
 use std::sync::Arc;
 
-use ihanoi_core::areas::{Area, AreaCandidate, AreaKind, AreaLookup, AreaSetInfo, SearchHit};
+use ihanoi_core::areas::{Area, AreaLookup, AreaSetInfo, SearchHit};
 
 use crate::core_object::IhanoiCore;
 use crate::error::IhanoiError;
 use crate::tasks::TaskHandle;
 
 type Result<T> = std::result::Result<T, IhanoiError>;
-
-#[uniffi::remote(Enum)]
-pub enum AreaKind {
-    Ward,
-    Commune,
-}
-
-#[uniffi::remote(Record)]
-pub struct Area {
-    pub code: String,
-    pub name: String,
-    pub short_name: String,
-    pub name_en: Option<String>,
-    pub kind: AreaKind,
-}
-
-#[uniffi::remote(Record)]
-pub struct AreaCandidate {
-    pub area: Area,
-    pub contains: bool,
-    pub distance_m: f64,
-}
-
-#[uniffi::remote(Record)]
-pub struct AreaLookup {
-    pub candidates: Vec<AreaCandidate>,
-    pub ambiguous: bool,
-}
-
-#[uniffi::remote(Record)]
-pub struct SearchHit {
-    pub area: Area,
-    pub former_name: Option<String>,
-}
-
-#[uniffi::remote(Record)]
-pub struct AreaSetInfo {
-    pub version: String,
-    pub unit_count: u32,
-    pub imported_at_ms: i64,
-    pub built_in: bool,
-}
 
 #[uniffi::export(async_runtime = "tokio")]
 impl IhanoiCore {

@@ -28,12 +28,3 @@ pub fn core_version() -> String {
 pub fn data_licences() -> Vec<DataLicence> {
     ihanoi_core::licences::data_licences()
 }
-
-#[uniffi::remote(Record)]
-pub struct DataLicence {
-    pub name_vi: String,
-    pub name_en: String,
-    pub source: String,
-    pub spdx: String,
-    pub text: String,
-}

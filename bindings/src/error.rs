@@ -1,159 +1,251 @@
-//! The one public error type of the FFI: few variants the shells can act on,
-//! mapped from the core's detailed error (as in mozilla/application-services).
+//! The one public error type of the FFI, derived from the core's [`ErrorKind`]:
+//! one variant per kind, each with the person's message in both languages
+//! (`text`) and the developer's detail (`detail`, English, no personal data).
+//! Nothing here classifies an error: [`ihanoi_core::Error::kind`] does.
 
-use ihanoi_core::Error as CoreError;
-use ihanoi_core::areas::AreasError;
-use ihanoi_core::location::LocationError;
-use ihanoi_core::net::SyncError;
-use ihanoi_core::net::transport::TransportError;
+use ihanoi_core::i18n::Bilingual;
 use ihanoi_core::reports::Problem;
+use ihanoi_core::{Error as CoreError, ErrorKind};
 
+/// Why a call failed. The variant is the core's [`ErrorKind`] (`kind()` gives it
+/// back, with its stable code, whether retrying can help and what to do).
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum IhanoiError {
-    /// The report (or other item) does not exist (any more).
-    #[error("not found: {detail}")]
-    NotFound { detail: String },
-
-    /// The call does not fit the item's state (e.g. editing a queued report).
-    #[error("not allowed now: {detail}")]
-    WrongState { detail: String },
-
     /// The report cannot be queued; every problem, with vi/en messages.
     #[error("the report is not ready to send ({} problem(s))", problems.len())]
-    NotReady { problems: Vec<Problem> },
-
-    /// An argument from the shell is malformed (bad id, text too long, bad cursor).
+    NotReady {
+        problems: Vec<Problem>,
+        text: Bilingual,
+        detail: String,
+    },
+    /// The report (or photo, update) does not exist (any more).
+    #[error("not found: {detail}")]
+    NotFound { text: Bilingual, detail: String },
+    /// The call does not fit the report's state (e.g. editing a queued report).
+    #[error("not allowed now: {detail}")]
+    WrongState { text: Bilingual, detail: String },
+    /// The report has no location yet: open the map.
+    #[error("no location: {detail}")]
+    NoLocation { text: Bilingual, detail: String },
+    /// The location lies outside Hà Nội: the service covers Hanoi only.
+    #[error("outside Hanoi: {detail}")]
+    OutsideHanoi { text: Bilingual, detail: String },
+    /// An argument from the shell or the person is malformed.
     #[error("invalid argument: {detail}")]
-    InvalidArgument { detail: String },
-
-    /// The data directory or database failed (disk full, corrupted file, newer schema).
+    InvalidArgument { text: Bilingual, detail: String },
+    /// No usable city server is configured (none, bad address, bad TLS settings).
+    #[error("not configured: {detail}")]
+    NotConfigured { text: Bilingual, detail: String },
+    /// No ward/commune set on this device yet (import or sync one first).
+    #[error("areas unavailable: {detail}")]
+    AreasUnavailable { text: Bilingual, detail: String },
+    /// The data directory, database or a cache failed.
     #[error("storage failed: {detail}")]
-    Storage { detail: String },
-
+    Storage { text: Bilingual, detail: String },
     /// The platform secure store failed.
     #[error("secure store failed: {detail}")]
-    SecretStore { detail: String },
-
-    /// A photo could not be attached or changed; `kind` says why, the messages
-    /// say it to the resident (Vietnamese, English).
-    #[error("photo: {message_en}")]
-    Photo {
-        kind: crate::photos::PhotoErrorKind,
-        message_vi: String,
-        message_en: String,
-    },
-
-    /// The location lies outside Hà Nội: the service covers Hanoi only.
-    #[error("outside Hanoi: {message_en}")]
-    OutsideHanoi {
-        message_vi: String,
-        message_en: String,
-    },
-
-    /// No ward/commune set is available on this device yet (import one first).
-    #[error("areas unavailable: {detail}")]
-    AreasUnavailable { detail: String },
-
+    SecretStore { text: Bilingual, detail: String },
+    /// The photo file is missing or may not be read.
+    #[error("photo not found: {detail}")]
+    PhotoNotFound { text: Bilingual, detail: String },
+    /// The photo file is empty, damaged or truncated.
+    #[error("photo corrupt: {detail}")]
+    PhotoCorrupt { text: Bilingual, detail: String },
+    /// Not a JPEG, PNG or WebP photo.
+    #[error("photo unsupported: {detail}")]
+    PhotoUnsupported { text: Bilingual, detail: String },
+    /// The photo file or its resolution is over the limits.
+    #[error("photo too large: {detail}")]
+    PhotoTooLarge { text: Bilingual, detail: String },
+    /// The report already holds the most photos it may.
+    #[error("too many photos: {detail}")]
+    TooManyPhotos { text: Bilingual, detail: String },
+    /// The photo is already attached to the report.
+    #[error("duplicate photo: {detail}")]
+    PhotoDuplicate { text: Bilingual, detail: String },
+    /// The photo could not be processed.
+    #[error("photo failed: {detail}")]
+    PhotoFailed { text: Bilingual, detail: String },
     /// The city could not be reached or did not answer as the API does (offline,
-    /// timeout, TLS, a Wi-Fi login page in the way). Queued reports wait.
+    /// timeout, TLS, a Wi-Fi login page, a busy server). Queued reports wait.
     #[error("network: {detail}")]
-    Network { detail: String },
-
-    /// The resident must sign in (again); queued reports wait, nothing is lost.
+    Network { text: Bilingual, detail: String },
+    /// The resident must sign in (again), or the city refused the sign-in.
     #[error("sign-in needed: {detail}")]
-    SignInNeeded { detail: String },
-
-    /// The city refused the call: `reason` is the API's stable code (e.g.
-    /// `invalid_code`, `invalid_phone`, `too_many_codes`), `description` its
-    /// text for the resident (Vietnamese — English).
-    #[error("refused by the city ({reason}): {description}")]
-    Refused { reason: String, description: String },
-
-    /// The call was cancelled through its cancel handle.
+    SignInNeeded { text: Bilingual, detail: String },
+    /// The city refused the request: `reason` is the API's stable code (e.g.
+    /// `invalid_phone`, `too_many_codes`), "" when it gave none; `text` is the
+    /// city's own words.
+    #[error("refused by the city ({reason}): {detail}")]
+    Refused {
+        reason: String,
+        text: Bilingual,
+        detail: String,
+    },
+    /// Another sync is running; this call did nothing.
+    #[error("busy: {detail}")]
+    Busy { text: Bilingual, detail: String },
+    /// The call was cancelled through its handle.
     #[error("cancelled")]
-    Cancelled,
-
+    Cancelled { text: Bilingual, detail: String },
     /// A callback implemented by the shell failed unexpectedly.
     #[error("unexpected error: {detail}")]
-    Unexpected { detail: String },
+    Unexpected { text: Bilingual, detail: String },
 }
 
-impl From<CoreError> for IhanoiError {
-    fn from(error: CoreError) -> Self {
-        let message = error.to_string();
-        match error {
-            CoreError::ReportNotFound { .. } => IhanoiError::NotFound { detail: message },
-            CoreError::WrongState { .. } => IhanoiError::WrongState { detail: message },
-            CoreError::NotReady { problems } => IhanoiError::NotReady { problems },
-            CoreError::InvalidReportId { .. }
-            | CoreError::TooLong { .. }
-            | CoreError::InvalidCursor => IhanoiError::InvalidArgument { detail: message },
-            CoreError::Sqlite(_) | CoreError::Io { .. } | CoreError::SchemaTooNew { .. } => {
-                IhanoiError::Storage { detail: message }
-            }
-            CoreError::SecretStore(_) => IhanoiError::SecretStore { detail: message },
-            CoreError::Areas(AreasError::NotLoaded) => {
-                IhanoiError::AreasUnavailable { detail: message }
-            }
-            CoreError::Areas(AreasError::CorruptCache { .. }) => {
-                IhanoiError::Storage { detail: message }
-            }
-            CoreError::Areas(_) => IhanoiError::InvalidArgument { detail: message },
-            CoreError::Location(error @ LocationError::OutsideHanoi) => {
-                let (vi, en) = error.user_messages().unwrap_or_default();
-                IhanoiError::OutsideHanoi {
-                    message_vi: vi.to_owned(),
-                    message_en: en.to_owned(),
-                }
-            }
-            CoreError::Location(LocationError::NoLocation) => {
-                IhanoiError::WrongState { detail: message }
-            }
-            CoreError::Location(_) => IhanoiError::InvalidArgument { detail: message },
-            CoreError::Photo(error) => IhanoiError::Photo {
-                kind: (&error).into(),
-                message_vi: error.message_vi(),
-                message_en: message,
+impl IhanoiError {
+    /// The variant for `kind`; `problems` and `reason` are only kept by the
+    /// variants that carry them.
+    fn of_kind(
+        kind: ErrorKind,
+        text: Bilingual,
+        detail: String,
+        problems: Vec<Problem>,
+        reason: String,
+    ) -> Self {
+        use IhanoiError as E;
+        match kind {
+            ErrorKind::NotReady => E::NotReady {
+                problems,
+                text,
+                detail,
             },
-            CoreError::Sync(error) => sync_error(error, message),
+            ErrorKind::NotFound => E::NotFound { text, detail },
+            ErrorKind::WrongState => E::WrongState { text, detail },
+            ErrorKind::NoLocation => E::NoLocation { text, detail },
+            ErrorKind::OutsideHanoi => E::OutsideHanoi { text, detail },
+            ErrorKind::InvalidArgument => E::InvalidArgument { text, detail },
+            ErrorKind::NotConfigured => E::NotConfigured { text, detail },
+            ErrorKind::AreasUnavailable => E::AreasUnavailable { text, detail },
+            ErrorKind::Storage => E::Storage { text, detail },
+            ErrorKind::SecretStore => E::SecretStore { text, detail },
+            ErrorKind::PhotoNotFound => E::PhotoNotFound { text, detail },
+            ErrorKind::PhotoCorrupt => E::PhotoCorrupt { text, detail },
+            ErrorKind::PhotoUnsupported => E::PhotoUnsupported { text, detail },
+            ErrorKind::PhotoTooLarge => E::PhotoTooLarge { text, detail },
+            ErrorKind::TooManyPhotos => E::TooManyPhotos { text, detail },
+            ErrorKind::PhotoDuplicate => E::PhotoDuplicate { text, detail },
+            ErrorKind::PhotoFailed => E::PhotoFailed { text, detail },
+            ErrorKind::Network => E::Network { text, detail },
+            ErrorKind::SignInNeeded => E::SignInNeeded { text, detail },
+            ErrorKind::Refused => E::Refused {
+                reason,
+                text,
+                detail,
+            },
+            ErrorKind::Busy => E::Busy { text, detail },
+            ErrorKind::Cancelled => E::Cancelled { text, detail },
+            ErrorKind::Unexpected => E::Unexpected { text, detail },
+        }
+    }
+
+    /// A failure of the FFI layer itself (a panicked blocking task, a shell's
+    /// callback), not of the core.
+    pub(crate) fn unexpected(detail: impl Into<String>) -> Self {
+        let kind = ErrorKind::Unexpected;
+        IhanoiError::of_kind(
+            kind,
+            kind.advice(),
+            detail.into(),
+            Vec::new(),
+            String::new(),
+        )
+    }
+}
+
+#[uniffi::export]
+impl IhanoiError {
+    /// The core's kind of this error: its stable `code()`, whether it is
+    /// `retryable()`, and the `advice()` for the person.
+    pub fn kind(&self) -> ErrorKind {
+        use IhanoiError as E;
+        match self {
+            E::NotReady { .. } => ErrorKind::NotReady,
+            E::NotFound { .. } => ErrorKind::NotFound,
+            E::WrongState { .. } => ErrorKind::WrongState,
+            E::NoLocation { .. } => ErrorKind::NoLocation,
+            E::OutsideHanoi { .. } => ErrorKind::OutsideHanoi,
+            E::InvalidArgument { .. } => ErrorKind::InvalidArgument,
+            E::NotConfigured { .. } => ErrorKind::NotConfigured,
+            E::AreasUnavailable { .. } => ErrorKind::AreasUnavailable,
+            E::Storage { .. } => ErrorKind::Storage,
+            E::SecretStore { .. } => ErrorKind::SecretStore,
+            E::PhotoNotFound { .. } => ErrorKind::PhotoNotFound,
+            E::PhotoCorrupt { .. } => ErrorKind::PhotoCorrupt,
+            E::PhotoUnsupported { .. } => ErrorKind::PhotoUnsupported,
+            E::PhotoTooLarge { .. } => ErrorKind::PhotoTooLarge,
+            E::TooManyPhotos { .. } => ErrorKind::TooManyPhotos,
+            E::PhotoDuplicate { .. } => ErrorKind::PhotoDuplicate,
+            E::PhotoFailed { .. } => ErrorKind::PhotoFailed,
+            E::Network { .. } => ErrorKind::Network,
+            E::SignInNeeded { .. } => ErrorKind::SignInNeeded,
+            E::Refused { .. } => ErrorKind::Refused,
+            E::Busy { .. } => ErrorKind::Busy,
+            E::Cancelled { .. } => ErrorKind::Cancelled,
+            E::Unexpected { .. } => ErrorKind::Unexpected,
+        }
+    }
+
+    /// What happened, for the person, in both languages, whatever the variant
+    /// (the screens show it beside `kind().advice()`).
+    pub fn text(&self) -> Bilingual {
+        use IhanoiError as E;
+        match self {
+            E::NotReady { text, .. }
+            | E::NotFound { text, .. }
+            | E::WrongState { text, .. }
+            | E::NoLocation { text, .. }
+            | E::OutsideHanoi { text, .. }
+            | E::InvalidArgument { text, .. }
+            | E::NotConfigured { text, .. }
+            | E::AreasUnavailable { text, .. }
+            | E::Storage { text, .. }
+            | E::SecretStore { text, .. }
+            | E::PhotoNotFound { text, .. }
+            | E::PhotoCorrupt { text, .. }
+            | E::PhotoUnsupported { text, .. }
+            | E::PhotoTooLarge { text, .. }
+            | E::TooManyPhotos { text, .. }
+            | E::PhotoDuplicate { text, .. }
+            | E::PhotoFailed { text, .. }
+            | E::Network { text, .. }
+            | E::SignInNeeded { text, .. }
+            | E::Refused { text, .. }
+            | E::Busy { text, .. }
+            | E::Cancelled { text, .. }
+            | E::Unexpected { text, .. } => text.clone(),
         }
     }
 }
 
-fn sync_error(error: SyncError, message: String) -> IhanoiError {
+impl From<CoreError> for IhanoiError {
+    fn from(error: CoreError) -> Self {
+        let kind = error.kind();
+        let text = error.text();
+        let detail = error.to_string();
+        let reason = refusal_reason(&error);
+        let problems = match error {
+            CoreError::NotReady { problems } => problems,
+            _ => Vec::new(),
+        };
+        IhanoiError::of_kind(kind, text, detail, problems, reason)
+    }
+}
+
+fn refusal_reason(error: &CoreError) -> String {
     match error {
-        SyncError::Transport(
-            TransportError::InvalidUrl { .. }
-            | TransportError::InsecureUrl
-            | TransportError::TlsConfig { .. },
-        ) => IhanoiError::InvalidArgument { detail: message },
-        SyncError::Transport(TransportError::Status {
-            status,
-            reason,
-            description,
-            ..
-        }) => IhanoiError::Refused {
-            reason: if reason.is_empty() {
-                format!("http_{status}")
-            } else {
-                reason
-            },
-            description,
-        },
-        SyncError::Transport(_) => IhanoiError::Network { detail: message },
-        SyncError::SignInNeeded => IhanoiError::SignInNeeded { detail: message },
-        SyncError::NotConfigured | SyncError::AlreadyRunning => {
-            IhanoiError::WrongState { detail: message }
+        CoreError::Sync(ihanoi_core::net::SyncError::Transport(transport)) => {
+            transport.api_reason().unwrap_or_default().to_owned()
         }
-        SyncError::Local { .. } => IhanoiError::Storage { detail: message },
-        SyncError::Cancelled => IhanoiError::Cancelled,
+        _ => String::new(),
     }
 }
 
 impl From<uniffi::UnexpectedUniFFICallbackError> for IhanoiError {
     fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        IhanoiError::Unexpected {
-            detail: error.reason,
-        }
+        IhanoiError::unexpected(error.reason)
     }
 }
+
+#[cfg(test)]
+mod tests;

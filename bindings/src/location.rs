@@ -1,87 +1,13 @@
 //! A report's location across the FFI: fixes, verdicts, routing, nearby reports.
 
 use ihanoi_core::location::{
-    self, ExifPosition, LocationFix, LocationQuality, LocationSource, LocationVerdict,
-    NearbyReport, PoorReason, ReportLocation,
+    self, ExifPosition, LocationFix, LocationVerdict, NearbyReport, ReportLocation,
 };
 
 use crate::core_object::IhanoiCore;
 use crate::error::IhanoiError;
 
 type Result<T> = std::result::Result<T, IhanoiError>;
-
-#[uniffi::remote(Enum)]
-pub enum LocationSource {
-    DeviceGps,
-    Network,
-    PhotoExif,
-    ManualPin,
-}
-
-#[uniffi::remote(Record)]
-pub struct LocationFix {
-    pub lat: f64,
-    pub lon: f64,
-    pub accuracy_m: f64,
-    pub time_ms: i64,
-    pub source: LocationSource,
-    pub mocked: bool,
-}
-
-#[uniffi::remote(Record)]
-pub struct ExifPosition {
-    pub lat: f64,
-    pub lon: f64,
-    pub accuracy_m: Option<f64>,
-    pub captured_at_ms: Option<i64>,
-}
-
-#[uniffi::remote(Enum)]
-pub enum LocationQuality {
-    Good,
-    Fair,
-    Poor,
-}
-
-#[uniffi::remote(Enum)]
-pub enum PoorReason {
-    Inaccurate,
-    Stale,
-    Mocked,
-}
-
-#[uniffi::remote(Record)]
-pub struct LocationVerdict {
-    pub quality: LocationQuality,
-    pub quality_label_vi: String,
-    pub quality_label_en: String,
-    pub reasons: Vec<PoorReason>,
-    pub needs_confirmation: bool,
-}
-
-#[uniffi::remote(Record)]
-pub struct ReportLocation {
-    pub report_id: String,
-    pub fix: LocationFix,
-    pub source_label_vi: String,
-    pub source_label_en: String,
-    pub verdict: LocationVerdict,
-    pub pin_adjusted: bool,
-    pub pin_moved_m: Option<f64>,
-    pub area_code: Option<String>,
-    pub area_name: Option<String>,
-    pub area_ambiguous: bool,
-    pub area_chosen_by_user: bool,
-    pub attached_at_ms: i64,
-}
-
-#[uniffi::remote(Record)]
-pub struct NearbyReport {
-    pub report_id: String,
-    pub category_code: Option<String>,
-    pub created_at_ms: i64,
-    pub distance_m: f64,
-}
 
 /// How far to trust a fix at `now_ms` (good / fair / poor and why).
 #[uniffi::export]

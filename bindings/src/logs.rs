@@ -8,15 +8,6 @@ use ihanoi_core::logs::LogLevel;
 
 use crate::error::IhanoiError;
 
-#[uniffi::remote(Enum)]
-pub enum LogLevel {
-    Error,
-    Warn,
-    Info,
-    Debug,
-    Trace,
-}
-
 /// The platform's log. Called on whichever thread logged: write and return.
 #[uniffi::export(callback_interface)]
 pub trait LogSink: Send + Sync {
@@ -37,6 +28,10 @@ impl ihanoi_core::logs::LogSink for ForeignLogSink {
 pub fn install_log_sink(sink: Box<dyn LogSink>, max_level: LogLevel) -> Result<(), IhanoiError> {
     ihanoi_core::logs::install_log_sink(Arc::new(ForeignLogSink(sink)), max_level).map_err(|e| {
         IhanoiError::WrongState {
+            text: ihanoi_core::i18n::Bilingual::new(
+                "Bộ nhận nhật ký đã được cài.",
+                "A log sink is already installed.",
+            ),
             detail: e.to_string(),
         }
     })

@@ -10,64 +10,12 @@
 
 use std::sync::{Arc, Mutex};
 
-use ihanoi_core::observers::{
-    BadgeCounts, ReportChange, ReportChangeKind, ReportListUpdate, Subscription, SyncActivity,
-};
-use ihanoi_core::reports::ReportState;
+use ihanoi_core::observers::{BadgeCounts, ReportListUpdate, Subscription, SyncActivity};
 
 use crate::core_object::IhanoiCore;
 use crate::error::IhanoiError;
 
 type Result<T> = std::result::Result<T, IhanoiError>;
-
-#[uniffi::remote(Enum)]
-pub enum ReportChangeKind {
-    Present,
-    Created,
-    Edited,
-    StateChanged,
-    CityUpdated,
-    Read,
-    Deleted,
-}
-
-#[uniffi::remote(Record)]
-pub struct ReportChange {
-    pub report_id: String,
-    pub kind: ReportChangeKind,
-    pub state: Option<ReportState>,
-}
-
-#[uniffi::remote(Record)]
-pub struct ReportListUpdate {
-    pub initial: bool,
-    pub changes: Vec<ReportChange>,
-}
-
-#[uniffi::remote(Record)]
-pub struct BadgeCounts {
-    pub drafts: u32,
-    pub waiting_to_send: u32,
-    pub needs_attention: u32,
-    pub unread_updates: u32,
-    pub unread_alerts: u32,
-}
-
-#[uniffi::remote(Enum)]
-pub enum SyncActivity {
-    Idle,
-    Sending {
-        report_number: u32,
-        report_count: u32,
-        bytes_sent: u64,
-        bytes_total: u64,
-    },
-    WaitingUntil {
-        next_try_at_ms: i64,
-    },
-    Offline,
-    SignInNeeded,
-}
 
 /// Told which reports changed and how (the first call lists every report).
 #[uniffi::export(callback_interface)]
@@ -169,7 +117,7 @@ impl IhanoiCore {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use ihanoi_core::observers::ReportChangeKind;
 
     #[test]
     fn report_change_kinds_cross_unchanged() {

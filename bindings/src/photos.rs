@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use ihanoi_core::photos::{
-    CompressOptions, GpsPosition, Photo, PhotoError, PhotoSource, ReviewFlagLabel, ReviewFlags,
-    SizePreset, ops::compress_file,
+    CompressOptions, GpsPosition, Photo, PhotoSource, ReviewFlagLabel, ReviewFlags,
+    ops::compress_file,
 };
 
 use crate::core_object::IhanoiCore;
@@ -19,120 +19,16 @@ use crate::tasks::TaskHandle;
 
 type Result<T> = std::result::Result<T, IhanoiError>;
 
-#[uniffi::remote(Enum)]
-pub enum PhotoSource {
-    Camera,
-    Gallery,
-}
-
-#[uniffi::remote(Enum)]
-pub enum SizePreset {
-    Small,
-    Standard,
-    Large,
-}
-
-#[uniffi::remote(Record)]
-pub struct CompressOptions {
-    pub preset: SizePreset,
-    pub max_bytes: u64,
-}
-
-#[uniffi::remote(Record)]
-pub struct GpsPosition {
-    pub latitude: f64,
-    pub longitude: f64,
-    pub accuracy_m: Option<f64>,
-}
-
-#[uniffi::remote(Record)]
-pub struct ReviewFlags {
-    pub older_than_7_days: bool,
-    pub no_capture_time: bool,
-    pub edited_by_software: bool,
-}
-
-#[uniffi::remote(Record)]
-pub struct ReviewFlagLabel {
-    pub code: String,
-    pub label_vi: String,
-    pub label_en: String,
-}
-
 /// The flags that are set, worded for the photo's card (reviewer and resident).
 #[uniffi::export]
 pub fn review_flag_labels(flags: ReviewFlags) -> Vec<ReviewFlagLabel> {
     flags.labels()
 }
 
-#[uniffi::remote(Record)]
-pub struct Photo {
-    pub id: String,
-    pub report_id: String,
-    pub position: u32,
-    pub path: String,
-    pub thumbnail_path: String,
-    pub width: u32,
-    pub height: u32,
-    pub bytes: u64,
-    pub sha256: String,
-    pub source: PhotoSource,
-    pub captured_at_ms: Option<i64>,
-    pub capture_utc_offset_minutes: Option<i32>,
-    pub gps: Option<GpsPosition>,
-    pub software: Option<String>,
-    pub flags: ReviewFlags,
-    pub added_at_ms: i64,
-}
-
 /// The default options: 1600 px long edge, at most 400 KB.
 #[uniffi::export]
 pub fn default_compress_options() -> CompressOptions {
     CompressOptions::default()
-}
-
-/// Which photo problem the shell should explain (the message says it in words).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum PhotoErrorKind {
-    NotFound,
-    NotAFile,
-    OutsideReadableDirs,
-    Empty,
-    FileTooLarge,
-    TooManyPixels,
-    UnsupportedFormat,
-    UnrecognizedFormat,
-    Corrupt,
-    TooManyPhotos,
-    Duplicate,
-    PhotoNotFound,
-    InvalidOrder,
-    Cancelled,
-    Encode,
-    ForeignOrigin,
-}
-
-impl From<&PhotoError> for PhotoErrorKind {
-    fn from(error: &PhotoError) -> Self {
-        match error {
-            PhotoError::NotFound => PhotoErrorKind::NotFound,
-            PhotoError::NotAFile => PhotoErrorKind::NotAFile,
-            PhotoError::OutsideReadableDirs => PhotoErrorKind::OutsideReadableDirs,
-            PhotoError::Empty => PhotoErrorKind::Empty,
-            PhotoError::FileTooLarge { .. } => PhotoErrorKind::FileTooLarge,
-            PhotoError::TooManyPixels { .. } => PhotoErrorKind::TooManyPixels,
-            PhotoError::UnsupportedFormat(_) => PhotoErrorKind::UnsupportedFormat,
-            PhotoError::UnrecognizedFormat => PhotoErrorKind::UnrecognizedFormat,
-            PhotoError::Corrupt { .. } => PhotoErrorKind::Corrupt,
-            PhotoError::TooManyPhotos { .. } => PhotoErrorKind::TooManyPhotos,
-            PhotoError::Duplicate { .. } => PhotoErrorKind::Duplicate,
-            PhotoError::PhotoNotFound { .. } => PhotoErrorKind::PhotoNotFound,
-            PhotoError::InvalidOrder => PhotoErrorKind::InvalidOrder,
-            PhotoError::Cancelled => PhotoErrorKind::Cancelled,
-            PhotoError::Encode { .. } => PhotoErrorKind::Encode,
-            PhotoError::ForeignOrigin => PhotoErrorKind::ForeignOrigin,
-        }
-    }
 }
 
 #[uniffi::export(async_runtime = "tokio")]

@@ -7,96 +7,13 @@ use std::sync::Arc;
 use ihanoi_core::account::{CodeSent, SessionState};
 use ihanoi_core::background::SyncAndPullSummary;
 use ihanoi_core::net::CityConfig;
-use ihanoi_core::pull::PullSummary;
-use ihanoi_core::sync::{NetworkType, Submission, SyncEvent, SyncOptions, SyncSummary};
+use ihanoi_core::sync::{Submission, SyncEvent, SyncOptions, SyncSummary};
 
 use crate::core_object::IhanoiCore;
 use crate::error::IhanoiError;
 use crate::tasks::TaskHandle;
 
 type Result<T> = std::result::Result<T, IhanoiError>;
-
-#[uniffi::remote(Record)]
-pub struct CityConfig {
-    pub base_url: String,
-    pub api_key: String,
-    pub extra_roots_pem: Option<String>,
-}
-
-#[uniffi::remote(Enum)]
-pub enum NetworkType {
-    Wifi,
-    Cellular,
-    Unknown,
-}
-
-#[uniffi::remote(Record)]
-pub struct SyncOptions {
-    pub network: NetworkType,
-    pub photos_only_on_wifi: bool,
-}
-
-#[uniffi::remote(Record)]
-pub struct SyncSummary {
-    pub sent: u32,
-    pub failed: u32,
-    pub waiting: u32,
-    pub needs_attention: u32,
-    pub sign_in_needed: bool,
-    pub cancelled: bool,
-    pub next_retry_at_ms: Option<i64>,
-}
-
-#[uniffi::remote(Record)]
-pub struct SyncAndPullSummary {
-    pub sent: SyncSummary,
-    pub pulled: Option<PullSummary>,
-    pub sign_in_needed: bool,
-    pub cancelled: bool,
-    pub next_run_at_ms: Option<i64>,
-}
-
-#[uniffi::remote(Enum)]
-pub enum SyncEvent {
-    Started {
-        due: u32,
-    },
-    Progress {
-        report_id: String,
-        bytes_sent: u64,
-        bytes_total: u64,
-    },
-    ReportChanged {
-        report_id: String,
-        state: ihanoi_core::reports::ReportState,
-    },
-    SignInNeeded,
-    Finished {
-        summary: SyncSummary,
-    },
-}
-
-#[uniffi::remote(Enum)]
-pub enum SessionState {
-    SignedOut,
-    SignedIn,
-    SignInNeeded,
-}
-
-#[uniffi::remote(Record)]
-pub struct CodeSent {
-    pub phone: String,
-    pub expires_in_seconds: u64,
-}
-
-#[uniffi::remote(Record)]
-pub struct Submission {
-    pub report_id: String,
-    pub service_request_id: String,
-    pub agency_responsible: Option<String>,
-    pub service_notice: Option<String>,
-    pub submitted_at_ms: i64,
-}
 
 /// Progress and state changes of a sync, implemented by the shell (called on a
 /// core thread: hand off to the UI thread and return quickly).

@@ -4,7 +4,7 @@
 //! sign_in, import_areas) takes a handle and follows one rule: the work stops
 //! when `cancel()` is called **or** when the awaiting coroutine / `Task` is
 //! cancelled (uniffi drops the Rust future then). A stopped call ends with
-//! `IhanoiError.Cancelled` (photos: `Photo { kind: Cancelled }`; a sync or
+//! `IhanoiError.Cancelled` (photos too; a sync or
 //! pull returns its summary with `cancelled = true`) and leaves the store
 //! consistent ([`ihanoi_core::tasks`]).
 

@@ -1,15 +1,8 @@
 //! `ihanoi`: a terminal shell over the same core the phone shells use. Like them
 //! it only parses input, calls the core and prints what the core decided.
 //!
-//! Exit codes (documented in the README, "The terminal shell"):
-//! 0 success · 1 unexpected failure · 2 bad usage or argument (bad photo file
-//! included) · 3 the report is not ready to send · 4 not found (report; no unit
-//! at a point; no name match) · 5 not allowed in the report's state · 6 storage
-//! failure · 7 network (city server unreachable, timeout, unexpected answer) ·
-//! 8 sign-in needed or refused · 9 the city refused the request · 10 no usable
-//! keyring · 11 the server lacks what the app requires (check-server) · 12
-//! `doctor` found a failing check · 130
-//! sync cancelled with Ctrl-C (queued reports stay queued).
+//! Exit codes follow from the core's error kind (`CliKind::exit_code`, listed
+//! in the README, "The terminal shell"); 4 also when a lookup finds nothing.
 
 mod account;
 mod args;

@@ -1,11 +1,8 @@
 //! Printing: human text in the chosen language, or JSON with stable field names.
 
-use ihanoi_core::Error;
 use ihanoi_core::i18n::Language;
-use ihanoi_core::net::SyncError;
-use ihanoi_core::net::transport::TransportError;
-use ihanoi_core::photos::PhotoError;
 use ihanoi_core::reports::{Problem, Report, ReportDetails};
+use ihanoi_core::{Error, ErrorKind};
 use serde_json::{Value, json};
 
 use crate::error::CliError;
@@ -75,15 +72,11 @@ impl Output {
             println!(
                 "  {} {}",
                 self.t("Còn thiếu:", "Missing:"),
-                l.pick(&p.message_vi, &p.message_en)
+                p.message.pick(l)
             );
         }
         for w in &details.warnings {
-            println!(
-                "  {} {}",
-                self.t("Lưu ý:", "Note:"),
-                l.pick(&w.message_vi, &w.message_en)
-            );
+            println!("  {} {}", self.t("Lưu ý:", "Note:"), w.message.pick(l));
         }
     }
 
@@ -125,7 +118,8 @@ impl Output {
     }
 
     pub fn error(&self, error: &CliError) {
-        let (kind, message) = describe(error, self.language);
+        let kind = error.kind().code();
+        let message = describe(error, self.language);
         if self.json {
             let problems: Vec<Value> = match error {
                 CliError::Core(Error::NotReady { problems }) => {
@@ -142,7 +136,7 @@ impl Output {
         eprintln!("{}: {message}", self.t("Lỗi", "Error"));
         if let CliError::Core(Error::NotReady { problems }) = error {
             for p in problems {
-                eprintln!("  - {}", self.language.pick(&p.message_vi, &p.message_en));
+                eprintln!("  - {}", p.message.pick(self.language));
             }
         }
     }
@@ -222,8 +216,7 @@ pub fn details_json(details: &ReportDetails, language: Language) -> Value {
             json!({
                 "code": w.code.as_str(),
                 "photo_position": w.photo_position,
-                "message_vi": w.message_vi,
-                "message_en": w.message_en,
+                "message": w.message,
             })
         })
         .collect();
@@ -231,31 +224,23 @@ pub fn details_json(details: &ReportDetails, language: Language) -> Value {
 }
 
 fn problem_json(p: &Problem) -> Value {
-    json!({ "code": p.code.as_str(), "message_vi": p.message_vi, "message_en": p.message_en })
+    json!({ "code": p.code.as_str(), "message": p.message })
 }
 
-/// A stable kind for scripts, and plain words with what to do next.
-fn describe(error: &CliError, language: Language) -> (&'static str, String) {
+/// Plain words with what to do next (the kind is `CliError::kind`'s).
+fn describe(error: &CliError, language: Language) -> String {
     let l = |vi: &str, en: &str| language.pick(vi, en).to_owned();
     match error {
         CliError::Core(core) => describe_core(core, language),
-        CliError::NoServer => (
-            "no_server",
-            l(
+        CliError::NoServer =>             l(
                 "Chưa có địa chỉ máy chủ của thành phố. Thêm --server URL (hoặc biến IHANOI_SERVER); địa chỉ sẽ được ghi nhớ. Muốn thử mà không có máy chủ: `ihanoi demo`.",
                 "No city server yet. Add --server URL (or IHANOI_SERVER); it is remembered. To try without a server: `ihanoi demo`.",
             ),
-        ),
-        CliError::NoApiKey => (
-            "no_api_key",
-            l(
+        CliError::NoApiKey =>             l(
                 "Thiếu api_key của ứng dụng cho máy chủ này. Thêm --api-key KEY (hoặc IHANOI_API_KEY).",
                 "The app's api_key for this server is missing. Add --api-key KEY (or IHANOI_API_KEY).",
             ),
-        ),
-        CliError::KeyringUnavailable { detail } => (
-            "keyring_unavailable",
-            format!(
+        CliError::KeyringUnavailable { detail } =>             format!(
                 "{} ({detail}). {}",
                 language.pick(
                     "Không dùng được kho khoá bảo mật của hệ điều hành (keyring)",
@@ -266,55 +251,37 @@ fn describe(error: &CliError, language: Language) -> (&'static str, String) {
                     "On a CI runner or a container without a keyring, run again with --insecure-token-file FILE (tokens are then kept in that file, readable by this user only)."
                 )
             ),
-        ),
-        CliError::TokenFileNotPrivate { path, mode } => (
-            "insecure_token_file",
-            match language {
-                Language::Vi => format!(
-                    "Tệp token {} có quyền {mode:04o}: người khác trên máy này đọc được mã đăng nhập. Hãy chỉ cho phép bạn đọc: chmod 600 {}",
-                    path.display(),
-                    path.display()
-                ),
-                Language::En => format!(
-                    "The token file {} has mode {mode:04o}: other users of this machine can read the sign-in tokens. Make it yours only: chmod 600 {}",
-                    path.display(),
-                    path.display()
-                ),
-            },
-        ),
-        CliError::PullIncomplete { steps } => (
-            "pull_incomplete",
-            format!(
-                "{}: {}. {}",
-                language.pick(
-                    "Đã gửi xong, nhưng chưa tải được",
-                    "Sending went through, but these could not be fetched"
-                ),
-                steps.join(", "),
-                language.pick(
-                    "Lần đồng bộ sau sẽ thử lại.",
-                    "The next sync tries again."
-                )
+        CliError::TokenFileNotPrivate { path, mode } => match language {
+            Language::Vi => format!(
+                "Tệp token {} có quyền {mode:04o}: người khác trên máy này đọc được mã đăng nhập. Hãy chỉ cho phép bạn đọc: chmod 600 {}",
+                path.display(),
+                path.display()
             ),
+            Language::En => format!(
+                "The token file {} has mode {mode:04o}: other users of this machine can read the sign-in tokens. Make it yours only: chmod 600 {}",
+                path.display(),
+                path.display()
+            ),
+        },
+        CliError::PullIncomplete { steps } => format!(
+            "{}: {}. {}",
+            language.pick(
+                "Đã gửi xong, nhưng chưa tải được",
+                "Sending went through, but these could not be fetched"
+            ),
+            steps.join(", "),
+            language.pick("Lần đồng bộ sau sẽ thử lại.", "The next sync tries again.")
         ),
-        CliError::NoCode => (
-            "invalid_argument",
-            l(
+        CliError::NoCode => l(
                 "Chưa nhập mã. Chạy lại `ihanoi login SỐ_ĐIỆN_THOẠI` và nhập mã trong tin nhắn, hoặc dùng --code.",
                 "No code typed. Run `ihanoi login PHONE` again and type the code from the SMS, or pass --code.",
             ),
-        ),
-        CliError::File { path, source } => (
-            "storage",
-            format!(
+        CliError::File { path, source } =>             format!(
                 "{} {} ({source}).",
                 language.pick("Không đọc/ghi được tệp", "Could not read or write"),
                 path.display()
             ),
-        ),
-        CliError::ServerIncompatible { failing } => (
-            "server_incompatible",
-            format!(
+        CliError::ServerIncompatible { failing } => format!(
                 "{}: {}. {}",
                 language.pick(
                     "Máy chủ thiếu hoặc hỏng chức năng ứng dụng bắt buộc phải có",
@@ -326,10 +293,7 @@ fn describe(error: &CliError, language: Language) -> (&'static str, String) {
                     "See the table above and docs/city-api.md."
                 )
             ),
-        ),
-        CliError::Unreachable { detail } => (
-            "network",
-            format!(
+        CliError::Unreachable { detail } =>             format!(
                 "{} ({detail}). {}",
                 language.pick("Không kết nối được máy chủ", "Could not reach the server"),
                 language.pick(
@@ -337,282 +301,91 @@ fn describe(error: &CliError, language: Language) -> (&'static str, String) {
                     "Check the address and the network."
                 )
             ),
+        CliError::DeviceCheckFailed { failing } => format!(
+            "{}: {}. {}",
+            language.pick("Thiết bị có mục lỗi", "The device has failing checks"),
+            failing.join(", "),
+            language.pick(
+                "Làm theo hướng dẫn trong bảng ở trên.",
+                "Follow what the table above says to do."
+            )
         ),
-        CliError::DeviceCheckFailed { failing } => (
-            "device_check_failed",
-            format!(
-                "{}: {}. {}",
-                language.pick("Thiết bị có mục lỗi", "The device has failing checks"),
-                failing.join(", "),
-                language.pick(
-                    "Làm theo hướng dẫn trong bảng ở trên.",
-                    "Follow what the table above says to do."
-                )
-            ),
-        ),
-        CliError::Demo { step, detail } => (
-            "demo_failed",
-            format!(
+        CliError::Demo { step, detail } => format!(
                 "{} '{step}': {detail}",
                 language.pick("Bản chạy thử dừng ở bước", "The demo stopped at step")
             ),
-        ),
     }
 }
 
-fn describe_core(error: &Error, language: Language) -> (&'static str, String) {
-    let l = |vi: &str, en: &str| language.pick(vi, en).to_owned();
-    match error {
-        Error::NotReady { .. } => (
-            "not_ready",
-            l(
-                "Phản ánh chưa đủ thông tin để gửi. Bổ sung các mục sau rồi chạy lại `ihanoi queue`:",
-                "The report is not complete. Fix the following, then run `ihanoi queue` again:",
-            ),
-        ),
-        Error::ReportNotFound { id } => (
-            "not_found",
-            format!(
-                "{} {id}. {}",
-                language.pick("Không tìm thấy phản ánh", "No report with id"),
-                language.pick(
-                    "Xem danh sách bằng `ihanoi reports`.",
-                    "List them with `ihanoi reports`."
-                )
-            ),
-        ),
-        Error::InvalidReportId { id } => (
-            "invalid_argument",
-            format!(
-                "{} {id:?}. {}",
-                language.pick("Mã phản ánh không hợp lệ:", "Not a report id:"),
-                language.pick("Mã có dạng 0193a1b2-….", "Ids look like 0193a1b2-….")
-            ),
-        ),
-        Error::WrongState { state, .. } => (
-            "wrong_state",
-            format!(
-                "{} ({}).",
-                language.pick(
-                    "Không thể thực hiện với phản ánh ở trạng thái này",
-                    "Not possible for a report in this state"
-                ),
-                state.label(language)
-            ),
-        ),
-        Error::TooLong { max, .. } => (
-            "invalid_argument",
-            format!(
-                "{} {max}.",
-                language.pick("Nội dung quá dài; tối đa", "Text too long; at most")
-            ),
-        ),
-        Error::InvalidCursor => (
-            "invalid_argument",
-            l(
-                "Con trỏ trang không hợp lệ; chạy lại không có --cursor.",
-                "Invalid page cursor; run again without --cursor.",
-            ),
-        ),
-        Error::Sqlite(_) | Error::Io { .. } | Error::SchemaTooNew { .. } => (
-            "storage",
-            format!(
-                "{} ({error}). {}",
-                language.pick("Lỗi lưu trữ", "Storage failed"),
-                language.pick(
-                    "Kiểm tra thư mục --data và dung lượng đĩa.",
-                    "Check the --data directory and free disk space."
-                )
-            ),
-        ),
-        Error::Photo(photo) => (photo_kind(photo), {
-            let vi = photo.message_vi();
-            let en = photo.to_string();
-            format!(
-                "{}. {}",
-                language.pick(&vi, &en).trim_end_matches('.'),
-                language.pick(
-                    "Chọn ảnh JPEG, PNG hoặc WebP khác.",
-                    "Choose another JPEG, PNG or WebP photo."
-                )
-            )
-        }),
-        Error::Areas(ihanoi_core::areas::AreasError::NotLoaded) => (
-            "areas_unavailable",
-            l(
-                "Chưa có dữ liệu ranh giới phường/xã: dùng --areas FILE hoặc chạy `ihanoi sync`.",
-                "No ward boundaries yet: pass --areas FILE or run `ihanoi sync`.",
-            ),
-        ),
-        Error::Areas(areas) => (
-            "invalid_argument",
-            format!(
-                "{} ({areas}).",
-                language.pick(
-                    "Toạ độ hoặc tệp ranh giới không hợp lệ",
-                    "Invalid position or boundary file"
-                )
-            ),
-        ),
-        Error::Location(location) => (
-            "invalid_argument",
-            match location.user_messages() {
-                Some((vi, en)) => language.pick(vi, en).to_owned(),
-                None => location.to_string(),
-            },
-        ),
-        Error::SecretStore(e) => (
-            "keyring_unavailable",
-            format!(
-                "{} ({}). {}",
-                language.pick(
-                    "Kho khoá bảo mật (keyring) bị lỗi",
-                    "The secure store (keyring) failed"
-                ),
-                e.message,
-                language.pick(
-                    "Trên CI: dùng --insecure-token-file FILE.",
-                    "On CI: use --insecure-token-file FILE."
-                )
-            ),
-        ),
-        Error::Sync(sync) => describe_sync(sync, language),
+/// The core's words for what happened, then what to do here: the terminal's own
+/// hint (its flags and commands) where it has one, else the core's advice.
+fn describe_core(error: &Error, language: Language) -> String {
+    let kind = error.kind();
+    let said = error.text();
+    let said = said.pick(language).trim_end_matches('.');
+    let next = match terminal_hint(kind) {
+        Some((vi, en)) => language.pick(vi, en).to_owned(),
+        None => kind.advice().pick(language).to_owned(),
+    };
+    // The developer's detail where it helps someone at a terminal (a path, the
+    // HTTP status and the city's reason); never for the resident's own input.
+    match kind {
+        ErrorKind::Storage
+        | ErrorKind::Network
+        | ErrorKind::NotConfigured
+        | ErrorKind::SecretStore
+        | ErrorKind::Refused => format!("{said} ({error}). {next}"),
+        _ => format!("{said}. {next}"),
     }
 }
 
-fn photo_kind(error: &PhotoError) -> &'static str {
-    match error {
-        PhotoError::NotFound | PhotoError::NotAFile | PhotoError::OutsideReadableDirs => {
-            "photo_not_found"
-        }
-        PhotoError::Empty | PhotoError::Corrupt { .. } => "photo_corrupt",
-        PhotoError::UnsupportedFormat(_) | PhotoError::UnrecognizedFormat => "photo_unsupported",
-        PhotoError::FileTooLarge { .. } | PhotoError::TooManyPixels { .. } => "photo_too_large",
-        PhotoError::TooManyPhotos { .. } => "too_many_photos",
-        PhotoError::Duplicate { .. } => "photo_duplicate",
-        _ => "photo_failed",
-    }
-}
-
-fn describe_sync(error: &SyncError, language: Language) -> (&'static str, String) {
-    let l = |vi: &str, en: &str| language.pick(vi, en).to_owned();
-    match error {
-        SyncError::SignInNeeded => (
-            "sign_in_needed",
-            l(
-                "Cần đăng nhập: chạy `ihanoi login SỐ_ĐIỆN_THOẠI`. Phản ánh đã xếp hàng vẫn được giữ.",
-                "Sign-in needed: run `ihanoi login PHONE`. Queued reports are kept.",
-            ),
+/// What to do, in the terminal's terms.
+fn terminal_hint(kind: ErrorKind) -> Option<(&'static str, &'static str)> {
+    Some(match kind {
+        ErrorKind::NotReady => (
+            "Bổ sung các mục sau rồi chạy lại `ihanoi queue`:",
+            "Fix the following, then run `ihanoi queue` again:",
         ),
-        SyncError::NotConfigured => (
-            "no_server",
-            l(
-                "Chưa có địa chỉ máy chủ: thêm --server URL --api-key KEY.",
-                "No server configured: add --server URL --api-key KEY.",
-            ),
+        ErrorKind::NotFound => (
+            "Xem danh sách bằng `ihanoi reports`.",
+            "List them with `ihanoi reports`.",
         ),
-        SyncError::AlreadyRunning => (
-            "busy",
-            l(
-                "Một lần đồng bộ khác đang chạy; thử lại sau.",
-                "Another sync is running; try again later.",
-            ),
+        ErrorKind::NotConfigured => (
+            "Dùng --server https://… --api-key KEY (http:// chỉ với 127.0.0.1/localhost).",
+            "Use --server https://… --api-key KEY (http:// only for 127.0.0.1/localhost).",
         ),
-        SyncError::Cancelled => (
-            "cancelled",
-            l(
-                "Đã huỷ: phản ánh chưa gửi vẫn chờ, lần đồng bộ sau sẽ gửi lại.",
-                "Cancelled: unsent reports stay queued for the next sync.",
-            ),
+        ErrorKind::AreasUnavailable => (
+            "Dùng --areas FILE hoặc chạy `ihanoi sync`.",
+            "Pass --areas FILE or run `ihanoi sync`.",
         ),
-        SyncError::Local { detail } => (
-            "storage",
-            format!("{} ({detail}).", language.pick("Lỗi trên máy", "Local failure")),
+        ErrorKind::Storage => (
+            "Kiểm tra thư mục --data và dung lượng đĩa.",
+            "Check the --data directory and free disk space.",
         ),
-        SyncError::Transport(t) => match t {
-            TransportError::InvalidUrl { .. } | TransportError::InsecureUrl => (
-                "invalid_argument",
-                format!(
-                    "{} ({t}). {}",
-                    language.pick("Địa chỉ máy chủ không dùng được", "Unusable server address"),
-                    language.pick(
-                        "Dùng https://…, hoặc http:// chỉ với 127.0.0.1/localhost.",
-                        "Use https://…, or http:// only for 127.0.0.1/localhost."
-                    )
-                ),
-            ),
-            TransportError::Status {
-                status: 401,
-                description,
-                ..
-            } => (
-                "sign_in_needed",
-                format!(
-                    "{} {description} {}",
-                    language.pick("Máy chủ từ chối đăng nhập.", "The server refused the sign-in."),
-                    language.pick(
-                        "Kiểm tra mã rồi chạy lại `ihanoi login`.",
-                        "Check the code and run `ihanoi login` again."
-                    )
-                ),
-            ),
-            TransportError::Status {
-                status,
-                reason,
-                description,
-                ..
-            } if (400..500).contains(status) && *status != 408 && *status != 429 => (
-                "refused",
-                format!(
-                    "{} (HTTP {status} {reason}): {description}",
-                    language.pick("Thành phố từ chối yêu cầu", "The city refused the request")
-                ),
-            ),
-            _ => (
-                "network",
-                format!(
-                    "{} ({t}). {}",
-                    language.pick(
-                        "Chưa liên lạc được với máy chủ thành phố",
-                        "Could not get through to the city server"
-                    ),
-                    language.pick(
-                        "Kiểm tra mạng và địa chỉ --server rồi thử lại; phản ánh đã xếp hàng vẫn được giữ.",
-                        "Check the network and --server, then try again; queued reports are kept."
-                    )
-                ),
-            ),
-        },
-    }
+        ErrorKind::SecretStore => (
+            "Trên CI: dùng --insecure-token-file FILE.",
+            "On CI: use --insecure-token-file FILE.",
+        ),
+        ErrorKind::SignInNeeded => (
+            "Chạy `ihanoi login SỐ_ĐIỆN_THOẠI`; phản ánh đã xếp hàng vẫn được giữ.",
+            "Run `ihanoi login PHONE`; queued reports are kept.",
+        ),
+        ErrorKind::Network => (
+            "Kiểm tra mạng và địa chỉ --server rồi thử lại; phản ánh đã xếp hàng vẫn được giữ.",
+            "Check the network and --server, then try again; queued reports are kept.",
+        ),
+        ErrorKind::PhotoCorrupt
+        | ErrorKind::PhotoUnsupported
+        | ErrorKind::PhotoTooLarge
+        | ErrorKind::PhotoFailed => (
+            "Chọn ảnh JPEG, PNG hoặc WebP khác.",
+            "Choose another JPEG, PNG or WebP photo.",
+        ),
+        _ => return None,
+    })
 }
 
 /// The documented exit code for an error (README, "The terminal shell").
 pub fn exit_code(error: &CliError) -> u8 {
-    let (kind, _) = describe(error, Language::En);
-    match kind {
-        "not_ready" => 3,
-        "not_found" => 4,
-        "wrong_state" => 5,
-        "storage" => 6,
-        "network" => 7,
-        "sign_in_needed" => 8,
-        "refused" => 9,
-        "keyring_unavailable" => 10,
-        "server_incompatible" => 11,
-        "device_check_failed" => 12,
-        "pull_incomplete" => 13,
-        "cancelled" => 130,
-        "invalid_argument"
-        | "insecure_token_file"
-        | "no_server"
-        | "no_api_key"
-        | "areas_unavailable"
-        | "photo_not_found"
-        | "photo_corrupt"
-        | "photo_unsupported"
-        | "photo_too_large"
-        | "too_many_photos"
-        | "photo_duplicate" => 2,
-        _ => 1,
-    }
+    error.kind().exit_code()
 }

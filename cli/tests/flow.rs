@@ -78,7 +78,10 @@ fn sign_in_report_sync_answer_and_timeline() {
     // Nothing to sync with yet: no server given.
     let no_server = run(&["--json", "sync"]);
     assert_exit(&no_server, 2);
-    assert_eq!(json_of(&no_server.stderr)["error"]["kind"], "no_server");
+    assert_eq!(
+        json_of(&no_server.stderr)["error"]["kind"],
+        "not_configured"
+    );
 
     // Not signed in: sending waits, exit 8. The server and key are remembered.
     let signed_out = run(&["--server", &url, "--api-key", API_KEY, "sync"]);
@@ -252,7 +255,7 @@ fn tokens_go_to_the_os_keyring_or_a_clear_error_names_the_fallback() {
         }
         Some(10) => {
             let error = json_of(&asked.stderr);
-            assert_eq!(error["error"]["kind"], "keyring_unavailable");
+            assert_eq!(error["error"]["kind"], "secret_store");
             assert!(
                 error["error"]["message"]
                     .as_str()

@@ -63,8 +63,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 println!(
                     "  - [{}] {} / {}",
                     p.code.as_str(),
-                    p.message_vi,
-                    p.message_en
+                    p.message.vi,
+                    p.message.en
                 );
             }
         }

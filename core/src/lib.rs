@@ -57,4 +57,4 @@ pub mod text;
 pub mod time;
 
 pub use crate::app::{Core, CoreConfig};
-pub use crate::error::{Error, Result};
+pub use crate::error::{Error, ErrorKind, Result};

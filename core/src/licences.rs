@@ -5,6 +5,7 @@
 
 /// One piece of third-party data in the library, with its licence.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DataLicence {
     /// What the data is, in Vietnamese.
     pub name_vi: String,

@@ -132,7 +132,7 @@ fn queueing_returns_every_problem_at_once_and_changes_nothing() {
             assert!(codes.contains(&ProblemCode::DescriptionTooShort));
             assert!(codes.contains(&ProblemCode::PhotoMissing));
             assert!(codes.contains(&ProblemCode::LocationMissing));
-            assert!(problems.iter().all(|p| p.message_vi != p.message_en));
+            assert!(problems.iter().all(|p| p.message.vi != p.message.en));
         }
         other => panic!("expected NotReady, got {other:?}"),
     }
@@ -330,14 +330,14 @@ fn a_category_not_on_the_list_is_a_problem_until_a_listed_one_is_chosen() {
         .find(|p| p.code == ProblemCode::CategoryUnknown)
         .unwrap();
     assert!(
-        unknown.message_vi.contains("Lĩnh vực"),
+        unknown.message.vi.contains("Lĩnh vực"),
         "{}",
-        unknown.message_vi
+        unknown.message.vi
     );
     assert!(
-        unknown.message_en.contains("category"),
+        unknown.message.en.contains("category"),
         "{}",
-        unknown.message_en
+        unknown.message.en
     );
     // ... but readiness refuses to queue it.
     match core.queue_report(&id) {

@@ -10,6 +10,7 @@ use crate::tasks::{CancelToken, run_on_core};
 
 /// Where the resident's session stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum SessionState {
     /// Never signed in, or signed out. Drafts work; sending waits for sign-in.
     SignedOut,
@@ -21,6 +22,7 @@ pub enum SessionState {
 
 /// A one-time code is on its way by SMS.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CodeSent {
     /// The number as the city normalised it (`+84…`): pass it to `sign_in`.
     pub phone: String,

@@ -21,6 +21,7 @@ pub const CODEC_FORMAT: i64 = 2;
 
 /// Facts about the cached set, without decoding it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct AreaSetInfo {
     /// The city's version string of the set (e.g. its publication date).
     pub version: String,

@@ -3,6 +3,7 @@
 /// Since 1 July 2025 Hanoi has one level below the city: urban wards (phường)
 /// and rural communes (xã).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum AreaKind {
     /// Phường.
     Ward,
@@ -49,6 +50,7 @@ impl AreaKind {
 
 /// One commune-level unit: the city's routing target for a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Area {
     /// 5-digit code (Decision 19/2025/QĐ-TTg), e.g. "00070". Sent to the city.
     pub code: String,

@@ -45,6 +45,7 @@ impl AreaState {
 
 /// A unit the accuracy circle reaches (owned, for the shells).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct AreaCandidate {
     pub area: Area,
     pub contains: bool,
@@ -53,6 +54,7 @@ pub struct AreaCandidate {
 
 /// Where a fix with an accuracy radius may belong.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct AreaLookup {
     /// Containing unit first, then the others nearest first.
     pub candidates: Vec<AreaCandidate>,

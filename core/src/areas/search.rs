@@ -155,6 +155,7 @@ fn split_csv_line(line: &str) -> Vec<String> {
 
 /// A unit found by name.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct SearchHit {
     pub area: Area,
     /// Set when the match was on a pre-reform ward name ("Phường Hàng Bạc"),

@@ -6,6 +6,7 @@ use crate::time::UnixMillis;
 
 /// How one run of [`crate::Core::sync_and_pull`] ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct SyncAndPullSummary {
     /// The outbox part: sent, waiting, needing attention.
     pub sent: SyncSummary,

@@ -4,6 +4,7 @@ use crate::reports::Urgency;
 
 /// A report category (Open311 "service"), in the order the city lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Category {
     pub code: String,
     pub name_vi: String,

@@ -5,6 +5,7 @@
 
 /// A runtime permission as the OS reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum PermissionState {
     Granted,
     /// Granted in part: approximate location only (Android "approximate",
@@ -17,6 +18,7 @@ pub enum PermissionState {
 
 /// The network the phone is on right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum NetworkFact {
     Wifi,
     Cellular,
@@ -26,6 +28,7 @@ pub enum NetworkFact {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Platform {
     Android,
     Ios,
@@ -36,6 +39,7 @@ pub enum Platform {
 /// The operating system and its version as the OS reports it ("14",
 /// "17.4.1", "8.1.0").
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct OsFact {
     pub platform: Platform,
     pub version: String,
@@ -43,6 +47,7 @@ pub struct OsFact {
 
 /// Everything the shell passes to [`crate::Core::device_check`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DeviceFacts {
     pub camera_present: Option<bool>,
     pub camera_permission: Option<PermissionState>,

@@ -8,6 +8,7 @@ use crate::time::UnixMillis;
 /// Which check a row is. Stable: screens and scripts may branch on it
 /// ([`CheckCode::as_str`] is its snake_case name, also in the CLI's JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum CheckCode {
     Network,
     ServerReachable,
@@ -75,6 +76,7 @@ impl CheckCode {
 
 /// How a check came out. Ordered: `Ok < Warn < Fail`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum CheckStatus {
     /// Nothing to do.
     Ok,
@@ -106,6 +108,7 @@ impl CheckStatus {
 
 /// One row of the device check.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DeviceCheck {
     pub code: CheckCode,
     pub status: CheckStatus,
@@ -151,6 +154,7 @@ impl DeviceCheck {
 /// The whole check: every row in [`CheckCode::ALL`]'s order (rows whose facts
 /// the shell did not pass are left out) and the worst status among them.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DeviceCheckReport {
     pub verdict: CheckStatus,
     pub checks: Vec<DeviceCheck>,

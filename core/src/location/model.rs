@@ -4,6 +4,7 @@ use crate::time::UnixMillis;
 
 /// Where a position came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum LocationSource {
     /// The phone's satellite fix.
     DeviceGps,
@@ -50,6 +51,7 @@ impl LocationSource {
 
 /// One position reading as the shell got it.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct LocationFix {
     pub lat: f64,
     pub lon: f64,
@@ -65,6 +67,7 @@ pub struct LocationFix {
 
 /// A GPS position read from a photo's EXIF (the photo pipeline supplies it).
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ExifPosition {
     pub lat: f64,
     pub lon: f64,
@@ -77,6 +80,7 @@ pub struct ExifPosition {
 /// How much to trust a fix. What a screen says about it comes from
 /// [`LocationQuality::labels`], so every shell says the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum LocationQuality {
     Good,
     Fair,
@@ -103,6 +107,7 @@ impl LocationQuality {
 
 /// Why a fix is poor (several may hold).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum PoorReason {
     /// Accuracy radius above the fair threshold.
     Inaccurate,
@@ -113,6 +118,7 @@ pub enum PoorReason {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct LocationVerdict {
     pub quality: LocationQuality,
     /// `quality` in words ([`LocationQuality::labels`]), ready to show.
@@ -125,6 +131,7 @@ pub struct LocationVerdict {
 
 /// The location attached to a report, with its routing.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReportLocation {
     pub report_id: String,
     pub fix: LocationFix,
@@ -149,6 +156,7 @@ pub struct ReportLocation {
 
 /// A report near a point (a possible duplicate to show the resident).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct NearbyReport {
     pub report_id: String,
     pub category_code: Option<String>,

@@ -2,6 +2,7 @@
 
 /// How important a line is, most important first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum LogLevel {
     Error,
     Warn,

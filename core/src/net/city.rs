@@ -8,6 +8,7 @@ use crate::net::transport::{TimeoutPolicy, Transport, TransportOptions};
 
 /// Where the city API is and how the app identifies itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CityConfig {
     /// The API's base URL: `https://…`, or `http://127.0.0.1:PORT` for the
     /// reference server.

@@ -5,6 +5,7 @@ use crate::time::UnixMillis;
 
 /// What happened to one report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum ReportChangeKind {
     /// In the list when the listener registered (first call only).
     Present,
@@ -22,6 +23,7 @@ pub enum ReportChangeKind {
 
 /// One report's change, with its state after the change (`None` when deleted).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReportChange {
     pub report_id: String,
     pub kind: ReportChangeKind,
@@ -31,6 +33,7 @@ pub struct ReportChange {
 /// A batch of report changes. `initial` marks the first call, which lists
 /// every report (`Present`): the screen replaces what it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReportListUpdate {
     pub initial: bool,
     pub changes: Vec<ReportChange>,
@@ -38,6 +41,7 @@ pub struct ReportListUpdate {
 
 /// The numbers for the app's badge and the list's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct BadgeCounts {
     pub drafts: u32,
     /// Queued or being sent.
@@ -52,6 +56,7 @@ pub struct BadgeCounts {
 
 /// What the sync is doing, for the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum SyncActivity {
     /// Nothing to send, or all sent.
     Idle,

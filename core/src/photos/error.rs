@@ -1,6 +1,7 @@
 //! Why a photo could not be attached. Each bad input has its own variant so the
 //! shells can say exactly what went wrong (and tests can tell them apart).
 
+use crate::i18n::Bilingual;
 use crate::photos::format::ImageFormat;
 
 #[derive(Debug, thiserror::Error)]
@@ -69,9 +70,10 @@ impl PhotoError {
 }
 
 impl PhotoError {
-    /// What to tell the resident, in Vietnamese (the English is `to_string()`).
-    pub fn message_vi(&self) -> String {
-        match self {
+    /// What to tell the resident, in both languages (the English is the
+    /// `Display` text, which names no personal data).
+    pub fn text(&self) -> Bilingual {
+        let vi: String = match self {
             PhotoError::NotFound => "Không tìm thấy tệp ảnh.".into(),
             PhotoError::NotAFile => "Đường dẫn không phải là tệp ảnh.".into(),
             PhotoError::OutsideReadableDirs => {
@@ -101,6 +103,7 @@ impl PhotoError {
             PhotoError::ForeignOrigin => {
                 "Ảnh không nằm trên máy chủ của thành phố nên không được tải.".into()
             }
-        }
+        };
+        Bilingual::new(vi, self.to_string())
     }
 }

@@ -5,6 +5,7 @@ use crate::time::UnixMillis;
 
 /// How large the stored photo is: the long edge in pixels. Never upscaled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum SizePreset {
     /// 1024 px: very slow or metered connections.
     Small,
@@ -27,6 +28,7 @@ impl SizePreset {
 
 /// Knobs of [`crate::photos::compress`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CompressOptions {
     pub preset: SizePreset,
     /// The stored JPEG is at most this many bytes.
@@ -55,6 +57,7 @@ impl Default for CompressOptions {
 /// Where the shell got the photo from (the city weighs a fresh capture above a
 /// gallery pick).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum PhotoSource {
     Camera,
     Gallery,
@@ -79,6 +82,7 @@ impl PhotoSource {
 
 /// A position read from the photo's EXIF (the phone's GPS when it was taken).
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct GpsPosition {
     pub latitude: f64,
     pub longitude: f64,
@@ -88,6 +92,7 @@ pub struct GpsPosition {
 
 /// Warnings for the city's reviewer. The app shows them; the city decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReviewFlags {
     /// Taken more than 7 days before it was attached.
     pub older_than_7_days: bool,
@@ -99,6 +104,7 @@ pub struct ReviewFlags {
 
 /// One review flag, worded for a screen (the resident's and the reviewer's).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReviewFlagLabel {
     /// Stable spelling: `older_than_7_days`, `no_capture_time`, `edited_by_software`.
     pub code: String,
@@ -157,6 +163,7 @@ pub struct PhotoMetadata {
 
 /// A photo attached to a report, as stored.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Photo {
     pub id: String,
     pub report_id: String,

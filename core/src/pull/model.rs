@@ -5,6 +5,7 @@ use crate::time::UnixMillis;
 
 /// Where the city is with a report (the API's `detailed_status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum DetailedStatus {
     Pending,
     Accepted,
@@ -61,6 +62,7 @@ impl DetailedStatus {
 /// What an official did (the API's `kind`). Unknown kinds from a newer server
 /// are kept as [`UpdateKind::Other`] rather than dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum UpdateKind {
     Accepted,
     Started,
@@ -112,6 +114,7 @@ impl UpdateKind {
 /// A result photo of an official reply. Files are under the core's data dir;
 /// paths are absolute.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ResultPhoto {
     /// 0-based place in the reply.
     pub position: u32,
@@ -196,6 +199,7 @@ impl ResultPhotoProblem {
 
 /// One line of a report's timeline: a status change or an official reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct TimelineEntry {
     /// The city's `update_id` (opaque).
     pub update_id: String,
@@ -219,6 +223,7 @@ pub struct TimelineEntry {
 
 /// A sent report as the city last described it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReportStatus {
     pub report_id: String,
     pub service_request_id: String,
@@ -240,6 +245,7 @@ pub struct ReportStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum AlertSeverity {
     Info,
     Warning,
@@ -275,6 +281,7 @@ impl AlertSeverity {
 
 /// A city warning or announcement, in both languages as the city wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Alert {
     pub alert_id: String,
     pub severity: AlertSeverity,
@@ -293,6 +300,7 @@ pub struct Alert {
 
 /// What needs the resident's eyes: the badge numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct UnreadCounts {
     /// Timeline entries not yet seen.
     pub updates: u32,
@@ -304,6 +312,7 @@ pub struct UnreadCounts {
 
 /// How a cached list came out of a pull.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Refresh {
     /// Not asked this time (cancelled or an earlier step failed).
     #[default]
@@ -317,6 +326,7 @@ pub enum Refresh {
 /// What one pull did. The shell raises notifications from `new_updates` /
 /// `new_alerts` and shows `unread` as badges.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PullSummary {
     /// Timeline entries new in this pull (of the resident's own reports).
     pub new_updates: u32,
@@ -346,6 +356,7 @@ pub struct PullSummary {
 
 /// The independent parts of a pull: one failing does not stop the others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum PullStep {
     /// The resident's updates, their reports' deadlines and result photos.
     Updates,
@@ -379,6 +390,7 @@ impl PullStep {
 /// `invalid_json`, `server_error`, `connect`; `local` for the phone's own
 /// storage).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PullStepFailure {
     pub step: PullStep,
     pub code: String,

@@ -12,6 +12,7 @@ use crate::reports::readiness::{self, Problem, Warning};
 
 /// A report with what its screen says about it.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReportDetails {
     pub report: Report,
     pub state_label_vi: String,
@@ -32,6 +33,7 @@ pub struct ReportDetails {
 
 /// A category code with its name in both languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CategoryName {
     pub code: String,
     /// The code itself when the category is not on the current list.
@@ -43,6 +45,7 @@ pub struct CategoryName {
 
 /// A unit code with its name from the area set in use.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct UnitName {
     /// 5-digit code sent to and answered by the city.
     pub code: String,
@@ -55,6 +58,7 @@ pub struct UnitName {
 
 /// The city's answer when it refused a report: a stable code and its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CityReason {
     /// The city's error code (`unknown_service_code`, `http_422`, …).
     pub code: String,

@@ -63,6 +63,7 @@ impl ReportState {
 
 /// How fast the ward must act (the city's handling times depend on it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Urgency {
     #[default]
     Normal,
@@ -96,6 +97,7 @@ impl Urgency {
 
 /// A field report as the phone knows it.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Report {
     /// UUID v7 made on the phone; also the idempotency key sent to the city.
     pub id: String,
@@ -128,6 +130,7 @@ impl Report {
 
 /// Buttons a report's screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReportActions {
     pub can_edit: bool,
     pub can_queue: bool,
@@ -138,6 +141,7 @@ pub struct ReportActions {
 /// One field of a draft, changed on its own (each keystroke batch or picker choice
 /// is saved as it happens).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum DraftField {
     Category { code: Option<String> },
     Description { text: String },
@@ -147,6 +151,7 @@ pub enum DraftField {
 
 /// Which reports a list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum ReportFilter {
     All,
     /// Drafts and reports the city sent back.
@@ -170,6 +175,7 @@ impl ReportFilter {
 
 /// One page of a list, newest first.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReportPage {
     pub reports: Vec<Report>,
     /// Pass back to get the next page; `None` on the last page.

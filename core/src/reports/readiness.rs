@@ -6,6 +6,7 @@
 //! sending but that does not stop it (the city decides), such as a photo taken
 //! years ago: the city's rules ask for current, unedited photos of the scene.
 
+use crate::i18n::Bilingual;
 use crate::photos::Photo;
 use crate::reports::model::Report;
 use crate::text;
@@ -16,6 +17,7 @@ pub const MAX_PHOTOS: usize = 5;
 pub const MIN_PHOTOS: usize = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum ProblemCode {
     CategoryMissing,
     /// A code that is not on the current list (the city removed it, or it was
@@ -41,25 +43,28 @@ impl ProblemCode {
     }
 }
 
+/// One reason a report cannot be queued yet, with what the resident is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Problem {
+    /// Stable code the screen can act on (e.g. open the map for a missing location).
     pub code: ProblemCode,
-    pub message_vi: String,
-    pub message_en: String,
+    /// What is missing and how to fix it, in both languages.
+    pub message: Bilingual,
 }
 
 impl Problem {
     fn new(code: ProblemCode, vi: impl Into<String>, en: impl Into<String>) -> Self {
         Problem {
             code,
-            message_vi: vi.into(),
-            message_en: en.into(),
+            message: Bilingual::new(vi, en),
         }
     }
 }
 
 /// What the resident should know before sending; queueing is still allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum WarningCode {
     /// A photo taken more than 7 days before it was attached.
     PhotoOld,
@@ -80,13 +85,16 @@ impl WarningCode {
     }
 }
 
+/// One thing the resident should know before sending, with what they are told.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Warning {
+    /// Stable code the screen can act on (e.g. offer to retake the photo).
     pub code: WarningCode,
     /// 0-based place of the photo it is about.
     pub photo_position: Option<u32>,
-    pub message_vi: String,
-    pub message_en: String,
+    /// What the resident is told, in both languages.
+    pub message: Bilingual,
 }
 
 /// The warnings for a report's photos, in photo order: one per review flag.
@@ -98,8 +106,7 @@ pub fn warnings(photos: &[Photo]) -> Vec<Warning> {
             warnings.push(Warning {
                 code,
                 photo_position: Some(p.position),
-                message_vi: vi,
-                message_en: en,
+                message: Bilingual::new(vi, en),
             })
         };
         if p.flags.older_than_7_days {
@@ -285,12 +292,12 @@ mod tests {
                 (WarningCode::PhotoNoCaptureTime, Some(2)),
             ]
         );
-        assert!(found[0].message_vi.contains("ảnh chụp cách đây hơn 7 ngày"));
-        assert!(found[0].message_vi.starts_with("Ảnh 2"));
-        assert!(found[0].message_en.starts_with("Photo 2"));
+        assert!(found[0].message.vi.contains("ảnh chụp cách đây hơn 7 ngày"));
+        assert!(found[0].message.vi.starts_with("Ảnh 2"));
+        assert!(found[0].message.en.starts_with("Photo 2"));
         for w in &found {
-            assert_eq!(w.message_vi, text::nfc(&w.message_vi));
-            assert!(!w.message_en.is_empty());
+            assert_eq!(w.message.vi, text::nfc(&w.message.vi));
+            assert!(!w.message.en.is_empty());
         }
     }
 
@@ -309,7 +316,7 @@ mod tests {
         assert!(
             found
                 .iter()
-                .all(|p| !p.message_vi.is_empty() && !p.message_en.is_empty())
+                .all(|p| !p.message.vi.is_empty() && !p.message.en.is_empty())
         );
     }
 
@@ -347,7 +354,7 @@ mod tests {
         let found = problems(&report(Some("khong_co"), "Ngập úng sau mưa"), unlisted);
         assert_eq!(codes(&found), vec![ProblemCode::CategoryUnknown]);
         assert_eq!(found[0].code.as_str(), "category_unknown");
-        for message in [&found[0].message_vi, &found[0].message_en] {
+        for message in [&found[0].message.vi, &found[0].message.en] {
             assert_eq!(*message, text::nfc(message));
         }
         // Without a category only "missing" is reported, never both.

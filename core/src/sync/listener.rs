@@ -5,6 +5,7 @@ use crate::time::UnixMillis;
 
 /// The network the shell says the phone is on (the core cannot see it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum NetworkType {
     Wifi,
     Cellular,
@@ -13,6 +14,7 @@ pub enum NetworkType {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct SyncOptions {
     pub network: NetworkType,
     /// Send reports with photos only on Wi-Fi (the resident's data plan);
@@ -23,6 +25,7 @@ pub struct SyncOptions {
 /// Progress and state changes, in order. Called on the core's network thread:
 /// implementations hand off to their UI thread and return quickly.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum SyncEvent {
     Started {
         due: u32,
@@ -59,6 +62,7 @@ impl SyncListener for NoListener {
 /// How a sync ended. The shell schedules its next background run (WorkManager,
 /// BGTaskScheduler) at `next_retry_at_ms`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct SyncSummary {
     /// Accepted by the city in this run.
     pub sent: u32,

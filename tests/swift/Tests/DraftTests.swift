@@ -152,10 +152,10 @@ final class DraftTests: XCTestCase {
 
         try core.deleteDraft(id: deleted)
 
-        guard case .NotFound(let message)? = expectIhanoiError({ try core.report(id: deleted) }) else {
+        guard case .NotFound(let text, _)? = expectIhanoiError({ try core.report(id: deleted) }) else {
             return XCTFail("expected NotFound")
         }
-        XCTAssertFalse(message.isEmpty)
+        XCTAssertFalse(text.vi.isEmpty)
         XCTAssertEqual(try core.listReports(filter: .all, cursor: nil, limit: 10).reports.map(\.id), [kept])
         guard case .NotFound? = expectIhanoiError({ try core.deleteDraft(id: deleted) }) else {
             return XCTFail("deleting twice is NotFound")

@@ -10,20 +10,20 @@ final class ErrorTests: XCTestCase {
         let core = try openCore(for: self)
         let id = try core.createDraft().id
 
-        guard case .NotReady(let problems)? = expectIhanoiError({ try core.queueReport(id: id) }) else {
+        guard case .NotReady(let problems, _, _)? = expectIhanoiError({ try core.queueReport(id: id) }) else {
             return XCTFail("expected NotReady")
         }
         XCTAssertEqual(
             problems.map(\.code),
             [.categoryMissing, .descriptionTooShort, .photoMissing, .locationMissing])
         for problem in problems {
-            XCTAssertFalse(problem.messageVi.isEmpty, "\(problem.code)")
-            XCTAssertFalse(problem.messageEn.isEmpty, "\(problem.code)")
-            XCTAssertNotEqual(problem.messageVi, problem.messageEn, "\(problem.code)")
+            XCTAssertFalse(problem.message.vi.isEmpty, "\(problem.code)")
+            XCTAssertFalse(problem.message.en.isEmpty, "\(problem.code)")
+            XCTAssertNotEqual(problem.message.vi, problem.message.en, "\(problem.code)")
         }
         let category = try XCTUnwrap(problems.first { $0.code == .categoryMissing })
-        XCTAssertEqual(category.messageVi, "Vui lòng chọn lĩnh vực phản ánh.")
-        XCTAssertEqual(category.messageEn, "Please choose a category.")
+        XCTAssertEqual(category.message.vi, "Vui lòng chọn lĩnh vực phản ánh.")
+        XCTAssertEqual(category.message.en, "Please choose a category.")
 
         // The same list the form shows while the resident types, and nothing changed.
         XCTAssertEqual(try core.problems(id: id), problems)
@@ -39,7 +39,7 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(try core.problems(id: id).map(\.code), [.categoryUnknown, .photoMissing, .locationMissing])
         _ = try core.updateDraft(id: id, field: .category(code: "ve_sinh_moi_truong"))
 
-        guard case .NotReady(let problems)? = expectIhanoiError({ try core.queueReport(id: id) }) else {
+        guard case .NotReady(let problems, _, _)? = expectIhanoiError({ try core.queueReport(id: id) }) else {
             return XCTFail("expected NotReady")
         }
         XCTAssertEqual(problems.map(\.code), [.photoMissing, .locationMissing])
@@ -52,8 +52,8 @@ final class ErrorTests: XCTestCase {
         let nine = "Ổ gà to ở".decomposedStringWithCanonicalMapping
         _ = try core.updateDraft(id: id, field: .description(text: "   " + nine + "   "))
         let short = try XCTUnwrap(try core.problems(id: id).first { $0.code == .descriptionTooShort })
-        XCTAssertTrue(short.messageEn.contains("(it has 9)"), short.messageEn)
-        XCTAssertTrue(short.messageVi.contains("(hiện có 9)"), short.messageVi)
+        XCTAssertTrue(short.message.en.contains("(it has 9)"), short.message.en)
+        XCTAssertTrue(short.message.vi.contains("(hiện có 9)"), short.message.vi)
 
         _ = try core.updateDraft(id: id, field: .description(text: String(repeating: "ă", count: 2001)))
         let codes = try core.problems(id: id).map(\.code)
@@ -64,10 +64,11 @@ final class ErrorTests: XCTestCase {
     func testReturningADraftToDraftIsWrongState() throws {
         let core = try openCore(for: self)
         let id = try core.createDraft().id
-        guard case .WrongState(let message)? = expectIhanoiError({ try core.returnToDraft(id: id) }) else {
+        guard case .WrongState(let text, let detail)? = expectIhanoiError({ try core.returnToDraft(id: id) }) else {
             return XCTFail("expected WrongState")
         }
-        XCTAssertFalse(message.isEmpty)
+        XCTAssertFalse(text.vi.isEmpty)
+        XCTAssertFalse(detail.isEmpty)
     }
 
     func testMalformedIdsAreInvalidArgument() throws {

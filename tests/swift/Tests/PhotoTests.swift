@@ -78,9 +78,11 @@ final class PhotoTests: XCTestCase {
         do {
             _ = try await attach(photo, to: draft.id, on: core, source: .gallery)
             XCTFail("a duplicate attach succeeded")
-        } catch let IhanoiError.Photo(kind, messageVi, _) {
-            XCTAssertEqual(kind, .duplicate)
-            XCTAssertFalse(messageVi.isEmpty)
+        } catch let error as IhanoiError {
+            guard case .PhotoDuplicate(let text, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.kind(), .photoDuplicate)
+            XCTAssertEqual(error.kind().code(), "photo_duplicate")
+            XCTAssertFalse(text.vi.isEmpty)
         }
 
         try core.removePhoto(reportId: draft.id, photoId: attached.id)
@@ -100,8 +102,8 @@ final class PhotoTests: XCTestCase {
                 reportId: draft.id, path: photo.path, source: .gallery, options: defaultCompressOptions(),
                 task: token)
             XCTFail("a cancelled attach succeeded")
-        } catch let IhanoiError.Photo(kind, _, _) {
-            XCTAssertEqual(kind, .cancelled)
+        } catch let error as IhanoiError {
+            XCTAssertEqual(error.kind(), .cancelled)
         }
         XCTAssertEqual(try core.photos(reportId: draft.id), [])
     }

@@ -48,9 +48,9 @@ final class RealAreasTests: XCTestCase {
         do {
             _ = try core.queueReport(id: id)
             XCTFail("a report at sea was queued")
-        } catch let IhanoiError.OutsideHanoi(messageVi, messageEn) {
-            XCTAssertFalse(messageVi.isEmpty)
-            XCTAssertFalse(messageEn.isEmpty)
+        } catch let IhanoiError.OutsideHanoi(text, _) {
+            XCTAssertFalse(text.vi.isEmpty)
+            XCTAssertFalse(text.en.isEmpty)
         }
         XCTAssertEqual(try core.report(id: id).state, .draft)
 

@@ -25,7 +25,7 @@ final class SecretStoreTests: XCTestCase {
         let core = try openCore(for: self, secrets: secrets)
 
         secrets.failWith("keychain locked")
-        guard case .SecretStore(let message)? = expectIhanoiError({ try core.hasAccessToken() }) else {
+        guard case .SecretStore(_, let message)? = expectIhanoiError({ try core.hasAccessToken() }) else {
             return XCTFail("expected IhanoiError.SecretStore")
         }
         XCTAssertTrue(message.contains("keychain locked"), message)

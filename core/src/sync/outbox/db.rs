@@ -7,6 +7,7 @@ use crate::time::UnixMillis;
 
 /// What the city said when it accepted a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Submission {
     pub report_id: String,
     pub service_request_id: String,

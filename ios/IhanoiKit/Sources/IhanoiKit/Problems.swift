@@ -1,28 +1,23 @@
 import IhanoiCore
 
-/// What a screen says when a core call failed. The core words the report's problems, photo
-/// errors, a position outside Hanoi and the city's refusals; the other kinds are named here
-/// until the core words every error itself.
+/// What a screen says when a core call failed: the core words every error (`text()`);
+/// the report's problems are listed one per line, and the three states the app shows
+/// the same way everywhere (offline, sign-in needed, cancelled) use the app's words.
 public func problemPhrase(for error: Error) -> Phrase {
     guard let error = error as? IhanoiError else { return Strings.unexpected }
     switch error {
-    case .NotReady(let problems):
+    case .NotReady(let problems, _, _):
         return Phrase(
-            vi: problems.map(\.messageVi).joined(separator: "\n"),
-            en: problems.map(\.messageEn).joined(separator: "\n"))
-    case .Photo(_, let vi, let en), .OutsideHanoi(let vi, let en):
-        return Phrase(vi: vi, en: en)
-    case .Refused(_, let description):
-        return Phrase(vi: description, en: description)
+            vi: problems.map(\.message.vi).joined(separator: "\n"),
+            en: problems.map(\.message.en).joined(separator: "\n"))
     case .Network:
         return Strings.offline
     case .SignInNeeded:
         return Strings.signInNeeded
     case .Cancelled:
         return Strings.cancelled
-    case .NotFound, .WrongState, .InvalidArgument, .Storage, .SecretStore, .AreasUnavailable,
-        .Unexpected:
-        return Strings.unexpected
+    default:
+        return Phrase(error.text())
     }
 }
 
@@ -39,9 +34,9 @@ func failurePhrase(of body: () async throws -> Void) async -> Phrase? {
 
 /// The problems that stop a report from being queued, in the core's words.
 func phrases(_ problems: [Problem]) -> [Phrase] {
-    problems.map { Phrase(vi: $0.messageVi, en: $0.messageEn) }
+    problems.map { Phrase($0.message) }
 }
 
 func phrases(_ warnings: [Warning]) -> [Phrase] {
-    warnings.map { Phrase(vi: $0.messageVi, en: $0.messageEn) }
+    warnings.map { Phrase($0.message) }
 }

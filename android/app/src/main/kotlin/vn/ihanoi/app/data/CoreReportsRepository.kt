@@ -7,16 +7,16 @@ import kotlinx.coroutines.flow.combine
 import kotlinx.coroutines.flow.conflate
 import kotlinx.coroutines.flow.flowOn
 import kotlinx.coroutines.withContext
-import vn.ihanoi.core.BadgeCounts
 import vn.ihanoi.core.CountsListener
 import vn.ihanoi.core.IhanoiCore
-import vn.ihanoi.core.ReportDetails
-import vn.ihanoi.core.ReportFilter
-import vn.ihanoi.core.ReportListUpdate
 import vn.ihanoi.core.ReportsListener
-import vn.ihanoi.core.SyncActivity
 import vn.ihanoi.core.SyncActivityListener
+import vn.ihanoi.core.model.BadgeCounts
+import vn.ihanoi.core.model.ReportDetails
+import vn.ihanoi.core.model.ReportFilter
+import vn.ihanoi.core.model.ReportListUpdate
 import vn.ihanoi.core.model.ReportState
+import vn.ihanoi.core.model.SyncActivity
 import vn.ihanoi.core.outboxStatus
 
 /**

@@ -3,10 +3,10 @@ package vn.ihanoi.app.data
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
-import vn.ihanoi.core.CheckStatus
-import vn.ihanoi.core.DeviceFacts
 import vn.ihanoi.core.IhanoiCore
 import vn.ihanoi.core.checkStatusLabel
+import vn.ihanoi.core.model.CheckStatus
+import vn.ihanoi.core.model.DeviceFacts
 
 /** One row of the device check, worded by the core. */
 data class CheckRow(

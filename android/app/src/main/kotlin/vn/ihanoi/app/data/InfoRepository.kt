@@ -6,11 +6,11 @@ import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.flowOn
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.withContext
-import vn.ihanoi.core.AlertSeverity
-import vn.ihanoi.core.BadgeCounts
 import vn.ihanoi.core.CountsListener
 import vn.ihanoi.core.IhanoiCore
 import vn.ihanoi.core.dataLicences
+import vn.ihanoi.core.model.AlertSeverity
+import vn.ihanoi.core.model.BadgeCounts
 
 /** Third-party data the core ships and its licence (the ward boundaries are MIT). */
 data class Licence(val name: Words, val source: String, val spdx: String, val text: String)

@@ -7,8 +7,8 @@ import kotlinx.coroutines.flow.flowOn
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.withContext
 import vn.ihanoi.core.IhanoiCore
-import vn.ihanoi.core.ReportListUpdate
 import vn.ihanoi.core.ReportsListener
+import vn.ihanoi.core.model.ReportListUpdate
 import vn.ihanoi.core.reportActions
 
 /** One report as its screen needs it. */
@@ -64,8 +64,8 @@ class CoreReportDetailRepository(
             category = summary.category,
             unitName = details.unit?.let { it.name ?: it.code },
             cityReason = summary.cityReason,
-            problems = details.problems.map { Words(it.messageVi, it.messageEn) },
-            warnings = details.warnings.map { Words(it.messageVi, it.messageEn) },
+            problems = details.problems.map { Words(it.message.vi, it.message.en) },
+            warnings = details.warnings.map { Words(it.message.vi, it.message.en) },
             cityStatus =
                 core.reportStatus(id)?.let {
                     CityStatus(

@@ -8,11 +8,11 @@ import android.net.ConnectivityManager
 import android.net.NetworkCapabilities
 import android.os.Build
 import android.os.StatFs
-import vn.ihanoi.core.DeviceFacts
-import vn.ihanoi.core.NetworkFact
-import vn.ihanoi.core.OsFact
-import vn.ihanoi.core.PermissionState
-import vn.ihanoi.core.Platform
+import vn.ihanoi.core.model.DeviceFacts
+import vn.ihanoi.core.model.NetworkFact
+import vn.ihanoi.core.model.OsFact
+import vn.ihanoi.core.model.PermissionState
+import vn.ihanoi.core.model.Platform
 
 /**
  * What only the phone knows, for the core's device check: camera, permissions, location services,

@@ -38,10 +38,10 @@ import vn.ihanoi.app.platform.KeystoreSecretStore
 import vn.ihanoi.app.ui.home.HomeRoute
 import vn.ihanoi.app.ui.home.HomeViewModel
 import vn.ihanoi.app.ui.theme.IhanoiTheme
-import vn.ihanoi.core.DraftField
 import vn.ihanoi.core.IhanoiCore
-import vn.ihanoi.core.PermissionState
-import vn.ihanoi.core.ReportFilter
+import vn.ihanoi.core.model.DraftField
+import vn.ihanoi.core.model.PermissionState
+import vn.ihanoi.core.model.ReportFilter
 
 /**
  * The real core (the Linux build of libihanoi_ffi, through the generated bindings and JNA) inside

@@ -6,14 +6,14 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
-import vn.ihanoi.core.CheckCode
-import vn.ihanoi.core.CheckStatus
-import vn.ihanoi.core.DeviceFacts
-import vn.ihanoi.core.NetworkFact
-import vn.ihanoi.core.OsFact
-import vn.ihanoi.core.PermissionState
-import vn.ihanoi.core.Platform
 import vn.ihanoi.core.checkCodeName
+import vn.ihanoi.core.model.CheckCode
+import vn.ihanoi.core.model.CheckStatus
+import vn.ihanoi.core.model.DeviceFacts
+import vn.ihanoi.core.model.NetworkFact
+import vn.ihanoi.core.model.OsFact
+import vn.ihanoi.core.model.PermissionState
+import vn.ihanoi.core.model.Platform
 import vn.ihanoi.tests.support.ReferenceCity
 import vn.ihanoi.tests.support.withCore
 

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
-import vn.ihanoi.core.DraftField
 import vn.ihanoi.core.InternalException
-import vn.ihanoi.core.ReportFilter
 import vn.ihanoi.core.coreVersion
 import vn.ihanoi.core.diagnosticsPanic
+import vn.ihanoi.core.model.DraftField
+import vn.ihanoi.core.model.ReportFilter
 import vn.ihanoi.tests.support.openCore
 import vn.ihanoi.tests.support.withCore
 

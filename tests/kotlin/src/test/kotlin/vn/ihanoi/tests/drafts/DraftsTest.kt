@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
-import vn.ihanoi.core.DraftField
 import vn.ihanoi.core.IhanoiException
-import vn.ihanoi.core.Report
-import vn.ihanoi.core.ReportFilter
-import vn.ihanoi.core.Urgency
+import vn.ihanoi.core.model.DraftField
+import vn.ihanoi.core.model.Report
+import vn.ihanoi.core.model.ReportFilter
 import vn.ihanoi.core.model.ReportState
+import vn.ihanoi.core.model.Urgency
 import vn.ihanoi.core.reportActions
 import vn.ihanoi.tests.support.openCore
 import vn.ihanoi.tests.support.withCore

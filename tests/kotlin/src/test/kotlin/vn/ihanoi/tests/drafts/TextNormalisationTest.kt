@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Assertions.assertNotEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
-import vn.ihanoi.core.DraftField
-import vn.ihanoi.core.ProblemCode
+import vn.ihanoi.core.model.DraftField
+import vn.ihanoi.core.model.ProblemCode
 import vn.ihanoi.tests.support.withCore
 
 /**

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
-import vn.ihanoi.core.DraftField
 import vn.ihanoi.core.IhanoiException
-import vn.ihanoi.core.ReportFilter
+import vn.ihanoi.core.model.DraftField
+import vn.ihanoi.core.model.ReportFilter
 import vn.ihanoi.tests.support.withCore
 
 /** Malformed input from the shell gets a typed exception, never a crash. */

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
-import vn.ihanoi.core.DraftField
 import vn.ihanoi.core.IhanoiException
-import vn.ihanoi.core.ProblemCode
+import vn.ihanoi.core.model.DraftField
+import vn.ihanoi.core.model.ProblemCode
 import vn.ihanoi.core.model.ReportState
 import vn.ihanoi.tests.support.withCore
 
@@ -34,13 +34,13 @@ class QueueingTest {
             assertTrue(ProblemCode.LOCATION_MISSING in codes, "problems: $codes")
             assertEquals(codes.toSet().size, codes.size, "each problem once: $codes")
             for (problem in error.problems) {
-                assertTrue(problem.messageVi.isNotBlank(), "$problem")
-                assertTrue(problem.messageEn.isNotBlank(), "$problem")
-                assertNotEquals(problem.messageVi, problem.messageEn, "$problem")
+                assertTrue(problem.message.vi.isNotBlank(), "$problem")
+                assertTrue(problem.message.en.isNotBlank(), "$problem")
+                assertNotEquals(problem.message.vi, problem.message.en, "$problem")
             }
             val tooShort = error.problems.single { it.code == ProblemCode.DESCRIPTION_TOO_SHORT }
-            assertTrue("ký tự" in tooShort.messageVi, tooShort.messageVi)
-            assertTrue("characters" in tooShort.messageEn, tooShort.messageEn)
+            assertTrue("ký tự" in tooShort.message.vi, tooShort.message.vi)
+            assertTrue("characters" in tooShort.message.en, tooShort.message.en)
 
             // The form can show the same list before the resident taps "send".
             assertEquals(error.problems, core.problems(id))

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import vn.ihanoi.core.IhanoiException
-import vn.ihanoi.core.PhotoErrorKind
-import vn.ihanoi.core.PhotoSource
 import vn.ihanoi.core.TaskHandle
 import vn.ihanoi.core.defaultCompressOptions
+import vn.ihanoi.core.model.ErrorKind
+import vn.ihanoi.core.model.PhotoSource
 import vn.ihanoi.tests.support.SharedData
 import vn.ihanoi.tests.support.withCore
 
@@ -50,15 +50,16 @@ class PhotoTest {
         assertEquals(listOf(attached), core.photos(draft.id))
 
         // The same photo twice is a typed error, not a second copy.
-        val duplicate = assertThrows<IhanoiException.Photo> {
+        val duplicate = assertThrows<IhanoiException.PhotoDuplicate> {
             TaskHandle().use { token ->
                 runBlocking {
                     core.attachPhoto(draft.id, photo.toString(), PhotoSource.GALLERY, defaultCompressOptions(), token)
                 }
             }
         }
-        assertEquals(PhotoErrorKind.DUPLICATE, duplicate.kind)
-        assertTrue(duplicate.messageVi.isNotBlank())
+        assertEquals(ErrorKind.PHOTO_DUPLICATE, duplicate.kind())
+        assertEquals("photo_duplicate", duplicate.kind().code())
+        assertTrue(duplicate.text.vi.isNotBlank() && duplicate.text.vi != duplicate.text.en)
 
         // Removing the photo deletes its files.
         core.removePhoto(draft.id, attached.id)
@@ -71,7 +72,7 @@ class PhotoTest {
         val photo = SharedData.file("photos", "camera-24mp-sony.jpg")
         core.setPhotoInputDirs(listOf(photo.parent.toString()))
         val draft = core.createDraft()
-        val error = assertThrows<IhanoiException.Photo> {
+        val error = assertThrows<IhanoiException.Cancelled> {
             TaskHandle().use { token ->
                 token.cancel()
                 runBlocking {
@@ -79,7 +80,7 @@ class PhotoTest {
                 }
             }
         }
-        assertEquals(PhotoErrorKind.CANCELLED, error.kind)
+        assertEquals(ErrorKind.CANCELLED, error.kind())
         assertTrue(core.photos(draft.id).isEmpty())
         val reportDir = dataDir.resolve("reports").resolve(draft.id)
         assertTrue(!Files.exists(reportDir) || Files.list(reportDir).use { it.count() } == 0L)
@@ -89,13 +90,13 @@ class PhotoTest {
     fun `a path outside the declared folders is refused`() = withCore(dataDir) { core ->
         val draft = core.createDraft()
         val photo = SharedData.file("photos", "iphone4s-gps-small.jpg")
-        val error = assertThrows<IhanoiException.Photo> {
+        val error = assertThrows<IhanoiException.PhotoNotFound> {
             TaskHandle().use { token ->
                 runBlocking {
                     core.attachPhoto(draft.id, photo.toString(), PhotoSource.GALLERY, defaultCompressOptions(), token)
                 }
             }
         }
-        assertEquals(PhotoErrorKind.OUTSIDE_READABLE_DIRS, error.kind)
+        assertEquals(ErrorKind.PHOTO_NOT_FOUND, error.kind())
     }
 }

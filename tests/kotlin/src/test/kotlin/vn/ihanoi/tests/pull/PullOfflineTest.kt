@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
-import vn.ihanoi.core.CityConfig
 import vn.ihanoi.core.IhanoiException
 import vn.ihanoi.core.TaskHandle
-import vn.ihanoi.core.UnreadCounts
+import vn.ihanoi.core.model.CityConfig
+import vn.ihanoi.core.model.UnreadCounts
 import vn.ihanoi.tests.support.withCore
 
 /**
@@ -42,7 +42,7 @@ class PullOfflineTest {
     @Test
     fun `a pull without a city or without a network is a typed exception`() = withCore(dataDir) { core ->
         TaskHandle().use { cancel ->
-            assertThrows<IhanoiException.WrongState> { runBlocking { core.pull(cancel) } }
+            assertThrows<IhanoiException.NotConfigured> { runBlocking { core.pull(cancel) } }
             // Port 9 (discard) on loopback: nothing listens, the connection is refused.
             core.configureCity(CityConfig("http://127.0.0.1:9", "test-app-key", null))
             assertThrows<IhanoiException.Network> { runBlocking { core.pull(cancel) } }

@@ -1,9 +1,9 @@
 package vn.ihanoi.tests.support
 
 import java.util.Collections
-import vn.ihanoi.core.LogLevel
 import vn.ihanoi.core.LogSink
 import vn.ihanoi.core.installLogSink
+import vn.ihanoi.core.model.LogLevel
 
 /**
  * The core's log lines as a shell's sink receives them (the app routes them to Logcat).

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
-import vn.ihanoi.core.CityConfig
+import vn.ihanoi.core.model.CityConfig
 
 /**
  * The project's reference city server (tests/city-api), started by run.sh through

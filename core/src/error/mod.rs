@@ -1,5 +1,12 @@
-//! The core's detailed error. The FFI crate maps it onto a small public error type;
-//! the detail stays here, for logs (without personal data) and for Rust callers.
+//! The core's detailed error, and what it means for the person ([`ErrorKind`],
+//! [`Error::kind`], [`Error::text`]). The FFI crate and the terminal shell derive
+//! their errors from the kind; the detail stays here, for logs (without personal
+//! data) and for Rust callers.
+
+mod classify;
+mod kind;
+
+pub use kind::ErrorKind;
 
 use std::path::PathBuf;
 
