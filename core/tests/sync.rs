@@ -105,6 +105,40 @@ async fn sign_in(phone: &Phone, city: &City) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_the_background_run_keeps_the_report_and_names_its_next_run() {
+    let city = City::start().await;
+    let phone = Phone::open(&city.url());
+    sign_in(&phone, &city).await;
+    let id = phone.queue_report(&["iphone4s-gps-small.jpg"]);
+    // Nothing listens on the discard port: the city is out of reach.
+    phone
+        .core
+        .configure_city(city_config("http://127.0.0.1:9"))
+        .unwrap();
+    let run = phone
+        .core
+        .sync_and_pull(
+            SyncOptions::default(),
+            Arc::new(Recorder::default()),
+            CancelToken::new(),
+        )
+        .await
+        .expect("offline is not an error for a background run");
+    assert_eq!((run.sent.sent, run.sent.waiting), (0, 1));
+    let pulled = run
+        .pulled
+        .expect("the pull's steps are reported, not an error");
+    assert!(
+        !pulled.failed_steps.is_empty(),
+        "every pull step failed and is listed"
+    );
+    let next = run.next_run_at_ms.expect("when to run again");
+    assert!(next > ihanoi_core::time::now_ms());
+    assert_eq!(phone.state(&id), ReportState::Queued);
+    city.server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_queued_report_reaches_the_city_once_with_byte_identical_photos() {
     let city = City::start().await;
     let phone = Phone::open(&city.url());

@@ -142,4 +142,25 @@ final class JourneyTests: XCTestCase {
         XCTAssertEqual(detail.refusal?.title, "Reason for refusal")
         XCTAssertEqual(detail.timeline.last?.label, "Rejected by Phường Hoàn Kiếm")
     }
+
+    func testOfflineTheReportWaitsAndTheNextRunIsAskedForAtTheCoresTime() async throws {
+        let phone = try Phone(for: self)
+        let app = phone.app
+        try await phone.signIn()
+        let reportId = try await phone.queueReport()
+        // No city reachable (nothing listens on the discard port).
+        try phone.core.configureCity(
+            config: CityConfig(baseUrl: "http://127.0.0.1:9", apiKey: ReferenceCity.apiKey, extraRootsPem: nil))
+        let summary = try await app.runInBackground()
+        XCTAssertEqual(summary.sent.sent, 0)
+        XCTAssertEqual(try phone.core.report(id: reportId).state, .queued, "the report waits")
+        let next = try XCTUnwrap(summary.nextRunAtMs, "the core names when to try again")
+        XCTAssertTrue(
+            phone.services.scheduler.requests.contains(
+                .send(notBefore: Date(timeIntervalSince1970: Double(next) / 1000))))
+        await waitUntil("the outbox line says it waits for the network") {
+            app.home.outboxText == "1 phản ánh sẽ được gửi khi có mạng."
+        }
+        XCTAssertEqual(app.home.rows.map(\.stateLabel), ["Chờ gửi"])
+    }
 }
