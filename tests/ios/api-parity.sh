@@ -14,7 +14,11 @@ swift = "".join(p.read_text() for p in (bindings / "swift").glob("*.swift"))
 kotlin = "".join(p.read_text() for p in (bindings / "kotlin").rglob("*.kt"))
 
 symbols = sorted(set(re.findall(r"\buniffi_ihanoi_(?:ffi|core)_fn_([a-z0-9_]+)\b", headers)))
-objects = sorted({s[len("clone_"):] for s in symbols if s.startswith("clone_")}, key=len, reverse=True)
+# Methods belong to objects (which have a `clone_` symbol) or to records, enums and errors with
+# exported methods (`method_errorkind_code`): their owners are the types the Swift declares.
+swift_types = {t.lower() for t in re.findall(r"^(?:public )?(?:enum|struct|class) (\w+)", swift, re.M)}
+objects = sorted({s[len("clone_"):] for s in symbols if s.startswith("clone_")} | swift_types,
+                 key=len, reverse=True)
 
 def camel(name):
     head, *rest = name.split("_")
