@@ -1,8 +1,9 @@
 import IhanoiCore
 
 /// What a screen says when a core call failed: the core words every error (`text()`);
-/// the report's problems are listed one per line, and the three states the app shows
-/// the same way everywhere (offline, sign-in needed, cancelled) use the app's words.
+/// the report's problems are listed one per line, and the two states the app shows
+/// the same way everywhere (offline, sign-in needed) use the app's words; a cancel is worded by the
+/// core for what was cancelled ("Đã huỷ đính kèm ảnh.").
 public func problemPhrase(for error: Error) -> Phrase {
     guard let error = error as? IhanoiError else { return Strings.unexpected }
     switch error {
@@ -14,8 +15,6 @@ public func problemPhrase(for error: Error) -> Phrase {
         return Strings.offline
     case .SignInNeeded:
         return Strings.signInNeeded
-    case .Cancelled:
-        return Strings.cancelled
     default:
         return Phrase(error.text())
     }

@@ -11,7 +11,6 @@ enum Strings {
         en: "No network connection. Reports will be sent when you are online.")
     static let signInNeeded = Phrase(
         vi: "Vui lòng đăng nhập để gửi phản ánh.", en: "Please sign in to send your reports.")
-    static let cancelled = Phrase(vi: "Đã huỷ.", en: "Cancelled.")
 
     // First run
     static let welcomeTitle = Phrase(vi: "Chào mừng đến iHaNoi", en: "Welcome to iHaNoi")
