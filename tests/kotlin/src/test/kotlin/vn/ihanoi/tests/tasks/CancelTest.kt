@@ -85,7 +85,7 @@ class CancelTest {
         repeat(600) {
             try {
                 return TaskHandle().use { runBlocking { core.sync(wifi, HoldAtStart().also { l -> l.release.countDown() }, it) } }
-            } catch (busy: IhanoiException.WrongState) {
+            } catch (busy: IhanoiException.Busy) {
                 Thread.sleep(50)
             }
         }
