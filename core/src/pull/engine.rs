@@ -64,16 +64,6 @@ impl Default for PullBudget {
     }
 }
 
-/// Where a paged pull goes next.
-enum NextPage {
-    /// A short page: caught up.
-    Done,
-    /// Ask again after the new cursor.
-    More,
-    /// A cap of this pull is reached: the rest waits for the next pull.
-    Capped,
-}
-
 /// The cursor must move past `after` (numerically when both are numbers,
 /// as the reference server's are; otherwise to a value not used in this pull):
 /// a server that ignores `after` would otherwise be asked forever.
@@ -94,15 +84,24 @@ fn check_cursor_advances(after: &str, last: &str, used: &[String]) -> Result<(),
 }
 
 impl PullBudget {
-    /// After a page of `len` items that took `bytes` of the budget.
-    fn after_page(&mut self, len: usize, bytes: u64, pages_read: u32) -> NextPage {
+    /// After a page of `len` items that took `bytes` of the budget: whether to
+    /// ask for the next page. A short page means caught up; a reached cap
+    /// leaves the rest for the next pull (`summary.more_to_pull`).
+    fn another_page(
+        &mut self,
+        len: usize,
+        bytes: u64,
+        pages_read: u32,
+        summary: &mut PullSummary,
+    ) -> bool {
         self.bytes_left = self.bytes_left.saturating_sub(bytes);
         if len < PAGE_SIZE {
-            NextPage::Done
+            false
         } else if pages_read >= self.pages_per_endpoint || self.bytes_left == 0 {
-            NextPage::Capped
+            summary.more_to_pull = true;
+            false
         } else {
-            NextPage::More
+            true
         }
     }
 }
@@ -347,13 +346,8 @@ impl Puller {
                     summary.updated_report_ids.push(id);
                 }
             }
-            match budget.after_page(page.len, bytes, pages_read) {
-                NextPage::Done => return Ok(()),
-                NextPage::More => {}
-                NextPage::Capped => {
-                    summary.more_to_pull = true;
-                    return Ok(());
-                }
+            if !budget.another_page(page.len, bytes, pages_read, summary) {
+                return Ok(());
             }
         }
         Ok(())
@@ -510,13 +504,8 @@ impl Puller {
                 Ok(new)
             })?;
             summary.new_alerts += new;
-            match budget.after_page(page.len, bytes, pages_read) {
-                NextPage::Done => return Ok(()),
-                NextPage::More => {}
-                NextPage::Capped => {
-                    summary.more_to_pull = true;
-                    return Ok(());
-                }
+            if !budget.another_page(page.len, bytes, pages_read, summary) {
+                return Ok(());
             }
         }
         Ok(())
