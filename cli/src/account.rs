@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use ihanoi_core::background::SyncAndPullSummary;
 use ihanoi_core::net::SyncError;
+use ihanoi_core::pull::PullStep;
 use ihanoi_core::sync::{SyncOptions, SyncSummary};
 use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::{Core, Error};
@@ -207,6 +208,8 @@ pub fn print_summary(run: &SyncAndPullSummary, out: &Output) {
                     "step": f.step.as_str(),
                     "code": f.code,
                 })).collect::<Vec<_>>(),
+                "not_offered": pulled.not_offered.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+                "statuses_polled": pulled.statuses_polled,
             })),
             "sent": summary.sent,
             "failed": summary.failed,
@@ -255,6 +258,22 @@ pub fn print_summary(run: &SyncAndPullSummary, out: &Output) {
             out.t("Chưa tải được", "Could not fetch"),
             out.t(vi, en),
             failed.code
+        );
+    }
+    for step in &pulled.not_offered {
+        let (vi, en) = step.labels();
+        println!(
+            "{} {}{}",
+            out.t("Máy chủ không cung cấp", "The server does not offer"),
+            out.t(vi, en),
+            if *step == PullStep::Updates {
+                out.t(
+                    " (trạng thái được hỏi trực tiếp)",
+                    " (statuses are asked directly)",
+                )
+            } else {
+                ""
+            }
         );
     }
     if pulled.skipped_records > 0 {

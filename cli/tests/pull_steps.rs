@@ -24,7 +24,14 @@ fn city_with_broken_alerts() -> String {
             }
             let line = String::from_utf8_lossy(&request);
             let target = line.split(' ').nth(1).unwrap_or("");
-            let (status, body) = if target.starts_with("/alerts") {
+            // It advertises its extensions: what a server does not
+            // advertise is not asked (and would not be a failure).
+            let (status, body) = if target.starts_with("/discovery") {
+                (
+                    "200 OK",
+                    r#"{"extensions":{"alerts":{},"areas":{},"resident_sign_in":{},"request_updates":{}}}"#,
+                )
+            } else if target.starts_with("/alerts") {
                 ("500 Internal Server Error", "[]")
             } else if target.starts_with("/services") || target.starts_with("/areas") {
                 ("304 Not Modified", "")

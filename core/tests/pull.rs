@@ -799,7 +799,9 @@ async fn result_photos_are_fetched_only_from_the_citys_origin_or_origins_it_list
                 "status": "open", "kind": "comment", "description": "Ảnh hiện trường.",
                 "updated_datetime": "2026-11-27T09:12:00+07:00", "media_urls": photos }])
         } else if target.starts_with("/discovery") {
-            serde_json::json!({ "extensions": { "media_origins": { "origins": [listed] } } })
+            // Updates are asked only of a server that offers them.
+            serde_json::json!({ "extensions": { "media_origins": { "origins": [listed] },
+                "resident_sign_in": {}, "request_updates": {} } })
         } else {
             return nothing_new(target);
         };
@@ -921,4 +923,81 @@ async fn one_bad_record_is_skipped_and_one_failing_step_does_not_stop_the_others
     assert_eq!(summary.categories, Refresh::Updated);
     assert_eq!(core.alerts().unwrap().len(), 2);
     city.server.shutdown().await;
+}
+
+/// An optional endpoint the city advertises but answers 404 (or 501) for is
+/// "not offered": listed as such, not as a failure, remembered in the
+/// profile and not asked again at the next pull, and asked again once
+/// discovery changes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_optional_endpoint_is_not_offered_and_not_asked_again() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let changed = Arc::new(AtomicBool::new(false));
+    let discovery_changed = changed.clone();
+    let (url, asked) = scripted_server(move |target| {
+        if target.starts_with("/discovery") {
+            let mut extensions = serde_json::json!({ "alerts": {}, "areas": {} });
+            if discovery_changed.load(Ordering::SeqCst) {
+                extensions["etag"] = serde_json::json!({});
+            }
+            let body = serde_json::json!({ "extensions": extensions });
+            (200, body.to_string().into_bytes())
+        } else if target.starts_with("/alerts") {
+            (404, br#"[{"code":404,"description":"not found"}]"#.to_vec())
+        } else if target.starts_with("/areas") {
+            (
+                501,
+                br#"[{"code":501,"description":"not implemented"}]"#.to_vec(),
+            )
+        } else {
+            nothing_new(target)
+        }
+    })
+    .await;
+    let count = |prefix: &str| count_asked(&asked, prefix);
+    let dir = tempfile::tempdir().unwrap();
+    let core = open_core(dir.path(), &url);
+
+    let first = pull(&core).await;
+    assert!(first.failed_steps.is_empty(), "{first:?}");
+    assert!(
+        first
+            .not_offered
+            .contains(&ihanoi_core::pull::PullStep::Alerts)
+    );
+    assert!(
+        first
+            .not_offered
+            .contains(&ihanoi_core::pull::PullStep::Areas)
+    );
+    let profile = core.server_profile().unwrap();
+    assert_eq!(
+        (profile.alerts, profile.areas),
+        (
+            ihanoi_core::server_profile::Offer::NotOffered,
+            ihanoi_core::server_profile::Offer::NotOffered
+        )
+    );
+    assert_eq!((count("/alerts"), count("/areas")), (1, 1));
+
+    // The same discovery, asked again: the finding holds.
+    core.refresh_server_profile().await.unwrap();
+    let second = pull(&core).await;
+    assert!(second.failed_steps.is_empty(), "{second:?}");
+    assert!(
+        second
+            .not_offered
+            .contains(&ihanoi_core::pull::PullStep::Alerts)
+    );
+    assert_eq!(
+        (count("/alerts"), count("/areas")),
+        (1, 1),
+        "not asked again"
+    );
+
+    // Discovery changed: the endpoints are tried again.
+    changed.store(true, Ordering::SeqCst);
+    core.refresh_server_profile().await.unwrap();
+    pull(&core).await;
+    assert_eq!((count("/alerts"), count("/areas")), (2, 2));
 }

@@ -11,9 +11,11 @@ mod sync_support;
 use ihanoi_city_api::Profile;
 use ihanoi_core::Core;
 use ihanoi_core::photos::CompressOptions;
+use ihanoi_core::pull::{DetailedStatus, PullStep, PullSummary, UpdateKind};
 use ihanoi_core::reports::ReportState;
 use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::server_profile::{Offer, ResidentContact};
+use ihanoi_core::tasks::CancelToken;
 use sync_support::{
     City, holdings, open_phone, quick_tuning, sha256_of_file, shared_dir, sync_once,
 };
@@ -198,6 +200,76 @@ async fn without_idempotency_an_earlier_attempt_is_looked_up_not_posted_again() 
         );
         assert!(core.submission(&other).unwrap().is_some());
         assert_eq!(holdings(&city).len(), 2, "{profile}: no duplicate");
+        city.server.shutdown().await;
+    }
+}
+
+async fn pull(core: &Core) -> PullSummary {
+    core.pull(CancelToken::new()).await.unwrap()
+}
+
+/// Without the updates endpoint (plain GeoReport v2, or the full API minus
+/// updates) the ward's actions still reach the report: its status is polled
+/// from `GET /requests` at each pull until the city has finished with it, and
+/// the endpoints the server does not offer are skipped, not failures.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn statuses_are_polled_where_there_are_no_updates() {
+    for profile in ["plain,strict", "plain,numeric-ids", "no-updates,strict"] {
+        let city = city(profile).await;
+        let dir = tempfile::tempdir().unwrap();
+        let core = phone(dir.path(), &city);
+        if !profile.contains("plain") {
+            sync_support::sign_in(&core, &city).await;
+        }
+        let id = queue(&core, 7, &["iphone4s-gps-small.jpg"]);
+        assert_eq!(sync_once(&core).await.sent, 1, "{profile}");
+        let city_id = core.submission(&id).unwrap().unwrap().service_request_id;
+
+        let first = pull(&core).await;
+        assert!(first.failed_steps.is_empty(), "{profile}: {first:?}");
+        assert!(first.not_offered.contains(&PullStep::Updates), "{profile}");
+        if profile.contains("plain") {
+            assert!(first.not_offered.contains(&PullStep::Alerts), "{profile}");
+            assert!(first.not_offered.contains(&PullStep::Areas), "{profile}");
+        }
+        assert_eq!(first.statuses_polled, 1, "{profile}");
+        assert_eq!(first.new_updates, 0, "{profile}: nothing happened yet");
+        let waiting = core.report_status(&id).unwrap().unwrap();
+        assert_eq!(waiting.detailed_status, DetailedStatus::Pending);
+
+        city.act(&city_id, "accept", "Đã tiếp nhận.", vec![]).await;
+        let accepted = pull(&core).await;
+        let status = core.report_status(&id).unwrap().unwrap();
+        if profile.contains("plain") {
+            // A plain server says only "open" until it closes the report.
+            assert_eq!(accepted.new_updates, 0, "{profile}");
+            assert_eq!(status.detailed_status, DetailedStatus::Pending);
+        } else {
+            assert_eq!(accepted.new_updates, 1, "{profile}: {accepted:?}");
+            assert_eq!(status.detailed_status, DetailedStatus::Accepted);
+            assert_eq!(status.label_en, "Accepted");
+        }
+
+        city.act(&city_id, "resolve", "Đã thu gom rác.", vec![])
+            .await;
+        let resolved = pull(&core).await;
+        assert_eq!(resolved.new_updates, 1, "{profile}: {resolved:?}");
+        assert_eq!(resolved.updated_report_ids, vec![id.clone()]);
+        let status = core.report_status(&id).unwrap().unwrap();
+        assert!(status.closed, "{profile}: {status:?}");
+        assert_eq!(status.detailed_status, DetailedStatus::Resolved);
+        assert!(!status.label_vi.is_empty() && !status.label_en.is_empty());
+        let timeline = core.timeline(&id).unwrap();
+        assert_eq!(timeline.last().unwrap().kind, UpdateKind::Resolved);
+        assert!(timeline.last().unwrap().unread);
+
+        // Finished: no longer asked.
+        let after = pull(&core).await;
+        assert_eq!(
+            (after.statuses_polled, after.new_updates),
+            (0, 0),
+            "{profile}"
+        );
         city.server.shutdown().await;
     }
 }

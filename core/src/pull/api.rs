@@ -7,8 +7,10 @@ use serde::Deserialize;
 
 use crate::categories::Category;
 use crate::net::transport::{Answer, TransportError};
-use crate::pull::model::{AlertSeverity, DetailedStatus, UpdateKind};
+use crate::pull::model::{AlertSeverity, StatusWord, UpdateKind};
 use crate::reports::Urgency;
+// Ids are strings or numbers, both common in the wild.
+use crate::sync::outbox::engine::id_text;
 use crate::text;
 use crate::time::UnixMillis;
 
@@ -32,7 +34,7 @@ pub struct PulledUpdate {
     pub update_id: String,
     pub service_request_id: String,
     pub kind: UpdateKind,
-    pub detailed_status: DetailedStatus,
+    pub status: StatusWord,
     pub text: String,
     pub unit_code: Option<String>,
     pub updated_at_ms: UnixMillis,
@@ -43,7 +45,7 @@ pub struct PulledUpdate {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PulledStatus {
     pub service_request_id: String,
-    pub detailed_status: DetailedStatus,
+    pub status: StatusWord,
     pub unit_code: Option<String>,
     pub status_notes: Option<String>,
     pub acknowledge_by_ms: Option<UnixMillis>,
@@ -93,7 +95,9 @@ impl PulledAlert {
 
 #[derive(Debug, Deserialize)]
 struct UpdateWire {
+    #[serde(deserialize_with = "id_text")]
     update_id: String,
+    #[serde(deserialize_with = "id_text")]
     service_request_id: String,
     #[serde(default)]
     status: Option<String>,
@@ -114,6 +118,7 @@ struct UpdateWire {
 
 #[derive(Debug, Deserialize)]
 struct RequestWire {
+    #[serde(deserialize_with = "id_text")]
     service_request_id: String,
     #[serde(default)]
     status: Option<String>,
@@ -208,16 +213,6 @@ fn id(field: &str, value: &str) -> Result<String, TransportError> {
     Ok(value.to_owned())
 }
 
-/// A plain Open311 server has only `open` / `closed`.
-fn status_of(detailed: Option<&str>, status: Option<&str>) -> DetailedStatus {
-    detailed
-        .and_then(DetailedStatus::parse)
-        .unwrap_or(match status {
-            Some("closed") => DetailedStatus::Resolved,
-            _ => DetailedStatus::Pending,
-        })
-}
-
 /// A page of records read one by one: a record that is not the documented
 /// shape is skipped and counted; the others are used.
 #[derive(Debug, Clone, PartialEq)]
@@ -288,7 +283,7 @@ pub fn parse_updates(answer: Answer) -> Result<Page<PulledUpdate>, TransportErro
             update_id: id("update_id", &u.update_id)?,
             service_request_id: id("service_request_id", &u.service_request_id)?,
             kind: UpdateKind::parse(u.kind.as_deref().unwrap_or("")),
-            detailed_status: status_of(u.detailed_status.as_deref(), u.status.as_deref()),
+            status: StatusWord::from_answer(u.detailed_status.as_deref(), u.status.as_deref()),
             text: text::normalize(u.description.as_deref().unwrap_or("")),
             unit_code: text::normalize_optional(u.agency_responsible.as_deref()),
             updated_at_ms: date("updated_datetime", &u.updated_datetime)?,
@@ -306,7 +301,7 @@ pub fn parse_statuses(answer: Answer) -> Result<Page<PulledStatus>, TransportErr
             let handle_by = r.handle_by.as_deref().or(r.expected_datetime.as_deref());
             Ok(PulledStatus {
                 service_request_id: id("service_request_id", &r.service_request_id)?,
-                detailed_status: status_of(r.detailed_status.as_deref(), r.status.as_deref()),
+                status: StatusWord::from_answer(r.detailed_status.as_deref(), r.status.as_deref()),
                 unit_code: text::normalize_optional(r.agency_responsible.as_deref()),
                 status_notes: text::normalize_optional(r.status_notes.as_deref()),
                 acknowledge_by_ms: optional_date("acknowledge_by", r.acknowledge_by.as_deref())?,
@@ -377,6 +372,7 @@ pub fn parse_categories(answer: Answer) -> Result<Page<Category>, TransportError
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pull::model::DetailedStatus;
 
     fn answer(body: &str) -> Answer {
         let mut headers = reqwest::header::HeaderMap::new();
@@ -402,7 +398,7 @@ mod tests {
         assert_eq!(updates.len(), 1);
         let u = &updates[0];
         assert_eq!(u.kind, UpdateKind::Resolved);
-        assert_eq!(u.detailed_status, DetailedStatus::Resolved);
+        assert_eq!(u.status.status, DetailedStatus::Resolved);
         assert_eq!(u.text, "Đã thu gom rác. — Rubbish collected.");
         assert_eq!(u.unit_code.as_deref(), Some("00070"));
         assert_eq!(u.photo_urls, vec!["http://x/media/a.jpg".to_owned()]);
@@ -414,7 +410,7 @@ mod tests {
             "updated_datetime":"2026-11-27T02:12:00Z","media_url":"http://x/m.jpg"}]"#;
         let u = &parse_updates(answer(plain)).unwrap().items[0];
         assert_eq!(u.kind, UpdateKind::Other);
-        assert_eq!(u.detailed_status, DetailedStatus::Resolved);
+        assert_eq!(u.status.status, DetailedStatus::Resolved);
         assert_eq!(u.photo_urls.len(), 1);
         for garbage in ["{", "{}", "[1", r#""a""#] {
             assert!(

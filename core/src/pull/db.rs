@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::error::Result;
 use crate::pull::api::{PulledAlert, PulledStatus, PulledUpdate};
 use crate::pull::model::{
-    AlertSeverity, DetailedStatus, ResultPhotoProblem, UnreadCounts, UpdateKind,
+    AlertSeverity, DetailedStatus, ResultPhotoProblem, StatusWord, UnreadCounts, UpdateKind,
 };
 use crate::time::UnixMillis;
 
@@ -71,7 +71,7 @@ pub fn insert_update(
             update.update_id,
             report_id,
             kind,
-            update.detailed_status.as_str(),
+            update.status.stored(),
             update.text,
             update.unit_code,
             update.updated_at_ms,
@@ -97,7 +97,7 @@ pub fn insert_update(
     )?
     .execute(params![
         report_id,
-        update.detailed_status.as_str(),
+        update.status.stored(),
         update.unit_code,
         update.updated_at_ms
     ])?;
@@ -130,6 +130,42 @@ pub fn stale_statuses(conn: &Connection) -> Result<Vec<(String, String)>> {
     Ok(rows)
 }
 
+/// A sent report the city has not finished, as status polling asks it.
+#[derive(Debug, Clone)]
+pub struct UnfinishedReport {
+    pub report_id: String,
+    pub city_id: String,
+    /// Its stored status word (`None`: never asked).
+    pub stored: Option<String>,
+}
+
+/// Sent reports whose stored status is not finished (or never asked), oldest first.
+pub fn unfinished_reports(conn: &Connection) -> Result<Vec<UnfinishedReport>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.report_id, s.service_request_id, st.detailed_status FROM report_sync s
+         LEFT JOIN report_status st ON st.report_id = s.report_id
+         WHERE s.service_request_id IS NOT NULL
+         ORDER BY s.submitted_at",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(UnfinishedReport {
+                report_id: r.get(0)?,
+                city_id: r.get(1)?,
+                stored: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| {
+            r.stored
+                .as_deref()
+                .is_none_or(|s| !StatusWord::from_stored(s).closed)
+        })
+        .collect())
+}
+
 pub fn save_status(conn: &Connection, report_id: &str, status: &PulledStatus) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO report_status (report_id, detailed_status, unit_code, status_notes,
@@ -142,7 +178,7 @@ pub fn save_status(conn: &Connection, report_id: &str, status: &PulledStatus) ->
     )?
     .execute(params![
         report_id,
-        status.detailed_status.as_str(),
+        status.status.stored(),
         status.unit_code,
         status.status_notes,
         status.acknowledge_by_ms,
@@ -181,7 +217,7 @@ pub fn status(conn: &Connection, report_id: &str) -> Result<Option<(PulledStatus
             let detailed: String = r.get(1)?;
             let status = PulledStatus {
                 service_request_id: r.get(0)?,
-                detailed_status: DetailedStatus::parse(&detailed).unwrap_or(DetailedStatus::Pending),
+                status: StatusWord::from_stored(&detailed),
                 unit_code: r.get(2)?,
                 status_notes: r.get(3)?,
                 acknowledge_by_ms: r.get(4)?,
@@ -221,7 +257,7 @@ pub fn timeline(conn: &Connection, report_id: &str) -> Result<Vec<UpdateRow>> {
                 update_id: r.get(0)?,
                 report_id: r.get(1)?,
                 kind: UpdateKind::parse(&kind),
-                detailed_status: DetailedStatus::parse(&status).unwrap_or(DetailedStatus::Pending),
+                detailed_status: StatusWord::from_stored(&status).status,
                 text: r.get(4)?,
                 unit_code: r.get(5)?,
                 updated_at_ms: r.get(6)?,

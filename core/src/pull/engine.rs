@@ -13,8 +13,11 @@ use crate::net::SyncError;
 use crate::net::transport::{Answer, DEFAULT_RESPONSE_LIMIT, TransportError};
 use crate::pull::api::{self, PAGE_SIZE};
 use crate::pull::db;
-use crate::pull::model::{PullStep, PullStepFailure, PullSummary, Refresh, ResultPhotoProblem};
+use crate::pull::model::{
+    DetailedStatus, PullStep, PullStepFailure, PullSummary, Refresh, ResultPhotoProblem, UpdateKind,
+};
 use crate::pull::photos::{self, FetchError};
+use crate::server_profile::{Capability, Offer, ServerProfile, learn};
 use crate::store::Store;
 use crate::sync::outbox::db as outbox_db;
 use crate::tasks::CancelToken;
@@ -48,6 +51,12 @@ pub(crate) struct PullBudget {
     /// still store.
     pub bytes_left: u64,
 }
+
+/// A profile younger than this is not asked again by a pull (a sync asks
+/// discovery itself just before its pull).
+const PROFILE_FRESH_MS: i64 = 10 * 60 * 1000;
+/// Report ids per `GET /requests?service_request_id=…` (a URL stays short).
+const STATUS_BATCH: usize = 50;
 
 /// Pages one pull reads of each paged endpoint: 20 × 100 items.
 pub const MAX_PAGES_PER_PULL: u32 = 20;
@@ -195,11 +204,38 @@ impl Puller {
         })
     }
 
-    /// The steps — updates (with deadlines and result photos), alerts,
-    /// categories, areas — each on its own: one failing is listed in the
-    /// summary and the others run. A server that cannot be reached at all
-    /// (no connection, TLS, timeout) ends the pull there: the other steps
-    /// would only wait for the same.
+    /// The profile this pull goes by: the cached one, asked anew when it is
+    /// older than [`PROFILE_FRESH_MS`] (a sync has just asked; a pull alone
+    /// may not have). A server that cannot be asked keeps its cached profile.
+    async fn profile(&self) -> Result<ServerProfile, SyncError> {
+        let city = &self.session.city;
+        let cached = learn::cached(&self.store, city)?;
+        if now_ms() - cached.learned_at_ms < PROFILE_FRESH_MS {
+            return Ok(cached);
+        }
+        match self
+            .cancellable(async { Ok(learn::refresh(&self.store, city).await) })
+            .await?
+        {
+            Ok(profile) => Ok(profile),
+            Err((cached, error)) => {
+                tracing::info!(
+                    code = error.code(),
+                    "server profile not refreshed for the pull"
+                );
+                Ok(cached)
+            }
+        }
+    }
+
+    /// The steps — the resident's reports (updates with deadlines and result
+    /// photos where the server offers updates, else their statuses polled),
+    /// alerts, categories, areas — each on its own: one failing is listed in
+    /// the summary and the others run; one the server does not offer is
+    /// skipped and listed as such (remembered in the profile, so not asked
+    /// again at every sync). A server that cannot be reached at all (no
+    /// connection, TLS, timeout) ends the pull there: the other steps would
+    /// only wait for the same.
     async fn steps(
         &self,
         summary: &mut PullSummary,
@@ -207,37 +243,24 @@ impl Puller {
         areas: &mut Option<FetchedAreas>,
         results: &mut StepResults,
     ) -> Result<(), SyncError> {
-        let access = session::access_token(&*self.session.secrets).map_err(session::local)?;
-        let paused = self.store.read(outbox_db::sign_in_needed)?;
-        match access {
-            Some(mut access) if !paused => {
-                let mine = async {
-                    self.pull_updates(&mut access, summary, budget).await?;
-                    self.refresh_statuses(&mut access, summary).await
-                }
-                .await;
-                let mine = match mine {
-                    Err(SyncError::SignInNeeded) => {
-                        summary.sign_in_needed = true;
-                        Ok(())
-                    }
-                    other => other,
-                };
-                let mine = match mine {
-                    Ok(()) => self.cache_thumbnails(summary).await,
-                    failed => failed,
-                };
-                if results.note(PullStep::Updates, mine, summary)?.is_none() && results.unreachable
-                {
-                    return Ok(());
-                }
-            }
-            // The resident's own updates need a session; the rest is public.
-            _ => summary.sign_in_needed = true,
-        }
-        let alerts = self.pull_alerts(summary, budget).await;
-        if results.note(PullStep::Alerts, alerts, summary)?.is_none() && results.unreachable {
+        let profile = self.profile().await?;
+        if let Some(mine) = self.pull_mine(&profile, summary, budget).await
+            && results.note(PullStep::Updates, mine, summary)?.is_none()
+            && results.unreachable
+        {
             return Ok(());
+        }
+        if profile.alerts.usable() {
+            let alerts = self.pull_alerts(summary, budget).await;
+            match results.note(PullStep::Alerts, alerts, summary)? {
+                Some(Offered::No) => {
+                    self.not_offered(Capability::Alerts, PullStep::Alerts, summary)
+                }
+                None if results.unreachable => return Ok(()),
+                _ => {}
+            }
+        } else {
+            summary.not_offered.push(PullStep::Alerts);
         }
         let categories = self.refresh_categories(summary).await;
         match results.note(PullStep::Categories, categories, summary)? {
@@ -245,12 +268,91 @@ impl Puller {
             None if results.unreachable => return Ok(()),
             None => {}
         }
-        let fetched = self.fetch_areas().await;
-        if let Some((refresh, set)) = results.note(PullStep::Areas, fetched, summary)? {
-            summary.areas = refresh;
-            *areas = set;
+        if profile.areas.usable() {
+            let fetched = self.fetch_areas().await;
+            match results.note(PullStep::Areas, fetched, summary)? {
+                Some(None) => self.not_offered(Capability::Areas, PullStep::Areas, summary),
+                Some(Some((refresh, set))) => {
+                    summary.areas = refresh;
+                    *areas = set;
+                }
+                None => {}
+            }
+        } else {
+            summary.not_offered.push(PullStep::Areas);
         }
         Ok(())
+    }
+
+    /// An optional endpoint answered that it is not there: listed in the
+    /// summary (not a failure) and remembered in the profile.
+    fn not_offered(&self, capability: Capability, step: PullStep, summary: &mut PullSummary) {
+        tracing::info!(
+            step = step.as_str(),
+            "the server does not offer this; remembered"
+        );
+        learn::note_not_offered(&self.store, &self.session.city, capability);
+        summary.not_offered.push(step);
+    }
+
+    /// The resident's own reports: `None` when there is nothing to do
+    /// (sign-in needed on a server with sign-in). Updates where the server
+    /// offers them, with the extension's `after`/`mine`/`limit`; else (or
+    /// when the endpoint turns out missing) the open reports' statuses are
+    /// polled from `GET /requests`.
+    async fn pull_mine(
+        &self,
+        profile: &ServerProfile,
+        summary: &mut PullSummary,
+        budget: &mut PullBudget,
+    ) -> Option<Result<(), SyncError>> {
+        let mut access = if profile.sign_in == Offer::NotOffered {
+            // No sign-in on this server: its reports are public.
+            None
+        } else {
+            let access = match session::access_token(&*self.session.secrets)
+                .map_err(session::local)
+                .and_then(|a| Ok((a, self.store.read(outbox_db::sign_in_needed)?)))
+            {
+                Ok((access, paused)) => access.filter(|_| !paused),
+                Err(error) => return Some(Err(error)),
+            };
+            match access {
+                Some(access) => Some(access),
+                None => {
+                    // The resident's own updates need a session; the rest is public.
+                    summary.sign_in_needed = true;
+                    return None;
+                }
+            }
+        };
+        let mine = async {
+            let offered = if profile.updates == Offer::Offered {
+                self.pull_updates(access.as_mut(), summary, budget).await?
+            } else {
+                Offered::No
+            };
+            match offered {
+                Offered::Yes => self.refresh_statuses(access.as_mut(), summary).await?,
+                Offered::No => {
+                    if profile.updates == Offer::Offered {
+                        self.not_offered(Capability::Updates, PullStep::Updates, summary);
+                    } else {
+                        summary.not_offered.push(PullStep::Updates);
+                    }
+                    self.poll_statuses(access.as_mut(), summary).await?
+                }
+            }
+            self.cache_thumbnails(summary).await
+        }
+        .await;
+        Some(match mine {
+            Err(SyncError::SignInNeeded) => {
+                summary.sign_in_needed = true;
+                Ok(())
+            }
+            other => other,
+        })
     }
 
     /// Wait for `request` unless the resident cancels first.
@@ -267,22 +369,24 @@ impl Puller {
         }
     }
 
-    /// `GET` with the resident's token; a 401 refreshes once and asks again.
+    /// `GET` with the resident's token where there is one; a 401 refreshes
+    /// once and asks again.
     async fn get_mine(
         &self,
-        access: &mut String,
+        mut access: Option<&mut String>,
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<Answer, SyncError> {
         let transport = &self.session.city.transport;
         let mut refreshed = false;
         loop {
+            let token = access.as_deref().map(String::as_str);
             let answer = self
-                .cancellable(transport.get(path, query, Some(access), DEFAULT_RESPONSE_LIMIT))
+                .cancellable(transport.get(path, query, token, DEFAULT_RESPONSE_LIMIT))
                 .await?;
-            if answer.status != 401 {
+            let Some(access) = access.as_deref_mut().filter(|_| answer.status == 401) else {
                 return Ok(answer);
-            }
+            };
             if refreshed {
                 return Err(SyncError::SignInNeeded);
             }
@@ -291,25 +395,33 @@ impl Puller {
         }
     }
 
+    /// The resident's updates since the cursor; [`Offered::No`] when the
+    /// endpoint answers that it is not there.
     async fn pull_updates(
         &self,
-        access: &mut String,
+        mut access: Option<&mut String>,
         summary: &mut PullSummary,
         budget: &mut PullBudget,
-    ) -> Result<(), SyncError> {
+    ) -> Result<Offered, SyncError> {
         let limit = PAGE_SIZE.to_string();
+        // `mine` names the session's reports; without sign-in there is none.
+        let mine = access.is_some();
         let mut used = Vec::new();
         for pages_read in 1.. {
             let after = self
                 .store
                 .read(|c| db::state(c, db::UPDATES_CURSOR))?
                 .unwrap_or_else(|| "0".into());
-            let query = [
-                ("after", after.as_str()),
-                ("mine", "true"),
-                ("limit", limit.as_str()),
-            ];
-            let answer = self.get_mine(access, api::UPDATES_PATH, &query).await?;
+            let mut query = vec![("after", after.as_str()), ("limit", limit.as_str())];
+            if mine {
+                query.push(("mine", "true"));
+            }
+            let answer = self
+                .get_mine(access.as_deref_mut(), api::UPDATES_PATH, &query)
+                .await?;
+            if pages_read == 1 && learn::says_not_offered(answer.status) {
+                return Ok(Offered::No);
+            }
             let page = api::parse_updates(answer)?;
             summary.skipped_records += page.skipped;
             if let Some(last) = &page.last_id {
@@ -347,25 +459,27 @@ impl Puller {
                 }
             }
             if !budget.another_page(page.len, bytes, pages_read, summary) {
-                return Ok(());
+                return Ok(Offered::Yes);
             }
         }
-        Ok(())
+        Ok(Offered::Yes)
     }
 
     /// Deadlines, notes and overdue flags of the reports whose status moved
     /// (and of reports never asked about), from `GET /requests`.
     async fn refresh_statuses(
         &self,
-        access: &mut String,
+        mut access: Option<&mut String>,
         summary: &mut PullSummary,
     ) -> Result<(), SyncError> {
         let stale = self.store.read(db::stale_statuses)?;
-        for chunk in stale.chunks(50) {
+        for chunk in stale.chunks(STATUS_BATCH) {
             let ids: Vec<&str> = chunk.iter().map(|(_, city_id)| city_id.as_str()).collect();
             let ids = ids.join(",");
             let query = [("service_request_id", ids.as_str())];
-            let answer = self.get_mine(access, api::REQUESTS_PATH, &query).await?;
+            let answer = self
+                .get_mine(access.as_deref_mut(), api::REQUESTS_PATH, &query)
+                .await?;
             let page = api::parse_statuses(answer)?;
             summary.skipped_records += page.skipped;
             let statuses = page.items;
@@ -378,6 +492,63 @@ impl Puller {
                 }
                 Ok(())
             })?;
+        }
+        Ok(())
+    }
+
+    /// Without an updates endpoint: the status of every report the city has
+    /// not finished, asked at each pull from `GET /requests` with their ids
+    /// (the standard's comma-separated `service_request_id`, in batches). A
+    /// changed status is stored and becomes a timeline line (unread), so it
+    /// reaches the report's screen and the badges like an update would. A
+    /// report missing from the answer (a server paging its answer, or one
+    /// that dropped it) is asked again next time.
+    async fn poll_statuses(
+        &self,
+        mut access: Option<&mut String>,
+        summary: &mut PullSummary,
+    ) -> Result<(), SyncError> {
+        let open = self.store.read(db::unfinished_reports)?;
+        for chunk in open.chunks(STATUS_BATCH) {
+            let ids: Vec<&str> = chunk.iter().map(|r| r.city_id.as_str()).collect();
+            let ids = ids.join(",");
+            let query = [("service_request_id", ids.as_str())];
+            let answer = self
+                .get_mine(access.as_deref_mut(), api::REQUESTS_PATH, &query)
+                .await?;
+            let page = api::parse_statuses(answer)?;
+            summary.skipped_records += page.skipped;
+            summary.statuses_polled += chunk.len() as u32;
+            let now = now_ms();
+            let changed = self.store.write_synced(|tx| {
+                let mut changed = Vec::new();
+                for report in chunk {
+                    let Some(status) = page
+                        .items
+                        .iter()
+                        .find(|s| s.service_request_id == report.city_id)
+                    else {
+                        continue;
+                    };
+                    let moved = report.stored.as_deref() != Some(status.status.stored().as_str());
+                    // The first answer for a report still waiting is no news.
+                    let news =
+                        report.stored.is_some() || status.status.status != DetailedStatus::Pending;
+                    db::save_status(tx, &report.report_id, status)?;
+                    if moved && news {
+                        let line = status_line(&report.city_id, status, now);
+                        db::insert_update(tx, &report.report_id, &line, &[], now)?;
+                        changed.push(report.report_id.clone());
+                    }
+                }
+                Ok(changed)
+            })?;
+            summary.new_updates += changed.len() as u32;
+            for id in changed {
+                if !summary.updated_report_ids.contains(&id) {
+                    summary.updated_report_ids.push(id);
+                }
+            }
         }
         Ok(())
     }
@@ -472,7 +643,7 @@ impl Puller {
         &self,
         summary: &mut PullSummary,
         budget: &mut PullBudget,
-    ) -> Result<(), SyncError> {
+    ) -> Result<Offered, SyncError> {
         let transport = &self.session.city.transport;
         let limit = PAGE_SIZE.to_string();
         let mut used = Vec::new();
@@ -485,6 +656,9 @@ impl Puller {
             let answer = self
                 .cancellable(transport.get(api::ALERTS_PATH, &query, None, DEFAULT_RESPONSE_LIMIT))
                 .await?;
+            if pages_read == 1 && learn::says_not_offered(answer.status) {
+                return Ok(Offered::No);
+            }
             let page = api::parse_alerts(answer)?;
             summary.skipped_records += page.skipped;
             if let Some(last) = &page.last_id {
@@ -505,10 +679,10 @@ impl Puller {
             })?;
             summary.new_alerts += new;
             if !budget.another_page(page.len, bytes, pages_read, summary) {
-                return Ok(());
+                return Ok(Offered::Yes);
             }
         }
-        Ok(())
+        Ok(Offered::Yes)
     }
 
     async fn refresh_categories(&self, summary: &mut PullSummary) -> Result<Refresh, SyncError> {
@@ -539,7 +713,9 @@ impl Puller {
         Ok(Refresh::Updated)
     }
 
-    async fn fetch_areas(&self) -> Result<(Refresh, Option<FetchedAreas>), SyncError> {
+    /// `None` when the server answers that it has no area set.
+    #[allow(clippy::type_complexity)]
+    async fn fetch_areas(&self) -> Result<Option<(Refresh, Option<FetchedAreas>)>, SyncError> {
         let transport = &self.session.city.transport;
         let etag = if self.has_area_set {
             self.store.read(|c| db::state(c, db::AREAS_ETAG))?
@@ -554,7 +730,10 @@ impl Puller {
             ))
             .await?;
         if answer.status == 304 {
-            return Ok((Refresh::NotModified, None));
+            return Ok(Some((Refresh::NotModified, None)));
+        }
+        if learn::says_not_offered(answer.status) {
+            return Ok(None);
         }
         let answer = answer.success()?;
         if !answer.is_json() {
@@ -580,15 +759,47 @@ impl Puller {
             .await
             .map_err(|e| session::local(format!("area set parsing ended abnormally: {e}")))?;
         let index = parsed.map_err(|e| invalid(format!("the area set is not valid: {e}")))?;
-        Ok((
+        Ok(Some((
             Refresh::Updated,
             Some(FetchedAreas {
                 index,
                 version,
                 etag: new_etag,
             }),
-        ))
+        )))
     }
+}
+
+/// A polled status change as a timeline line: its id is made from the
+/// report, the status and when the city changed it, so a re-poll adds nothing.
+fn status_line(city_id: &str, status: &api::PulledStatus, now: i64) -> api::PulledUpdate {
+    let kind = match status.status.status {
+        DetailedStatus::Accepted => UpdateKind::Accepted,
+        DetailedStatus::InProgress => UpdateKind::Started,
+        DetailedStatus::Transferred => UpdateKind::Transferred,
+        DetailedStatus::Resolved => UpdateKind::Resolved,
+        DetailedStatus::Rejected => UpdateKind::Rejected,
+        DetailedStatus::Pending => UpdateKind::Other,
+    };
+    let at = status.updated_at_ms.unwrap_or(now);
+    api::PulledUpdate {
+        update_id: format!("status:{city_id}:{}:{at}", status.status.stored()),
+        service_request_id: city_id.to_owned(),
+        kind,
+        status: status.status.clone(),
+        text: status.status_notes.clone().unwrap_or_default(),
+        unit_code: status.unit_code.clone(),
+        updated_at_ms: at,
+        photo_urls: Vec::new(),
+    }
+}
+
+/// Whether an optional endpoint is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Offered {
+    Yes,
+    /// It answered 404/400/405/410/501.
+    No,
 }
 
 async fn spawn_thumbnail(image: Vec<u8>) -> Result<Vec<u8>, FetchError> {

@@ -22,7 +22,8 @@ pub mod photos;
 pub use engine::{MAX_PAGES_PER_PULL, MAX_STORED_BYTES_PER_PULL};
 pub use model::{
     Alert, AlertSeverity, DetailedStatus, PullStep, PullStepFailure, PullSummary, Refresh,
-    ReportStatus, ResultPhoto, ResultPhotoProblem, TimelineEntry, UnreadCounts, UpdateKind,
+    ReportStatus, ResultPhoto, ResultPhotoProblem, StatusWord, TimelineEntry, UnreadCounts,
+    UpdateKind,
 };
 
 /// The pull side of [`crate::Core`]: one pull at a time.

@@ -59,6 +59,205 @@ impl DetailedStatus {
     }
 }
 
+/// A status as the city wrote it, mapped to the app's [`DetailedStatus`]:
+/// the app's own words, the standard's `open`/`closed`, and the extended
+/// statuses common in the wild (FixMyStreet, CitySDK). A word the app does
+/// not know keeps the server's own text as its label, and whether the report
+/// is finished comes from the standard `status` beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusWord {
+    pub status: DetailedStatus,
+    /// The normalised known word, or the server's own text.
+    pub word: String,
+    pub known: bool,
+    pub closed: bool,
+}
+
+/// Extended statuses seen on stock Open311 servers: (word, app status,
+/// Vietnamese, English). Those mapped to resolved/rejected are finished.
+const EXTENDED_STATUSES: &[(&str, DetailedStatus, &str, &str)] = &[
+    (
+        "open",
+        DetailedStatus::Pending,
+        "Chờ tiếp nhận",
+        "Waiting to be accepted",
+    ),
+    ("closed", DetailedStatus::Resolved, "Đã đóng", "Closed"),
+    (
+        "confirmed",
+        DetailedStatus::Accepted,
+        "Đã xác nhận",
+        "Confirmed",
+    ),
+    (
+        "acknowledged",
+        DetailedStatus::Accepted,
+        "Đã tiếp nhận",
+        "Acknowledged",
+    ),
+    (
+        "action_scheduled",
+        DetailedStatus::Accepted,
+        "Đã lên lịch xử lý",
+        "Action scheduled",
+    ),
+    (
+        "planned",
+        DetailedStatus::Accepted,
+        "Đã lên kế hoạch xử lý",
+        "Planned",
+    ),
+    (
+        "investigating",
+        DetailedStatus::InProgress,
+        "Đang xem xét",
+        "Investigating",
+    ),
+    (
+        "internal_referral",
+        DetailedStatus::Transferred,
+        "Chuyển đơn vị khác xử lý",
+        "Referred to another unit",
+    ),
+    ("fixed", DetailedStatus::Resolved, "Đã khắc phục", "Fixed"),
+    (
+        "duplicate",
+        DetailedStatus::Rejected,
+        "Trùng với phản ánh khác",
+        "Duplicate of another report",
+    ),
+    (
+        "not_councils_responsibility",
+        DetailedStatus::Rejected,
+        "Không thuộc trách nhiệm của thành phố",
+        "Not the city's responsibility",
+    ),
+    (
+        "not_responsible",
+        DetailedStatus::Rejected,
+        "Không thuộc trách nhiệm của thành phố",
+        "Not the city's responsibility",
+    ),
+    (
+        "unable_to_fix",
+        DetailedStatus::Rejected,
+        "Không thể khắc phục",
+        "Unable to fix",
+    ),
+    (
+        "wont_fix",
+        DetailedStatus::Rejected,
+        "Không khắc phục",
+        "Will not be fixed",
+    ),
+    (
+        "no_further_action",
+        DetailedStatus::Rejected,
+        "Không xử lý thêm",
+        "No further action",
+    ),
+];
+
+/// Stored form of a word the app does not know: whether it is finished, then
+/// the server's text (the column holds known words bare).
+const UNKNOWN_OPEN: &str = "open:";
+const UNKNOWN_CLOSED: &str = "closed:";
+
+/// `In Progress`, `in-progress` and `in_progress` are the same word.
+fn normalise_word(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .replace('\'', "")
+        .replace(['-', ' '], "_")
+}
+
+impl StatusWord {
+    fn known(word: &str) -> Option<StatusWord> {
+        let word = normalise_word(word);
+        let status = DetailedStatus::parse(&word).or_else(|| {
+            EXTENDED_STATUSES
+                .iter()
+                .find(|(w, ..)| *w == word)
+                .map(|(_, s, ..)| *s)
+        })?;
+        Some(StatusWord {
+            status,
+            closed: status.is_closed(),
+            word,
+            known: true,
+        })
+    }
+
+    /// From an answer: the extension's `detailed_status` when present, else
+    /// `status` (where FixMyStreet writes its extended statuses).
+    pub fn from_answer(detailed: Option<&str>, status: Option<&str>) -> StatusWord {
+        let detailed = detailed.map(str::trim).filter(|d| !d.is_empty());
+        let status = status.map(str::trim).filter(|s| !s.is_empty());
+        if let Some(word) = detailed.or(status).and_then(StatusWord::known) {
+            return word;
+        }
+        let closed = status.is_some_and(|s| normalise_word(s) == "closed");
+        match detailed.or(status) {
+            Some(text) => StatusWord {
+                status: if closed {
+                    DetailedStatus::Resolved
+                } else {
+                    DetailedStatus::Pending
+                },
+                word: crate::text::normalize(text).chars().take(80).collect(),
+                known: false,
+                closed,
+            },
+            None => StatusWord::known("pending").expect("the app's own word"),
+        }
+    }
+
+    /// What SQLite keeps.
+    pub fn stored(&self) -> String {
+        match (self.known, self.closed) {
+            (true, _) => self.word.clone(),
+            (false, false) => format!("{UNKNOWN_OPEN}{}", self.word),
+            (false, true) => format!("{UNKNOWN_CLOSED}{}", self.word),
+        }
+    }
+
+    /// From what SQLite keeps (anything unreadable is "waiting").
+    pub fn from_stored(stored: &str) -> StatusWord {
+        let unknown = |text: &str, closed: bool| StatusWord {
+            status: if closed {
+                DetailedStatus::Resolved
+            } else {
+                DetailedStatus::Pending
+            },
+            word: text.to_owned(),
+            known: false,
+            closed,
+        };
+        if let Some(text) = stored.strip_prefix(UNKNOWN_OPEN) {
+            unknown(text, false)
+        } else if let Some(text) = stored.strip_prefix(UNKNOWN_CLOSED) {
+            unknown(text, true)
+        } else {
+            StatusWord::known(stored).unwrap_or_else(|| StatusWord::from_answer(None, None))
+        }
+    }
+
+    /// What the resident reads: the app's words for its own statuses, the
+    /// table's for common extended ones, the server's text otherwise.
+    pub fn labels(&self) -> (String, String) {
+        if !self.known {
+            return (self.word.clone(), self.word.clone());
+        }
+        match EXTENDED_STATUSES.iter().find(|(w, ..)| *w == self.word) {
+            Some((_, _, vi, en)) => ((*vi).to_owned(), (*en).to_owned()),
+            None => {
+                let (vi, en) = self.status.labels();
+                (vi.to_owned(), en.to_owned())
+            }
+        }
+    }
+}
+
 /// What an official did (the API's `kind`). Unknown kinds from a newer server
 /// are kept as [`UpdateKind::Other`] rather than dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -352,6 +551,13 @@ pub struct PullSummary {
     pub skipped_records: u32,
     /// Steps that failed while the others ran (each retried by the next pull).
     pub failed_steps: Vec<PullStepFailure>,
+    /// Steps the server does not offer (not failures): skipped, and not
+    /// asked again until its discovery changes or a day has passed. For
+    /// [`PullStep::Updates`] the reports' statuses were polled instead.
+    pub not_offered: Vec<PullStep>,
+    /// Reports whose status was asked by polling `GET /requests` (a server
+    /// without the updates endpoint).
+    pub statuses_polled: u32,
 }
 
 /// The independent parts of a pull: one failing does not stop the others.
@@ -440,5 +646,122 @@ mod tests {
             .collect();
         assert_eq!(closed, [DetailedStatus::Resolved, DetailedStatus::Rejected]);
         assert_eq!(AlertSeverity::parse("flood"), AlertSeverity::Info);
+    }
+
+    #[test]
+    fn extended_statuses_map_to_the_apps_and_unknown_ones_keep_their_text() {
+        let cases = [
+            (
+                None,
+                Some("open"),
+                DetailedStatus::Pending,
+                false,
+                "Waiting to be accepted",
+            ),
+            (
+                None,
+                Some("closed"),
+                DetailedStatus::Resolved,
+                true,
+                "Closed",
+            ),
+            (None, Some("fixed"), DetailedStatus::Resolved, true, "Fixed"),
+            (
+                None,
+                Some("In Progress"),
+                DetailedStatus::InProgress,
+                false,
+                "In progress",
+            ),
+            (
+                None,
+                Some("investigating"),
+                DetailedStatus::InProgress,
+                false,
+                "Investigating",
+            ),
+            (
+                None,
+                Some("action_scheduled"),
+                DetailedStatus::Accepted,
+                false,
+                "Action scheduled",
+            ),
+            (
+                None,
+                Some("duplicate"),
+                DetailedStatus::Rejected,
+                true,
+                "Duplicate of another report",
+            ),
+            (
+                None,
+                Some("not_councils_responsibility"),
+                DetailedStatus::Rejected,
+                true,
+                "Not the city's responsibility",
+            ),
+            (
+                None,
+                Some("internal_referral"),
+                DetailedStatus::Transferred,
+                false,
+                "Referred to another unit",
+            ),
+            (
+                None,
+                Some("unable_to_fix"),
+                DetailedStatus::Rejected,
+                true,
+                "Unable to fix",
+            ),
+            (
+                None,
+                Some("no_further_action"),
+                DetailedStatus::Rejected,
+                true,
+                "No further action",
+            ),
+            (
+                Some("accepted"),
+                Some("open"),
+                DetailedStatus::Accepted,
+                false,
+                "Accepted",
+            ),
+            (
+                Some(""),
+                Some("closed"),
+                DetailedStatus::Resolved,
+                true,
+                "Closed",
+            ),
+            (
+                None,
+                None,
+                DetailedStatus::Pending,
+                false,
+                "Waiting to be accepted",
+            ),
+        ];
+        for (detailed, status, expected, closed, en) in cases {
+            let word = StatusWord::from_answer(detailed, status);
+            assert_eq!((word.status, word.closed), (expected, closed), "{status:?}");
+            assert_eq!(word.labels().1, en);
+            assert!(word.known);
+            assert_eq!(StatusWord::from_stored(&word.stored()), word);
+        }
+        let own = StatusWord::from_answer(Some("Chờ phê duyệt"), Some("open"));
+        assert!(!own.known && !own.closed);
+        assert_eq!(
+            own.labels(),
+            ("Chờ phê duyệt".into(), "Chờ phê duyệt".into())
+        );
+        assert_eq!(StatusWord::from_stored(&own.stored()), own);
+        let done = StatusWord::from_answer(Some("Archived"), Some("closed"));
+        assert!(done.closed && !done.known);
+        assert_eq!(done.status, DetailedStatus::Resolved);
+        assert_eq!(StatusWord::from_stored(&done.stored()), done);
+        assert_eq!(StatusWord::from_stored("").status, DetailedStatus::Pending);
     }
 }

@@ -184,14 +184,14 @@ impl Core {
         else {
             return Ok(None);
         };
-        let (vi, en) = city.detailed_status.labels();
+        let (label_vi, label_en) = city.status.labels();
         Ok(Some(ReportStatus {
             report_id: id,
             service_request_id: city.service_request_id,
-            detailed_status: city.detailed_status,
-            label_vi: vi.to_owned(),
-            label_en: en.to_owned(),
-            closed: city.detailed_status.is_closed(),
+            detailed_status: city.status.status,
+            label_vi,
+            label_en,
+            closed: city.status.closed,
             unit_name: city.unit_code.as_deref().and_then(|c| self.unit_name(c)),
             unit_code: city.unit_code,
             status_notes: city.status_notes,

@@ -3,13 +3,51 @@
 use crate::net::city::City;
 use crate::net::transport::TransportError;
 use crate::server_profile::db;
-use crate::server_profile::model::{Capability, Offer, ServerProfile};
+use crate::server_profile::model::{Capability, Offer, RECHECK_MISSING_AFTER_MS, ServerProfile};
 use crate::store::Store;
 use crate::time::now_ms;
 
 pub const DISCOVERY_PATH: &str = "discovery.json";
 /// Discovery is a few kilobytes; anything near this is not the city's.
 const DISCOVERY_LIMIT: u64 = 256 * 1024;
+
+/// What an answer can show missing (a 404/400/501 where it lives).
+const ANSWER_LEARNED: [Capability; 4] = [
+    Capability::Updates,
+    Capability::Alerts,
+    Capability::Areas,
+    Capability::Uploads,
+];
+
+fn digest(body: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(body)
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Whether an answer with `status` says an optional endpoint is not there:
+/// missing (404, 410), not implemented (501, 405), or refused as a request
+/// the server does not understand (400).
+pub(crate) fn says_not_offered(status: u16) -> bool {
+    matches!(status, 400 | 404 | 405 | 410 | 501)
+}
+
+/// An answer showed `capability` missing: remember it with the cached
+/// profile, so the next syncs do not ask again (until discovery changes or
+/// a day has passed).
+pub(crate) fn note_not_offered(store: &Store, city: &City, capability: Capability) {
+    let noted = cached(store, city).and_then(|mut profile| {
+        profile.not_offered(capability);
+        profile.missing_noted_at_ms = now_ms();
+        store.write(|tx| db::save(tx, &profile))
+    });
+    if let Err(error) = noted {
+        tracing::warn!(%error, "a missing endpoint was not noted in the server profile");
+    }
+}
 
 /// The URL a profile is cached under.
 pub(crate) fn key_of(city: &City) -> String {
@@ -53,7 +91,11 @@ pub(crate) async fn refresh(
     let now = now_ms();
     let mut learned = if answer.is_success() && answer.is_json() {
         match serde_json::from_slice::<serde_json::Value>(&answer.body) {
-            Ok(document) => ServerProfile::from_discovery(&key, &document, now),
+            Ok(document) => {
+                let mut profile = ServerProfile::from_discovery(&key, &document, now);
+                profile.discovery_digest = digest(&answer.body);
+                profile
+            }
             // A broken answer teaches nothing (a proxy's error, a cut body).
             Err(error) => {
                 let error = TransportError::InvalidJson {
@@ -63,7 +105,7 @@ pub(crate) async fn refresh(
                 return Err((previous, error));
             }
         }
-    } else if matches!(answer.status, 404 | 410 | 400 | 405 | 501) {
+    } else if says_not_offered(answer.status) {
         ServerProfile::plain(&key, false, now)
     } else {
         // 5xx, 401/403, a portal's page: nothing learned this time.
@@ -72,13 +114,20 @@ pub(crate) async fn refresh(
     // What answers taught stays until discovery says otherwise.
     learned.numeric_ids |= previous.numeric_ids;
     learned.object_errors |= previous.object_errors;
-    // An endpoint that answered 404 stays "not offered" while discovery
-    // cannot tell (asked again only when the server starts advertising it).
-    for capability in [Capability::Updates, Capability::Uploads] {
-        if learned.offers(capability) == Offer::Unknown
-            && previous.offers(capability) == Offer::NotOffered
-        {
-            learned.not_offered(capability);
+    // An optional endpoint an answer showed missing stays "not offered"
+    // while discovery says the same, for a day; then it is asked again.
+    let same_discovery = previous.learned_at_ms > 0
+        && previous.discovery == learned.discovery
+        && previous.discovery_digest == learned.discovery_digest;
+    if same_discovery
+        && previous.missing_noted_at_ms > 0
+        && now - previous.missing_noted_at_ms < RECHECK_MISSING_AFTER_MS
+    {
+        learned.missing_noted_at_ms = previous.missing_noted_at_ms;
+        for capability in ANSWER_LEARNED {
+            if previous.offers(capability) == Offer::NotOffered {
+                learned.not_offered(capability);
+            }
         }
     }
     if let Err(error) = store.write(|tx| db::save(tx, &learned)) {

@@ -68,7 +68,22 @@ pub struct ServerProfile {
     /// The server wrote an error as one `{"code", "detail"}` object.
     pub object_errors: bool,
     pub learned_at_ms: i64,
+    /// A digest of the discovery document this profile was learned from
+    /// (empty without discovery): an endpoint found missing is asked again
+    /// as soon as discovery changes.
+    #[serde(default)]
+    pub discovery_digest: String,
+    /// When an answer last showed an optional endpoint missing (0: never).
+    /// Such a finding is trusted for [`RECHECK_MISSING_AFTER_MS`], then the
+    /// endpoint is tried again.
+    #[serde(default)]
+    pub missing_noted_at_ms: i64,
 }
+
+/// How long an optional endpoint that answered 404/400/501 stays "not
+/// offered" while discovery stays the same: a day, so a server that gains it
+/// is noticed without asking at every sync.
+pub const RECHECK_MISSING_AFTER_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// The part name GeoReport v2 servers with uploads most often read.
 pub const DEFAULT_MEDIA_FIELD: &str = "media[]";
@@ -99,6 +114,8 @@ impl ServerProfile {
             numeric_ids: false,
             object_errors: false,
             learned_at_ms: 0,
+            discovery_digest: String::new(),
+            missing_noted_at_ms: 0,
         }
     }
 
@@ -122,6 +139,8 @@ impl ServerProfile {
             numeric_ids: false,
             object_errors: false,
             learned_at_ms: now_ms,
+            discovery_digest: String::new(),
+            missing_noted_at_ms: 0,
         }
     }
 
