@@ -11,8 +11,9 @@ mod sync_support;
 use ihanoi_city_api::Profile;
 use ihanoi_core::Core;
 use ihanoi_core::photos::CompressOptions;
+use ihanoi_core::photos::PhotoSource;
 use ihanoi_core::pull::{DetailedStatus, PullStep, PullSummary, UpdateKind};
-use ihanoi_core::reports::ReportState;
+use ihanoi_core::reports::{ReportState, WarningCode};
 use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::server_profile::{Offer, ResidentContact};
 use ihanoi_core::tasks::CancelToken;
@@ -162,6 +163,33 @@ async fn a_server_without_uploads_is_not_sent_photos_it_would_drop() {
         Some("photos_not_accepted")
     );
     assert!(holdings(&city).is_empty());
+    let warned = |id: &str| {
+        core.report_warnings(id)
+            .unwrap()
+            .iter()
+            .any(|w| w.code == WarningCode::PhotosNotAccepted && w.photo_position.is_none())
+    };
+    assert!(warned(&id), "the report sent back says why");
+    // The next report is warned about before it is queued.
+    let draft = core.create_draft().unwrap();
+    assert!(!warned(&draft.id), "no photo yet: nothing to warn about");
+    core.attach_photo_blocking(
+        &draft.id,
+        &photos(&["nokia-lumia-gps.jpg"])[0],
+        PhotoSource::Camera,
+        &CompressOptions::default(),
+        &CancelToken::new(),
+    )
+    .unwrap();
+    assert!(warned(&draft.id));
+    let details = core.report_details(&draft.id).unwrap();
+    let warning = details
+        .warnings
+        .iter()
+        .find(|w| w.code == WarningCode::PhotosNotAccepted)
+        .expect("in the details the form shows");
+    assert!(warning.message.vi.contains("không nhận ảnh"));
+    assert!(warning.message.en.contains("does not accept photos"));
     city.server.shutdown().await;
 }
 

@@ -123,15 +123,38 @@ impl Core {
             unit,
             attention,
             problems,
-            warnings: readiness::warnings(&photos),
+            warnings: self.all_warnings(&report, &photos)?,
             report,
         })
     }
 
-    /// The warnings of a report's photos, for the form to show before the
-    /// resident sends it (see [`readiness::warnings`]).
+    /// The warnings of a report, for the form to show before the resident
+    /// sends it: its photos' ([`readiness::warnings`]) and the city server's
+    /// ([`readiness::server_warnings`]).
     pub fn report_warnings(&self, id: &str) -> Result<Vec<Warning>> {
-        Ok(readiness::warnings(&self.photos(id)?))
+        let report = self.report(id)?;
+        self.all_warnings(&report, &self.photos(id)?)
+    }
+
+    fn all_warnings(
+        &self,
+        report: &Report,
+        photos: &[crate::photos::Photo],
+    ) -> Result<Vec<Warning>> {
+        let mut warnings = readiness::warnings(photos);
+        // No city configured yet: nothing known about its server.
+        let uploads_refused = self
+            .server_profile()
+            .is_ok_and(|p| p.uploads == crate::server_profile::Offer::NotOffered);
+        let maybe_twice = report.state == ReportState::Submitted
+            && self.sync_record(&report.id)?.last_error.as_deref()
+                == Some(crate::sync::outbox::db::MAYBE_SENT_TWICE);
+        warnings.extend(readiness::server_warnings(
+            report.state.is_editable() && !photos.is_empty(),
+            uploads_refused,
+            maybe_twice,
+        ));
+        Ok(warnings)
     }
 
     /// The unit the city named: its latest status, else its answer to the

@@ -72,6 +72,12 @@ pub enum WarningCode {
     PhotoNoCaptureTime,
     /// A photo whose EXIF names an editing program.
     PhotoEdited,
+    /// The city's server takes no photo uploads: a report with photos cannot
+    /// be sent to it as it is.
+    PhotosNotAccepted,
+    /// Sent again where the server could not say whether the earlier
+    /// attempt had arrived (no idempotency, no usable lookup).
+    MaybeSentTwice,
 }
 
 impl WarningCode {
@@ -81,6 +87,8 @@ impl WarningCode {
             WarningCode::PhotoOld => "photo_old",
             WarningCode::PhotoNoCaptureTime => "photo_no_capture_time",
             WarningCode::PhotoEdited => "photo_edited",
+            WarningCode::PhotosNotAccepted => "photos_not_accepted",
+            WarningCode::MaybeSentTwice => "maybe_sent_twice",
         }
     }
 }
@@ -142,6 +150,39 @@ pub fn warnings(photos: &[Photo]) -> Vec<Warning> {
                 ),
             );
         }
+    }
+    warnings
+}
+
+/// Warnings that come from the city's server rather than the photos:
+/// `photos_not_accepted` while a report with photos can still be changed and
+/// the server is known to take no uploads; `maybe_sent_twice` once a report
+/// was posted again with no way to rule out a twin.
+pub fn server_warnings(
+    editable_with_photos: bool,
+    uploads_refused: bool,
+    maybe_sent_twice: bool,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    if editable_with_photos && uploads_refused {
+        warnings.push(Warning {
+            code: WarningCode::PhotosNotAccepted,
+            photo_position: None,
+            message: Bilingual::new(
+                "Máy chủ của thành phố này không nhận ảnh: phản ánh có ảnh sẽ không gửi được. Hãy bỏ ảnh, hoặc gửi ảnh theo cách khác thành phố hướng dẫn.",
+                "This city's server does not accept photos: a report with photos cannot be sent. Remove the photos, or send them the way the city says.",
+            ),
+        });
+    }
+    if maybe_sent_twice {
+        warnings.push(Warning {
+            code: WarningCode::MaybeSentTwice,
+            photo_position: None,
+            message: Bilingual::new(
+                "Phản ánh này có thể đã được gửi hai lần: máy chủ của thành phố không cho kiểm tra lần gửi trước bị gián đoạn.",
+                "This report may have been sent twice: the city's server offers no way to check the earlier attempt that was cut off.",
+            ),
+        });
     }
     warnings
 }

@@ -105,6 +105,20 @@ pub fn mark_submitted(conn: &Connection, submission: &Submission) -> Result<()> 
     )
 }
 
+/// The code kept in `last_error` of a report sent again where the server
+/// offers neither idempotency nor a usable lookup of the earlier attempt.
+pub const MAYBE_SENT_TWICE: &str = "maybe_sent_twice";
+
+/// A submitted report was posted again without any way to know whether the
+/// earlier attempt had arrived: the resident is told it may be there twice.
+pub fn mark_maybe_sent_twice(conn: &Connection, report_id: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE report_sync SET last_error = ?2 WHERE report_id = ?1",
+        params![report_id, MAYBE_SENT_TWICE],
+    )?;
+    Ok(())
+}
+
 /// One more failed attempt; try again at `next_attempt_at`.
 pub fn mark_retry(
     conn: &Connection,

@@ -207,6 +207,8 @@ impl Outbox {
         self.store
             .write_synced(|tx| db::mark_sending(tx, report_id, now_ms()))?;
         self.changed(report_id, ReportState::Sending);
+        // No idempotency and no usable lookup: a resend may make a twin.
+        let mut maybe_twice = false;
         if let Some(first) = first_attempt.filter(|_| !sending.profile.idempotency) {
             match lookup::earlier_attempt(&self.session.city, &payload, first).await {
                 Ok(Lookup::Found(found)) => {
@@ -222,6 +224,7 @@ impl Outbox {
                 Ok(Lookup::NotThere) => {}
                 Ok(Lookup::Impossible) => {
                     tracing::warn!("no lookup possible before a resend: the city may get it twice");
+                    maybe_twice = true;
                 }
                 // Not knowing whether it arrived: wait rather than risk a twin.
                 Err(error) => return self.wait(report_id, &error),
@@ -252,7 +255,14 @@ impl Outbox {
             };
             let error = match result.and_then(|answer| answer.json::<Vec<Created>>()) {
                 Ok(created) => match created.into_iter().next() {
-                    Some(created) => return self.accepted(report_id, created),
+                    Some(created) => {
+                        let outcome = self.accepted(report_id, created)?;
+                        if maybe_twice {
+                            self.store
+                                .write_synced(|tx| db::mark_maybe_sent_twice(tx, report_id))?;
+                        }
+                        return Ok(outcome);
+                    }
                     None => TransportError::InvalidJson {
                         status: 200,
                         detail: "empty array".into(),
