@@ -9,6 +9,17 @@ use std::net::TcpListener;
 use serde_json::Value;
 use support::{API_KEY, City, assert_exit, ihanoi_in, json_of, text};
 
+/// The required checks that did not pass.
+fn failing(report: &Value) -> Vec<String> {
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["required"] == true && c["result"] != "ok")
+        .map(|c| c["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 fn results(report: &Value) -> Vec<(String, String)> {
     report["checks"]
         .as_array()
@@ -53,7 +64,11 @@ fn the_reference_server_passes_every_check() {
     );
     assert_exit(&table, 0);
     let said = text(&table.stdout);
-    assert!(said.starts_with("result"), "{said}");
+    assert!(
+        said.starts_with("Server profile: with iHaNoi's extensions"),
+        "{said}"
+    );
+    assert!(said.lines().nth(1).unwrap().starts_with("result"), "{said}");
     assert!(said.contains("resident sign-in"), "{said}");
 }
 
@@ -150,11 +165,21 @@ fn a_plain_open311_server_lacks_the_extensions_the_app_needs() {
         result("photos in the request (multipart media[])"),
         "missing"
     );
+    // Only the photos keep it from working: a plain server without sign-in
+    // is not refused for that.
+    assert_eq!(report["profile"]["sign_in"], "not_offered");
+    assert_eq!(
+        failing(&report),
+        vec!["photos in the request (multipart media[])".to_owned()]
+    );
     assert_eq!(result("idempotency (client_request_id)"), "missing");
     assert_eq!(result("request updates"), "missing");
     assert_eq!(result("areas"), "missing");
     assert_eq!(result("alerts"), "missing");
-    assert_eq!(result("resident sign-in"), "missing");
+    assert_eq!(
+        result("resident sign-in (not offered: reports carry the resident's contact fields)"),
+        "missing"
+    );
     assert_eq!(result("ETag / 304"), "missing");
     let error = json_of(&run.stderr);
     assert_eq!(error["error"]["kind"], "server_incompatible");
@@ -172,4 +197,76 @@ fn a_plain_open311_server_lacks_the_extensions_the_app_needs() {
         &ihanoi_in(dir.path(), &["check-server", "http://city.example.vn"]),
         2,
     );
+}
+
+/// check-server's verdict on each profile is what the full client then does:
+/// compatible → `ihanoi report new … --queue` and `ihanoi sync` (no sign-in:
+/// these servers have none) deliver the report; not compatible → it is not
+/// delivered. Checked over loopback against the reference server's profiles.
+#[test]
+fn the_verdict_on_each_profile_matches_what_the_client_then_does() {
+    for (profile, compatible) in [
+        ("plain", true),
+        ("plain,strict", true),
+        ("plain,numeric-ids", true),
+        ("plain,object-errors", true),
+        ("plain,no-updates", true),
+        // Plain discovery names no part: the app sends media[], which this
+        // server refuses, and check-server says so.
+        ("plain,media-field,strict", false),
+        // Refused with strict; a lenient one drops the file unseen, which a
+        // read-only probe cannot tell (docs/city-api.md).
+        ("plain,no-upload,strict", false),
+    ] {
+        let city = City::start_with_profile(profile);
+        let dir = tempfile::tempdir().unwrap();
+        let url = city.url();
+        let check = ihanoi_in(
+            dir.path(),
+            &["--json", "--api-key", API_KEY, "check-server", &url],
+        );
+        let report = json_of(&check.stdout);
+        assert_eq!(report["compatible"], compatible, "{profile}: {report}");
+        assert_exit(&check, if compatible { 0 } else { 11 });
+        assert!(
+            city.reports().is_empty(),
+            "{profile}: the check created nothing"
+        );
+        if profile.contains("object-errors") {
+            let create = report["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["name"] == "requests (create)")
+                .unwrap();
+            assert_eq!(create["result"], "ok", "{profile}: {create}");
+            assert!(
+                create["detail"]
+                    .as_str()
+                    .unwrap()
+                    .contains("non-standard errors")
+            );
+        }
+
+        let mut args = support::queued_report("iphone4s-gps-small.jpg", &[]);
+        args.extend([
+            "--server".into(),
+            url.clone(),
+            "--api-key".into(),
+            API_KEY.into(),
+        ]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let queued = ihanoi_in(dir.path(), &args);
+        assert_exit(&queued, 0);
+        let sync = ihanoi_in(dir.path(), &["--json", "sync"]);
+        let summary = json_of(&sync.stdout);
+        let delivered = city.reports().len();
+        if compatible {
+            assert_eq!(summary["sent"], 1, "{profile}: {summary}");
+            assert_eq!(delivered, 1, "{profile}");
+        } else {
+            assert_eq!(summary["sent"], 0, "{profile}: {summary}");
+            assert_eq!(delivered, 0, "{profile}");
+        }
+    }
 }

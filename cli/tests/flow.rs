@@ -10,7 +10,7 @@ use std::io::Write;
 use std::process::Stdio;
 use std::time::Duration;
 
-use support::{API_KEY, City, assert_exit, command, ihanoi_in, json_of, photo, text};
+use support::{API_KEY, City, assert_exit, command, ihanoi_in, json_of, queued_report, text};
 
 const PHONE: &str = "0987654321";
 const NORMALISED: &str = "+84987654321";
@@ -37,34 +37,6 @@ impl Phone {
         all.extend(args.iter().map(AsRef::as_ref));
         ihanoi_in(&self.data, &all)
     }
-}
-
-/// `--json report new` with a shared photo, a position by Hoàn Kiếm Lake, a
-/// complete text, `--queue`, and `extra` arguments.
-fn queued_report(photo_name: &str, extra: &[&str]) -> Vec<String> {
-    let photo = photo(photo_name).to_str().unwrap().to_owned();
-    let mut args: Vec<String> = [
-        "--json",
-        "report",
-        "new",
-        "--photo",
-        &photo,
-        "--lat",
-        "21.0287",
-        "--lon",
-        "105.8524",
-        "--category",
-        "ve_sinh_moi_truong",
-        "--text",
-        "Rác thải đổ trộm ở đầu ngõ 5, bốc mùi",
-        "--queue",
-    ]
-    .iter()
-    .map(|a| a.to_string())
-    .collect();
-    // After the subcommand: its own options, and global ones (clap takes those anywhere).
-    args.extend(extra.iter().map(|a| a.to_string()));
-    args
 }
 
 #[test]

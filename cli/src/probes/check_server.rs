@@ -1,13 +1,21 @@
 //! `ihanoi check-server URL`: which parts of an Open311 server the app can use.
 //!
+//! The server's profile is read from its discovery by the same code the sync
+//! uses (`ServerProfile::from_discovery`), and each check is required or
+//! optional *for that profile*: a plain GeoReport v2 server without sign-in
+//! can be compatible, since the app then sends with the standard's personal
+//! fields. Extension parameters are sent only where the profile offers them.
+//!
 //! Every probe is read-only or refused by design (a report with no category, a
 //! refresh with a made-up token): nothing is created on the server and no SMS
-//! is sent. The URL rule is the app's own (HTTPS, plain HTTP only on loopback),
-//! and so are the TLS roots.
+//! is sent. The multipart probe carries a real JPEG under the part name the
+//! app would use. The URL rule is the app's own (HTTPS, plain HTTP only on
+//! loopback), and so are the TLS roots.
 
 use std::time::Duration;
 
 use ihanoi_core::net::transport::{Endpoint, tls};
+use ihanoi_core::server_profile::{Offer, ServerProfile};
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 
@@ -90,6 +98,16 @@ fn is_error_array(json: &Option<Value>) -> bool {
         .is_some_and(|e| e.get("code").is_some() && e.get("description").is_some())
 }
 
+/// An error written as one object (`{"code","detail"}`, `{"message"}`,
+/// `{"error"}`): not the standard's shape, but the app reads it.
+fn is_error_object(json: &Option<Value>) -> bool {
+    json.as_ref().and_then(Value::as_object).is_some_and(|o| {
+        ["detail", "message", "error", "description"]
+            .iter()
+            .any(|k| o.contains_key(*k))
+    })
+}
+
 /// 404 / 405 / 501: the server does not have it. Anything else unexpected: broken.
 fn absent(status: StatusCode) -> bool {
     matches!(
@@ -151,8 +169,8 @@ pub fn run(url: &str, api_key: Option<&str>, out: &Output) -> CliResult<()> {
         .enable_all()
         .build()
         .map_err(|e| CliError::file("tokio runtime", e))?;
-    let checks = runtime.block_on(checks(&probe))?;
-    print(&checks, out);
+    let (profile, checks) = runtime.block_on(checks(&probe))?;
+    print(&profile, &checks, out);
     let failing: Vec<String> = checks
         .iter()
         .filter(|c| c.required && c.verdict != Verdict::Ok)
@@ -165,7 +183,7 @@ pub fn run(url: &str, api_key: Option<&str>, out: &Output) -> CliResult<()> {
     }
 }
 
-async fn checks(p: &Probe) -> CliResult<Vec<Check>> {
+async fn checks(p: &Probe) -> CliResult<(ServerProfile, Vec<Check>)> {
     let mut checks = Vec::new();
     let mut push = |name, endpoint, standard, required, (verdict, detail): (Verdict, String)| {
         checks.push(Check {
@@ -192,6 +210,14 @@ async fn checks(p: &Probe) -> CliResult<Vec<Check>> {
         .and_then(|j| j.get("extensions"))
         .cloned()
         .unwrap_or(Value::Null);
+    // What the sync would make of this server.
+    let base = p.endpoint.base().as_str().to_owned();
+    let profile = match discovery.as_ref().ok().and_then(|r| r.json.as_ref()) {
+        Some(document) if discovery.as_ref().is_ok_and(|r| r.status.is_success()) => {
+            ServerProfile::from_discovery(&base, document, 0)
+        }
+        _ => ServerProfile::plain(&base, false, 0),
+    };
     push(
         "discovery",
         "GET /discovery.json",
@@ -251,20 +277,45 @@ async fn checks(p: &Probe) -> CliResult<Vec<Check>> {
         judge(post, refused_with_error_array),
     );
 
-    let multipart = reqwest::multipart::Form::new().text("api_key", p.api_key.clone());
+    // A real JPEG under the part name the app would use, still without a
+    // service_code: refused, so nothing is created.
+    let field = profile.media_field.clone();
+    let jpeg = probe_jpeg()?;
+    let part = reqwest::multipart::Part::bytes(jpeg)
+        .file_name("probe.jpg")
+        .mime_str("image/jpeg")
+        .expect("a constant type");
+    let multipart = reqwest::multipart::Form::new()
+        .text("api_key", p.api_key.clone())
+        .part(field.clone(), part);
     let post = p
         .send(p.client.post(p.url("/requests.json")).multipart(multipart))
         .await;
+    // Required: the app sends at least one photo with every report.
     push(
-        "photos in the request (multipart media[])",
+        leak(format!("photos in the request (multipart {field})")),
         "POST /requests.json multipart",
         false,
         true,
         match post {
+            _ if profile.uploads == Offer::NotOffered => (
+                Verdict::Missing,
+                "discovery offers no uploads (media_url only): the app sends a photo with every report"
+                    .into(),
+            ),
             Ok(r) if r.status == StatusCode::UNSUPPORTED_MEDIA_TYPE => {
                 (Verdict::Missing, "HTTP 415: multipart not accepted".into())
             }
-            other => judge(other, refused_with_error_array),
+            // Refused for the missing category, as it should be, unless the
+            // refusal names the photo part: then every real report would be
+            // refused too (a strict server that reads another part name).
+            other => judge(other, |r| {
+                let said = error_text(r);
+                if said.contains(field.as_str()) {
+                    return Err(format!("the photo part {field} is refused: {said}"));
+                }
+                refused_with_error_array(r)
+            }),
         },
     );
 
@@ -284,19 +335,28 @@ async fn checks(p: &Probe) -> CliResult<Vec<Check>> {
         },
     );
 
+    // The extension's parameters only where the profile has the extension
+    // (a strict server refuses parameters it does not define).
+    let updates_query: &[(&str, &str)] = if profile.updates == Offer::Offered {
+        &[("after", "0"), ("limit", "1")]
+    } else {
+        &[]
+    };
     push(
         "request updates",
         "GET /servicerequestupdates.json",
         true,
         false,
-        judge(
-            p.get(
-                "/servicerequestupdates.json",
-                &[("after", "0"), ("limit", "1")],
-            )
-            .await,
+        match judge(
+            p.get("/servicerequestupdates.json", updates_query).await,
             |r| json_array(r, "updates").map(|_| "timeline available".into()),
-        ),
+        ) {
+            (Verdict::Missing, detail) => (
+                Verdict::Missing,
+                format!("{detail}: statuses are polled from GET /requests instead"),
+            ),
+            other => other,
+        },
     );
 
     let areas = p.get("/areas.json", &[]).await;
@@ -323,9 +383,18 @@ async fn checks(p: &Probe) -> CliResult<Vec<Check>> {
         "GET /alerts.json",
         false,
         false,
-        judge(p.get("/alerts.json", &[("after", "0")]).await, |r| {
-            json_array(r, "alerts").map(|n| format!("{n} live alert(s)"))
-        }),
+        judge(
+            p.get(
+                "/alerts.json",
+                if profile.alerts == Offer::Offered {
+                    &[("after", "0")]
+                } else {
+                    &[]
+                },
+            )
+            .await,
+            |r| json_array(r, "alerts").map(|n| format!("{n} live alert(s)")),
+        ),
     );
 
     // A made-up refresh token: refused with 401 by a server that has sign-in.
@@ -337,11 +406,18 @@ async fn checks(p: &Probe) -> CliResult<Vec<Check>> {
     let auth = p
         .send(p.client.post(p.url("/auth/token")).form(&refresh))
         .await;
+    // Required only where the server has it: without it the app sends
+    // with the standard's personal fields.
+    let sign_in = profile.sign_in == Offer::Offered;
     push(
-        "resident sign-in",
+        if sign_in {
+            "resident sign-in"
+        } else {
+            "resident sign-in (not offered: reports carry the resident's contact fields)"
+        },
         "POST /auth/code, /auth/token",
         false,
-        true,
+        sign_in,
         judge(auth, |r| {
             if r.status == StatusCode::UNAUTHORIZED && is_error_array(&r.json) {
                 Ok("a made-up token is refused with 401".into())
@@ -383,7 +459,42 @@ async fn checks(p: &Probe) -> CliResult<Vec<Check>> {
             ),
         },
     );
-    Ok(checks)
+    Ok((profile, checks))
+}
+
+/// The descriptions of an error answer, whatever its shape.
+fn error_text(r: &Reply) -> String {
+    let Some(json) = &r.json else {
+        return String::new();
+    };
+    let items: Vec<&Value> = match json.as_array() {
+        Some(items) => items.iter().collect(),
+        None => vec![json],
+    };
+    items
+        .iter()
+        .filter_map(|e| {
+            ["description", "detail", "message", "error"]
+                .iter()
+                .find_map(|k| e.get(*k).and_then(Value::as_str))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A check's name made at run time lives as long as the process (a few per run).
+fn leak(name: String) -> &'static str {
+    Box::leak(name.into_boxed_str())
+}
+
+/// A small real JPEG, encoded by the app's own encoder.
+fn probe_jpeg() -> CliResult<Vec<u8>> {
+    let image = ihanoi_core::photos::image::RgbImage {
+        width: 16,
+        height: 16,
+        pixels: vec![128; 16 * 16 * 3],
+    };
+    ihanoi_core::photos::encode::encode(&image, 80).map_err(|e| ihanoi_core::Error::from(e).into())
 }
 
 fn refused_with_error_array(r: &Reply) -> Result<String, String> {
@@ -395,11 +506,36 @@ fn refused_with_error_array(r: &Reply) -> Result<String, String> {
         StatusCode::BAD_REQUEST if is_error_array(&r.json) => {
             Ok("400 with the standard error array".into())
         }
+        // It refuses what it should and says why, in its own shape: the app
+        // reads that shape too, so this works.
+        StatusCode::BAD_REQUEST if is_error_object(&r.json) => {
+            Ok("works, non-standard errors (one object instead of the array)".into())
+        }
         _ => Err("expected 400 with [{code, description}]".into()),
     }
 }
 
-fn print(checks: &[Check], out: &Output) {
+/// What the sync would make of the server, as `check-server` shows it.
+fn profile_json(profile: &ServerProfile) -> Value {
+    let offer = |o: Offer| match o {
+        Offer::Offered => "offered",
+        Offer::NotOffered => "not_offered",
+        Offer::Unknown => "unknown",
+    };
+    json!({
+        "discovery": profile.discovery,
+        "sign_in": offer(profile.sign_in),
+        "idempotency": profile.idempotency,
+        "updates": offer(profile.updates),
+        "alerts": offer(profile.alerts),
+        "areas": offer(profile.areas),
+        "uploads": offer(profile.uploads),
+        "media_field": profile.media_field,
+        "report_attributes": profile.report_attributes,
+    })
+}
+
+fn print(profile: &ServerProfile, checks: &[Check], out: &Output) {
     if out.is_json() {
         let rows: Vec<Value> = checks
             .iter()
@@ -417,9 +553,46 @@ fn print(checks: &[Check], out: &Output) {
         let compatible = checks
             .iter()
             .all(|c| !c.required || c.verdict == Verdict::Ok);
-        out.json(&json!({ "compatible": compatible, "checks": rows }));
+        out.json(&json!({
+            "compatible": compatible,
+            "profile": profile_json(profile),
+            "checks": rows,
+        }));
         return;
     }
+    let sends = if profile.sign_in == Offer::Offered {
+        out.t(
+            "gửi khi cư dân đã đăng nhập",
+            "sends under the resident's sign-in",
+        )
+    } else {
+        out.t(
+            "gửi kèm thông tin liên hệ của cư dân (không có đăng nhập)",
+            "sends with the resident's contact fields (no sign-in)",
+        )
+    };
+    println!(
+        "{}: {} · {} · {}",
+        out.t("Hồ sơ máy chủ", "Server profile"),
+        if profile.sign_in == Offer::Offered
+            || profile.idempotency
+            || profile.updates == Offer::Offered
+            || profile.alerts == Offer::Offered
+        {
+            out.t("có phần mở rộng của iHaNoi", "with iHaNoi's extensions")
+        } else {
+            out.t("GeoReport v2 cơ bản", "plain GeoReport v2")
+        },
+        sends,
+        if profile.idempotency {
+            out.t(
+                "gửi đúng một lần (client_request_id)",
+                "exactly once (client_request_id)",
+            )
+        } else {
+            out.t("tra cứu trước khi gửi lại", "looked up before a resend")
+        },
+    );
     let kind = |c: &Check| {
         if c.standard {
             out.t("chuẩn", "standard")
