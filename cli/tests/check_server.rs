@@ -270,3 +270,37 @@ fn the_verdict_on_each_profile_matches_what_the_client_then_does() {
         }
     }
 }
+
+/// Profiles with the app's sign-in: the verdicts the README's table states
+/// (the client's side on these profiles is core/tests/server_profiles.rs).
+#[test]
+fn profiles_with_sign_in_get_the_verdicts_the_readme_states() {
+    for (profile, compatible) in [
+        ("media-field,strict", true),
+        ("no-updates,strict", true),
+        ("no-idempotency,strict", true),
+        ("numeric-ids", true),
+        ("object-errors", true),
+        ("no-upload", false),
+    ] {
+        let city = City::start_with_profile(profile);
+        let dir = tempfile::tempdir().unwrap();
+        let check = ihanoi_in(
+            dir.path(),
+            &["--json", "--api-key", API_KEY, "check-server", &city.url()],
+        );
+        let report = json_of(&check.stdout);
+        assert_eq!(report["compatible"], compatible, "{profile}: {report}");
+        assert_eq!(report["profile"]["sign_in"], "offered", "{profile}");
+        if compatible {
+            assert!(failing(&report).is_empty(), "{profile}: {report}");
+        } else {
+            assert_eq!(
+                failing(&report),
+                vec!["photos in the request (multipart media[])".to_owned()],
+                "{profile}"
+            );
+        }
+        assert!(city.reports().is_empty(), "{profile}: nothing created");
+    }
+}

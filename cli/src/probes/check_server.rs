@@ -421,6 +421,8 @@ async fn checks(p: &Probe) -> CliResult<(ServerProfile, Vec<Check>)> {
         judge(auth, |r| {
             if r.status == StatusCode::UNAUTHORIZED && is_error_array(&r.json) {
                 Ok("a made-up token is refused with 401".into())
+            } else if r.status == StatusCode::UNAUTHORIZED && is_error_object(&r.json) {
+                Ok("a made-up token is refused with 401 (non-standard error object)".into())
             } else {
                 Err("expected 401 with an error array for a made-up token".into())
             }
