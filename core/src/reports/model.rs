@@ -72,6 +72,9 @@ pub enum Urgency {
 }
 
 impl Urgency {
+    /// Every value, in the picker's order (the default first).
+    pub const ALL: [Urgency; 3] = [Urgency::Normal, Urgency::Urgent, Urgency::Complex];
+
     pub fn as_db_str(self) -> &'static str {
         match self {
             Urgency::Normal => "normal",
@@ -89,9 +92,7 @@ impl Urgency {
     }
 
     pub fn from_db_str(s: &str) -> Option<Self> {
-        [Urgency::Normal, Urgency::Urgent, Urgency::Complex]
-            .into_iter()
-            .find(|u| u.as_db_str() == s)
+        Self::ALL.into_iter().find(|u| u.as_db_str() == s)
     }
 }
 
