@@ -164,8 +164,9 @@ pub fn format_time(ms: i64, offset_minutes: Option<i32>) -> String {
     }
 }
 
+/// A report's own fields (lists show these; [`details_json`] adds what the
+/// core decides about it, its buttons among them).
 pub fn report_json(report: &Report, language: Language) -> Value {
-    let actions = report.actions();
     json!({
         "id": report.id,
         "state": report.state.as_db_str(),
@@ -177,18 +178,19 @@ pub fn report_json(report: &Report, language: Language) -> Value {
         "created_at_ms": report.created_at_ms,
         "updated_at_ms": report.updated_at_ms,
         "send_started": report.send_started,
-        "actions": {
-            "can_edit": actions.can_edit,
-            "can_queue": actions.can_queue,
-            "can_return_to_draft": actions.can_return_to_draft,
-            "can_delete": actions.can_delete,
-        },
     })
 }
 
 /// [`report_json`] with what the core says about the report.
 pub fn details_json(details: &ReportDetails, language: Language) -> Value {
     let mut value = report_json(&details.report, language);
+    let actions = details.actions;
+    value["actions"] = json!({
+        "can_edit": actions.can_edit,
+        "can_queue": actions.can_queue,
+        "can_return_to_draft": actions.can_return_to_draft,
+        "can_delete": actions.can_delete,
+    });
     value["category"] = details
         .category
         .as_ref()

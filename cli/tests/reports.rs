@@ -47,7 +47,16 @@ fn a_new_report_is_saved_and_listed() {
     assert_eq!(report["state"], "draft");
     assert_eq!(report["state_label"], "Bản nháp");
     assert_eq!(report["urgency"], "urgent");
-    assert_eq!(report["actions"]["can_queue"], true);
+    // No photo and no position yet: the send button waits for them.
+    assert_eq!(report["actions"]["can_queue"], false);
+    assert_eq!(report["actions"]["can_edit"], true);
+    let missing: Vec<&str> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing, ["photo_missing", "location_missing"]);
 
     let listed = json_of(&ihanoi(dir.path(), &["--json", "drafts"]).stdout);
     assert_eq!(listed["reports"][0]["id"], id.as_str());

@@ -587,7 +587,7 @@ async fn a_sync_can_be_cancelled_mid_upload_and_only_one_runs_at_a_time() {
     // ...and the screen, computed in the core, does not offer the button.
     let report = phone.core.report(&id).unwrap();
     assert!(report.send_started);
-    assert!(!report.actions().can_return_to_draft);
+    assert!(!report.actions(&[]).can_return_to_draft);
 
     // The same after a crash mid-upload: the next sync puts the report back
     // in the queue first (here one that stops at once: no session).

@@ -6,7 +6,7 @@
 use crate::app::Core;
 use crate::error::Result;
 use crate::reports::db;
-use crate::reports::model::{Report, ReportState};
+use crate::reports::model::{Report, ReportActions, ReportState};
 use crate::reports::ops::parse_id;
 use crate::reports::readiness::{self, Problem, Warning};
 
@@ -25,6 +25,9 @@ pub struct ReportDetails {
     pub unit: Option<UnitName>,
     /// Why the city refused it (only while it needs attention).
     pub attention: Option<CityReason>,
+    /// The buttons the screen offers: `can_queue` only once `problems` is
+    /// empty (the one answer the review screen renders).
+    pub actions: ReportActions,
     /// What stops queueing (empty once it can be queued, and after queueing).
     pub problems: Vec<Problem>,
     /// What to know before sending; never stops it (photo review flags).
@@ -115,6 +118,7 @@ impl Core {
             Vec::new()
         };
         Ok(ReportDetails {
+            actions: report.actions(&problems),
             state_label_vi: report.state.label(crate::i18n::Language::Vi).to_owned(),
             state_label_en: report.state.label(crate::i18n::Language::En).to_owned(),
             urgency_label_vi: report.urgency.label(crate::i18n::Language::Vi).to_owned(),

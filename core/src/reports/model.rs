@@ -1,6 +1,7 @@
 //! What a report is, and which actions its state allows.
 
 use crate::i18n::Language;
+use crate::reports::readiness::Problem;
 use crate::time::UnixMillis;
 
 /// Where a report is in its life. Only drafts can be edited; a queued report can
@@ -118,11 +119,14 @@ pub struct Report {
 }
 
 impl Report {
-    /// What the screen may offer for this report: decided here, not in the shells.
-    pub fn actions(&self) -> ReportActions {
+    /// What the screen may offer for this report, given every reason it cannot
+    /// be queued yet (`problems`, from readiness): decided here, not in the
+    /// shells. [`crate::reports::ReportDetails::actions`] is this with the
+    /// report's own problems.
+    pub fn actions(&self, problems: &[Problem]) -> ReportActions {
         ReportActions {
             can_edit: self.state.is_editable(),
-            can_queue: self.state.is_editable(),
+            can_queue: self.state.is_editable() && problems.is_empty(),
             can_return_to_draft: self.state == ReportState::Queued && !self.send_started,
             can_delete: self.state.is_editable(),
         }
@@ -134,6 +138,9 @@ impl Report {
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReportActions {
     pub can_edit: bool,
+    /// The send button: an editable report with no readiness problem left
+    /// (the review screen lists the problems beside it, and the warnings,
+    /// which never stop it).
     pub can_queue: bool,
     pub can_return_to_draft: bool,
     pub can_delete: bool,
@@ -204,9 +211,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn only_a_queued_report_can_return_to_draft() {
-        let mut report = Report {
+    fn empty_draft() -> Report {
+        Report {
             id: "x".into(),
             state: ReportState::Draft,
             category_code: None,
@@ -216,16 +222,38 @@ mod tests {
             created_at_ms: 0,
             updated_at_ms: 0,
             send_started: false,
-        };
+        }
+    }
+
+    #[test]
+    fn only_a_queued_report_can_return_to_draft() {
+        let mut report = empty_draft();
         for state in ReportState::ALL {
             report.state = state;
-            let actions = report.actions();
+            let actions = report.actions(&[]);
             assert_eq!(actions.can_return_to_draft, state == ReportState::Queued);
             assert_eq!(actions.can_edit, state.is_editable());
         }
         // Once an upload started, the city may hold it: no way back to draft.
         report.state = ReportState::Queued;
         report.send_started = true;
-        assert!(!report.actions().can_return_to_draft);
+        assert!(!report.actions(&[]).can_return_to_draft);
+    }
+
+    #[test]
+    fn only_an_editable_report_without_problems_can_be_queued() {
+        let mut report = empty_draft();
+        let missing = crate::reports::readiness::problems(
+            &report,
+            crate::reports::readiness::Attachments::default(),
+        );
+        assert!(!missing.is_empty());
+        for state in ReportState::ALL {
+            report.state = state;
+            assert!(!report.actions(&missing).can_queue, "{state:?}");
+            assert_eq!(report.actions(&[]).can_queue, state.is_editable());
+            // Problems never take away editing or deleting a draft.
+            assert_eq!(report.actions(&missing).can_edit, state.is_editable());
+        }
     }
 }

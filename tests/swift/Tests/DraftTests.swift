@@ -169,9 +169,12 @@ final class DraftTests: XCTestCase {
 
     func testReportActionsOfADraft() throws {
         let core = try openCore(for: self)
-        let actions = reportActions(report: try core.createDraft())
-        XCTAssertTrue(actions.canEdit)
-        XCTAssertTrue(actions.canDelete)
-        XCTAssertFalse(actions.canReturnToDraft)
+        // The review screen's one answer: no send button while problems remain.
+        let details = try core.reportDetails(id: try core.createDraft().id)
+        XCTAssertTrue(details.actions.canEdit)
+        XCTAssertTrue(details.actions.canDelete)
+        XCTAssertFalse(details.actions.canReturnToDraft)
+        XCTAssertFalse(details.actions.canQueue)
+        XCTAssertEqual(details.problems.count, 4)
     }
 }

@@ -108,7 +108,7 @@ public final class NewReportModel {
     public var warnings: [String] { phrases(details?.warnings ?? []).map { $0(language) } }
     public var canQueue: Bool {
         guard let details, !isWorking else { return false }
-        return reportActions(report: details.report).canQueue && details.problems.isEmpty
+        return details.actions.canQueue
     }
     public var queuedText: String? { isQueued ? Strings.queued(language) : nil }
 

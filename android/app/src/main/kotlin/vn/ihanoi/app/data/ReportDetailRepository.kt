@@ -9,7 +9,6 @@ import kotlinx.coroutines.withContext
 import vn.ihanoi.core.IhanoiCore
 import vn.ihanoi.core.ReportsListener
 import vn.ihanoi.core.model.ReportListUpdate
-import vn.ihanoi.core.reportActions
 
 /** One report as its screen needs it. */
 interface ReportDetailRepository {
@@ -53,7 +52,7 @@ class CoreReportDetailRepository(
     private fun read(id: String): ReportDetail {
         val details = core.reportDetails(id)
         val summary = details.toSummary()
-        val actions = reportActions(details.report)
+        val actions = details.actions
         return ReportDetail(
             id = id,
             state = summary.state,
@@ -87,9 +86,8 @@ class CoreReportDetailRepository(
                         photoPaths = entry.photos.mapNotNull { it.photoPath ?: it.thumbnailPath },
                     )
                 },
-            // The core's can_queue means "may be offered" (any editable report); queue_report
-            // refuses while problems remain, so the send button waits for an empty list.
-            canQueue = actions.canQueue && details.problems.isEmpty(),
+            // The core offers the send button only once no problem remains.
+            canQueue = actions.canQueue,
             canEdit = actions.canEdit,
         )
     }

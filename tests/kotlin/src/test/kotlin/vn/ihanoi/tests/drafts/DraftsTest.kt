@@ -15,7 +15,6 @@ import vn.ihanoi.core.model.Report
 import vn.ihanoi.core.model.ReportFilter
 import vn.ihanoi.core.model.ReportState
 import vn.ihanoi.core.model.Urgency
-import vn.ihanoi.core.reportActions
 import vn.ihanoi.tests.support.openCore
 import vn.ihanoi.tests.support.withCore
 
@@ -37,10 +36,14 @@ class DraftsTest {
         assertEquals(draft.createdAtMs, draft.updatedAtMs)
         assertEquals(draft, core.report(draft.id))
 
-        val actions = reportActions(draft)
+        // The review screen's one answer: no send button while problems remain.
+        val details = core.reportDetails(draft.id)
+        val actions = details.actions
         assertTrue(actions.canEdit)
         assertTrue(actions.canDelete)
         assertFalse(actions.canReturnToDraft)
+        assertFalse(actions.canQueue)
+        assertEquals(4, details.problems.size)
     }
 
     @Test
