@@ -49,9 +49,17 @@ impl IhanoiCore {
         Ok(self.core.mark_all_alerts_read()?)
     }
 
-    /// The city's categories from the last pull (empty before the first one).
+    /// The categories to offer: the last pull's list, else the one the core
+    /// ships (never empty, offline too).
     pub fn categories(&self) -> Result<Vec<Category>> {
         Ok(self.core.categories()?)
+    }
+
+    /// The categories matching what the resident typed, best first, with or
+    /// without diacritics ("ve sinh" finds "Vệ sinh môi trường"); every
+    /// category in the city's order for an empty query (offline).
+    pub fn search_categories(&self, query: String) -> Result<Vec<Category>> {
+        Ok(self.core.search_categories(&query)?)
     }
 }
 

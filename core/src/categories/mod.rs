@@ -11,6 +11,7 @@
 pub mod db;
 pub mod model;
 pub mod ops;
+pub mod search;
 pub mod snapshot;
 
 pub use model::Category;

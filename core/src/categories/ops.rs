@@ -11,4 +11,14 @@ impl Core {
     pub fn categories(&self) -> Result<Vec<Category>> {
         self.store.read(crate::categories::current)
     }
+
+    /// The categories matching what the resident typed, best first, with or
+    /// without diacritics ([`crate::categories::search::search`]); every
+    /// category in the city's order for an empty query.
+    pub fn search_categories(&self, query: &str) -> Result<Vec<Category>> {
+        Ok(crate::categories::search::search(
+            &self.categories()?,
+            query,
+        ))
+    }
 }
