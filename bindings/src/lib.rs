@@ -19,6 +19,7 @@ mod location;
 mod logs;
 mod observers;
 mod photos;
+mod preferences;
 mod pull;
 mod reports;
 mod secrets;

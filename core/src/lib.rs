@@ -17,6 +17,7 @@
 //! - [`background`]: the one call a background job makes (send, then pull);
 //! - [`account`]: the resident's sign-in; tokens only in the secure store;
 //! - [`device_check`]: what is wrong with this phone, for community install teams;
+//! - [`preferences`]: the app's settings (first run, language, photo size, Wi-Fi only);
 //! - [`secrets`]: the platform secure store the shells plug in (tokens live only there);
 //! - [`text`]: Unicode normalisation shared by every user-typed string.
 //!
@@ -46,6 +47,7 @@ pub mod logs;
 pub mod net;
 pub mod observers;
 pub mod photos;
+pub mod preferences;
 pub mod pull;
 pub mod reports;
 pub mod secrets;

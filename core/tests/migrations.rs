@@ -50,8 +50,9 @@ fn seed(version: u32) -> Option<&'static str> {
         // Schema 4 (outbox), before pulling (5): a report the city accepted;
         // migration 5 gives it no timeline and no status row yet. Schema 5,
         // before server profiles (6): the same; migration 6 caches no profile,
-        // stores no contact fields and marks no first attempt.
-        4 | 5 => Some(concat!(
+        // stores no contact fields and marks no first attempt. Schema 6, before
+        // preferences (7): the same; migration 7 leaves every setting default.
+        4..=6 => Some(concat!(
             queued_report_row!(),
             "UPDATE reports SET state = 'submitted' WHERE id = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
              INSERT INTO report_sync (report_id, attempts, service_request_id, agency_responsible,
@@ -120,6 +121,8 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
             assert!(core.timeline(REPORT_ID).unwrap().is_empty());
             assert_eq!(core.resident_contact().unwrap(), Default::default());
         }
+        // Settings did not exist before schema 7: every database opens with the defaults.
+        assert_eq!(core.preferences().unwrap(), Default::default());
     }
 }
 

@@ -90,7 +90,21 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "what the city server offers, the resident's standard contact fields, a report's first attempt",
         sql: MIGRATION_6_SERVER_PROFILE,
     },
+    Migration {
+        version: 7,
+        description: "preferences: the app's settings (first run, language, photo size, Wi-Fi only)",
+        sql: MIGRATION_7_PREFERENCES,
+    },
 ];
+
+/// Migration 7 (see core/src/preferences/db.rs).
+const MIGRATION_7_PREFERENCES: &str = r#"
+    -- One row per setting; no row means the default.
+    CREATE TABLE preferences (
+        name  TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) STRICT;
+"#;
 
 /// Migration 6 (see core/src/server_profile/db.rs and core/src/sync/outbox/db.rs).
 const MIGRATION_6_SERVER_PROFILE: &str = r#"
