@@ -1,7 +1,9 @@
-//! Hanoi's wards and communes across the FFI: import, point lookup, name search.
+//! Hanoi's wards and communes across the FFI: import, point lookup, name
+//! search, outlines for the map.
 
 use std::sync::Arc;
 
+use ihanoi_core::areas::outlines::WardOutlines;
 use ihanoi_core::areas::{Area, AreaLookup, AreaSetInfo, SearchHit};
 
 use crate::core_object::IhanoiCore;
@@ -55,5 +57,13 @@ impl IhanoiCore {
     /// Units by current or pre-reform name, best first.
     pub fn search_areas(&self, query: String, limit: u32) -> Result<Vec<SearchHit>> {
         Ok(self.core.search_areas(&query, limit)?)
+    }
+
+    /// The outlines of the unit holding the point and of those whose boundary
+    /// is within `radius_m` of it (at most 5 km), simplified for drawing,
+    /// offline: the position screen draws the pin over them with no network.
+    /// Outside Hanoi: no outlines and a note, not an error.
+    pub fn ward_outlines(&self, lat: f64, lon: f64, radius_m: f64) -> Result<WardOutlines> {
+        Ok(self.core.ward_outlines(lat, lon, radius_m)?)
     }
 }

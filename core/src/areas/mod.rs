@@ -7,6 +7,7 @@
 //!   pre-reform ward names;
 //! - [`geojson`] and [`codec`]: the city's GeoJSON in, the cache's compact form
 //!   in and out; [`geometry`]: validation;
+//! - [`outlines`]: simplified outlines around a point, for the map with no network;
 //! - [`cache`] and [`ops`]: the set kept in SQLite and the [`crate::Core`] calls;
 //!   [`snapshot`] and [`compact`]: the set the core ships, used until one is
 //!   pulled or imported.
@@ -20,6 +21,7 @@ pub mod geometry;
 pub mod index;
 pub mod model;
 pub mod ops;
+pub mod outlines;
 pub mod projection;
 pub mod search;
 mod shape;

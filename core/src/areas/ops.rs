@@ -9,6 +9,7 @@ use crate::areas::cache::{self, AreaSetInfo};
 use crate::areas::error::AreasError;
 use crate::areas::index::AreaIndex;
 use crate::areas::model::Area;
+use crate::areas::outlines::{WardOutlines, outlines_around};
 use crate::areas::search::{FormerNames, NameSearch, SearchHit};
 use crate::areas::snapshot;
 use crate::error::{Error, Result};
@@ -210,6 +211,13 @@ impl Core {
     pub fn search_areas(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
         let areas = self.loaded_areas()?;
         Ok(areas.search.search(&areas.index, query, limit as usize))
+    }
+
+    /// The outlines around a point for the position screen's map, offline
+    /// (see [`crate::areas::outlines::outlines_around`]).
+    pub fn ward_outlines(&self, lat: f64, lon: f64, radius_m: f64) -> Result<WardOutlines> {
+        let areas = self.loaded_areas()?;
+        Ok(outlines_around(&areas.index, lat, lon, radius_m)?)
     }
 }
 
