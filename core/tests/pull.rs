@@ -225,6 +225,53 @@ async fn the_wards_actions_become_a_timeline_with_result_photos() {
     city.server.shutdown().await;
 }
 
+/// A report the phone could not route (its location stored without a unit, as
+/// an app without a usable ward set left it) shows the unit the city chose, by
+/// name, and says the city chose it; the timeline names the unit too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_report_the_phone_could_not_route_shows_the_unit_the_city_chose() {
+    let city = City::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = open_core(dir.path(), &city.url());
+    sign_in(&core, &city).await;
+    let id = queue_complete_report(&core, "ve_sinh_moi_truong");
+    let db = rusqlite::Connection::open(dir.path().join(ihanoi_core::store::DATABASE_FILE_NAME))
+        .unwrap();
+    db.execute(
+        "UPDATE report_locations SET area_code = NULL, area_name = NULL WHERE report_id = ?1",
+        [&id],
+    )
+    .unwrap();
+    assert_eq!(core.report_details(&id).unwrap().unit, None);
+
+    assert_eq!(sync(&core).await.sent, 1);
+    let agency = core
+        .submission(&id)
+        .unwrap()
+        .unwrap()
+        .agency_responsible
+        .expect("the city routed it");
+    let unit = core.report_details(&id).unwrap().unit.expect("a unit");
+    assert_eq!(unit.code, agency);
+    assert!(unit.from_city);
+    assert_eq!(unit.name.as_deref(), Some("Phường Hoàn Kiếm"));
+    // The status names it the same way.
+    let status = core.report_status(&id).unwrap().unwrap();
+    assert_eq!(status.unit_name.as_deref(), Some("Phường Hoàn Kiếm"));
+
+    let city_id = core.submission(&id).unwrap().unwrap().service_request_id;
+    city.act(&city_id, "accept", "Đã tiếp nhận.", vec![]).await;
+    pull(&core).await;
+    let entry = &core.timeline(&id).unwrap()[0];
+    assert_eq!(entry.unit_name.as_deref(), Some("Phường Hoàn Kiếm"));
+    assert!(
+        entry.label_vi.contains("Phường Hoàn Kiếm"),
+        "{}",
+        entry.label_vi
+    );
+    city.server.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn alerts_arrive_once_expired_ones_are_hidden_and_unread_is_counted() {
     // The city's clock runs three hours behind the phone's: an alert that is
