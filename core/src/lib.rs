@@ -11,6 +11,7 @@
 //! - [`sync`]: the outbox to the city, exactly once, with progress;
 //! - [`pull`]: what the city did — timelines, result photos, alerts, categories, areas;
 //! - [`categories`]: the categories to offer — the pulled list, else the shipped snapshot;
+//! - [`forms`]: the city's service definitions as questions of the draft, answered and checked;
 //! - [`tasks`]: long work the shells may stop (one cancel rule for all);
 //! - [`logs`]: the core's log lines to the platform log, without personal data;
 //! - [`observers`]: listeners the screens register instead of polling;
@@ -40,6 +41,7 @@ pub mod categories;
 pub mod device_check;
 pub mod error;
 pub mod files;
+pub mod forms;
 pub mod i18n;
 pub mod licences;
 pub mod location;

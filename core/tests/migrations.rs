@@ -60,6 +60,15 @@ fn seed(version: u32) -> Option<&'static str> {
              VALUES ('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 0, '42', '00070', 1764000002000);
              INSERT INTO sync_flags (name, value) VALUES ('sign_in_needed', 0);"
         )),
+        // Schema 7 (preferences), before service forms (8): a draft of a
+        // flooding report and the resident's e-mail; migration 8 gives the
+        // draft no answers and the cache no definitions, so the draft is
+        // checked as before until a pull brings the city's forms.
+        7 => Some(concat!(
+            queued_report_row!(),
+            "UPDATE reports SET state = 'draft' WHERE id = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+             INSERT INTO resident_contact (id, email) VALUES (1, 'lan@example.vn');"
+        )),
         _ => None,
     }
 }
@@ -102,7 +111,9 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
 
         if version >= 1 {
             let report = core.report(REPORT_ID).unwrap();
-            let expected = if version >= 4 {
+            let expected = if version == 7 {
+                ReportState::Draft
+            } else if version >= 4 {
                 ReportState::Submitted
             } else {
                 ReportState::Queued
@@ -113,7 +124,14 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
             assert_eq!(report.urgency, Urgency::Urgent);
             assert_eq!(report.created_at_ms, 1_764_000_000_000);
         }
-        if version >= 4 {
+        if version == 7 {
+            assert!(core.draft_attributes(REPORT_ID).unwrap().is_empty());
+            assert!(core.service_attributes("ngap_ung").unwrap().is_empty());
+            assert_eq!(
+                core.resident_contact().unwrap().email.as_deref(),
+                Some("lan@example.vn")
+            );
+        } else if version >= 4 {
             // Sent before pulling existed: pending with the unit it was routed to.
             let status = core.report_status(REPORT_ID).unwrap().unwrap();
             assert_eq!(status.service_request_id, "42");

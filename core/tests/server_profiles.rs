@@ -4,38 +4,24 @@
 //! server offers is learned from its discovery, and only what it defines is sent.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 mod sync_support;
 
-use ihanoi_city_api::Profile;
 use ihanoi_core::Core;
 use ihanoi_core::photos::CompressOptions;
 use ihanoi_core::photos::PhotoSource;
 use ihanoi_core::pull::{DetailedStatus, PullStep, PullSummary, UpdateKind};
 use ihanoi_core::reports::{ReportState, WarningCode};
-use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::server_profile::{Offer, ResidentContact};
 use ihanoi_core::tasks::CancelToken;
-use sync_support::{
-    City, holdings, open_phone, quick_tuning, sha256_of_file, shared_dir, sync_once,
-};
+use sync_support::{City, holdings, server_column, sha256_of_file, shared_dir, sync_once};
 
 async fn city(profile: &str) -> City {
-    let profile = Profile::parse(profile).unwrap();
-    City::start_with(|_, config| config.profile = profile).await
+    sync_support::city_with_profile(profile).await
 }
 
 fn phone(dir: &Path, city: &City) -> Core {
-    let core = open_phone(
-        dir,
-        Arc::new(InMemorySecretStore::new()),
-        &city.url(),
-        quick_tuning(),
-    );
-    core.set_photo_input_dirs(&[shared_dir().join("photos")])
-        .unwrap();
-    core
+    sync_support::phone_on(dir, city)
 }
 
 fn photos(names: &[&str]) -> Vec<PathBuf> {
@@ -55,19 +41,6 @@ fn local_photo_hashes(core: &Core, id: &str) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|p| sha256_of_file(Path::new(&p.path)))
-        .collect()
-}
-
-/// A column of every report the server holds.
-fn server_column(city: &City, column: &str) -> Vec<Option<String>> {
-    let conn = rusqlite::Connection::open(city.data_dir().join("city.sqlite3")).unwrap();
-    let mut statement = conn
-        .prepare(&format!("SELECT {column} FROM requests ORDER BY id"))
-        .unwrap();
-    statement
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
         .collect()
 }
 

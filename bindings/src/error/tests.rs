@@ -99,6 +99,7 @@ fn an_incomplete_report_lists_its_problems() {
     let problem = Problem {
         code: ProblemCode::PhotoMissing,
         message: Bilingual::new("Thêm ít nhất một ảnh.", "Add at least one photo."),
+        attribute_code: None,
     };
     let (_, _, ffi) = from_core(CoreError::NotReady {
         problems: vec![problem.clone()],

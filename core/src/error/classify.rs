@@ -16,9 +16,10 @@ impl Error {
         match self {
             Error::Sqlite(_) | Error::Io { .. } | Error::SchemaTooNew { .. } => ErrorKind::Storage,
             Error::ReportNotFound { .. } => ErrorKind::NotFound,
-            Error::InvalidReportId { .. } | Error::TooLong { .. } | Error::InvalidCursor => {
-                ErrorKind::InvalidArgument
-            }
+            Error::InvalidReportId { .. }
+            | Error::TooLong { .. }
+            | Error::InvalidCursor
+            | Error::InvalidAttributeCode { .. } => ErrorKind::InvalidArgument,
             Error::WrongState { .. } => ErrorKind::WrongState,
             Error::NotReady { .. } => ErrorKind::NotReady,
             Error::SecretStore(_) => ErrorKind::SecretStore,
@@ -65,6 +66,10 @@ impl Error {
                 format!("The text is too long; at most {max} characters."),
             ),
             Error::InvalidCursor => t("Con trỏ trang không hợp lệ.", "Invalid page cursor."),
+            Error::InvalidAttributeCode { .. } => t(
+                "Mục này không có trong mẫu phản ánh.",
+                "This field is not part of the report form.",
+            ),
             Error::SecretStore(_) => t(
                 "Kho khoá bảo mật của máy bị lỗi.",
                 "The phone's secure store failed.",

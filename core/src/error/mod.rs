@@ -54,6 +54,9 @@ pub enum Error {
     #[error("invalid paging cursor")]
     InvalidCursor,
 
+    #[error("{code:?} is not an attribute code a service could define")]
+    InvalidAttributeCode { code: String },
+
     #[error(transparent)]
     SecretStore(#[from] SecretStoreError),
 

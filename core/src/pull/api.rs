@@ -182,6 +182,10 @@ struct ServiceWire {
     default_urgency: Option<String>,
     #[serde(default)]
     handle_working_hours: Option<u32>,
+    /// Whether `GET /services/{code}` defines attributes (`true`, or
+    /// `"true"` as some servers write it).
+    #[serde(default)]
+    metadata: Option<serde_json::Value>,
 }
 
 fn invalid(detail: impl Into<String>) -> TransportError {
@@ -329,10 +333,42 @@ pub fn parse_alerts(answer: Answer) -> Result<Page<PulledAlert>, TransportError>
     })
 }
 
+/// The path of a service's definition, the code percent-encoded (a code is
+/// the city's text: it must not change the path).
+pub fn definition_path(service_code: &str) -> String {
+    let mut path = String::from("services/");
+    for byte in service_code.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'~') {
+            path.push(byte as char);
+        } else {
+            path.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    path.push_str(".json");
+    path
+}
+
 /// The city's categories; malformed ones skipped. A list with none usable
 /// is refused (it would empty the cache).
 pub fn parse_categories(answer: Answer) -> Result<Page<Category>, TransportError> {
+    let page = parse_services(answer)?;
+    Ok(Page {
+        items: page.items.into_iter().map(|(c, _)| c).collect(),
+        skipped: page.skipped,
+        len: page.len,
+        last_id: page.last_id,
+    })
+}
+
+/// [`parse_categories`], each with whether the service has a definition
+/// (`metadata`) to pull.
+pub fn parse_services(answer: Answer) -> Result<Page<(Category, bool)>, TransportError> {
     let page = records(answer, "categories", "service_code", |s: ServiceWire| {
+        let metadata = match &s.metadata {
+            Some(serde_json::Value::Bool(b)) => *b,
+            Some(serde_json::Value::String(t)) => t.trim().eq_ignore_ascii_case("true"),
+            _ => false,
+        };
         let name_vi = text::normalize(&s.service_name);
         let description_vi = text::normalize(s.description.as_deref().unwrap_or(""));
         let group_vi = text::normalize(s.group.as_deref().unwrap_or(""));
@@ -362,6 +398,7 @@ pub fn parse_categories(answer: Answer) -> Result<Page<Category>, TransportError
             },
             handle_working_hours: s.handle_working_hours,
         })
+        .map(|c| (c, metadata))
     })?;
     if page.items.is_empty() {
         return Err(invalid("no usable category"));
@@ -441,5 +478,20 @@ mod tests {
         assert_eq!(c.name_en, "Khác");
         assert_eq!(c.keywords, vec!["khác".to_owned(), "other".to_owned()]);
         assert_eq!(c.default_urgency, Urgency::Normal);
+        let marked = r#"[{"service_code":"a","service_name":"A","metadata":true},
+            {"service_code":"b","service_name":"B","metadata":"true"},
+            {"service_code":"c","service_name":"C","metadata":false}]"#;
+        let flags: Vec<bool> = parse_services(answer(marked))
+            .unwrap()
+            .items
+            .iter()
+            .map(|(_, m)| *m)
+            .collect();
+        assert_eq!(flags, [true, true, false]);
+        assert_eq!(definition_path("ngap_ung"), "services/ngap_ung.json");
+        assert_eq!(
+            definition_path("a/../b c"),
+            "services/a%2F%2E%2E%2Fb%20c.json"
+        );
     }
 }

@@ -15,6 +15,8 @@ use crate::time::UnixMillis;
 pub const UPDATES_CURSOR: &str = "updates_after";
 pub const ALERTS_CURSOR: &str = "alerts_after";
 pub const CATEGORIES_ETAG: &str = "categories_etag";
+/// JSON list of the service codes the last list marked `metadata: true`.
+pub const SERVICE_DEFINITIONS: &str = "service_definitions";
 pub const AREAS_ETAG: &str = "areas_etag";
 /// When the categories, and the area set, were last confirmed current by the
 /// city (a new list or a `304`), as Unix ms: the device check's "data age".

@@ -57,6 +57,9 @@ pub(crate) struct PullBudget {
 const PROFILE_FRESH_MS: i64 = 10 * 60 * 1000;
 /// Report ids per `GET /requests?service_request_id=…` (a URL stays short).
 const STATUS_BATCH: usize = 50;
+/// A cached service definition is asked again after a day even when the
+/// list's ETag says nothing changed.
+pub const DEFINITION_MAX_AGE_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// Pages one pull reads of each paged endpoint: 20 × 100 items.
 pub const MAX_PAGES_PER_PULL: u32 = 20;
@@ -700,17 +703,88 @@ impl Puller {
             ))
             .await?;
         if answer.status == 304 {
+            let with_forms = self.store.read(|c| db::state(c, db::SERVICE_DEFINITIONS))?;
+            let with_forms: Vec<String> = with_forms
+                .and_then(|j| serde_json::from_str(&j).ok())
+                .unwrap_or_default();
+            self.refresh_definitions(&with_forms, false, summary)
+                .await?;
             return Ok(Refresh::NotModified);
         }
         let new_etag = answer.header("etag").map(str::to_owned);
-        let page = api::parse_categories(answer)?;
+        let page = api::parse_services(answer)?;
         summary.skipped_records += page.skipped;
-        let categories = page.items;
+        let with_forms: Vec<String> = page
+            .items
+            .iter()
+            .filter(|(_, metadata)| *metadata)
+            .map(|(c, _)| c.code.clone())
+            .collect();
+        let categories: Vec<_> = page.items.into_iter().map(|(c, _)| c).collect();
+        let codes_json = serde_json::to_string(&with_forms).unwrap_or_else(|_| "[]".into());
         self.store.write(|tx| {
             crate::categories::db::replace(tx, &categories)?;
+            crate::forms::db::retain_definitions(tx, &with_forms)?;
+            db::set_state(tx, db::SERVICE_DEFINITIONS, &codes_json)?;
             db::set_state(tx, db::CATEGORIES_ETAG, new_etag.as_deref().unwrap_or(""))
         })?;
+        self.refresh_definitions(&with_forms, true, summary).await?;
         Ok(Refresh::Updated)
+    }
+
+    /// The definitions of the services listed with `metadata`: all of them
+    /// when the list changed, else those missing or older than
+    /// [`DEFINITION_MAX_AGE_MS`] (a definition has no ETag of its own on most
+    /// servers). Codes the core fills in itself (the profile's report
+    /// attributes) are not kept as questions. A 404 is a service without a
+    /// definition after all (kept empty, so it is not asked every pull).
+    async fn refresh_definitions(
+        &self,
+        codes: &[String],
+        all: bool,
+        summary: &mut PullSummary,
+    ) -> Result<(), SyncError> {
+        let transport = &self.session.city.transport;
+        let now = now_ms();
+        let fetched = self.store.read(crate::forms::db::fetched)?;
+        let due: Vec<&String> = codes
+            .iter()
+            .filter(|code| {
+                all || !fetched
+                    .iter()
+                    .any(|(c, at)| c == *code && now - at < DEFINITION_MAX_AGE_MS)
+            })
+            .collect();
+        if due.is_empty() {
+            return Ok(());
+        }
+        let own = crate::server_profile::learn::cached(&self.store, &self.session.city)?
+            .report_attributes;
+        for code in due {
+            let answer = self
+                .cancellable(transport.get(
+                    &api::definition_path(code),
+                    &[],
+                    None,
+                    DEFAULT_RESPONSE_LIMIT,
+                ))
+                .await?;
+            let attributes = if matches!(answer.status, 404 | 410) {
+                Vec::new()
+            } else {
+                let document: serde_json::Value = answer.success()?.json()?;
+                let (attributes, skipped) = crate::forms::model::parse_definition(&document, &own)
+                    .ok_or_else(|| TransportError::InvalidJson {
+                        status: 200,
+                        detail: "not a service definition".into(),
+                    })?;
+                summary.skipped_records += skipped;
+                attributes
+            };
+            self.store
+                .write(|tx| crate::forms::db::save_definition(tx, code, &attributes, now_ms()))?;
+        }
+        Ok(())
     }
 
     /// `None` when the server answers that it has no area set.

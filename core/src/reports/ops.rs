@@ -73,7 +73,7 @@ impl Core {
         let id = parse_id(id)?;
         self.store.read(|conn| {
             let report = db::get(conn, &id)?;
-            Ok(readiness::problems(&report, attachments(conn, &report)?))
+            all_problems(conn, &report)
         })
     }
 
@@ -85,7 +85,7 @@ impl Core {
         let report = self.store.write_synced(|tx| {
             let report = db::get(tx, &id)?;
             require_editable(&report)?;
-            let problems = readiness::problems(&report, attachments(tx, &report)?);
+            let problems = all_problems(tx, &report)?;
             if !problems.is_empty() {
                 return Err(Error::NotReady { problems });
             }
@@ -145,6 +145,20 @@ impl Core {
         self.report_changed(&id, ReportChangeKind::Deleted);
         self.files.remove_report_dir(&id)
     }
+}
+
+/// The report's own problems, then its form's (checked against the
+/// definition cached now, so a draft written before it changed is re-checked).
+pub(crate) fn all_problems(conn: &rusqlite::Connection, report: &Report) -> Result<Vec<Problem>> {
+    let mut problems = readiness::problems(report, attachments(conn, report)?);
+    if let Some(code) = &report.category_code {
+        let attributes = crate::forms::db::definition(conn, code)?;
+        if !attributes.is_empty() {
+            let values = crate::forms::db::values(conn, &report.id)?;
+            problems.extend(crate::forms::check::problems(&attributes, &values));
+        }
+    }
+    Ok(problems)
 }
 
 fn attachments(conn: &rusqlite::Connection, report: &Report) -> Result<Attachments> {

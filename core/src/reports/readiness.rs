@@ -27,6 +27,11 @@ pub enum ProblemCode {
     DescriptionTooLong,
     PhotoMissing,
     LocationMissing,
+    /// A required attribute of the service's definition has no answer.
+    AttributeMissing,
+    /// An answer the service's definition does not accept (not a number, a
+    /// choice no longer listed, …).
+    AttributeInvalid,
 }
 
 impl ProblemCode {
@@ -39,6 +44,8 @@ impl ProblemCode {
             ProblemCode::DescriptionTooLong => "description_too_long",
             ProblemCode::PhotoMissing => "photo_missing",
             ProblemCode::LocationMissing => "location_missing",
+            ProblemCode::AttributeMissing => "attribute_missing",
+            ProblemCode::AttributeInvalid => "attribute_invalid",
         }
     }
 }
@@ -51,6 +58,9 @@ pub struct Problem {
     pub code: ProblemCode,
     /// What is missing and how to fix it, in both languages.
     pub message: Bilingual,
+    /// The attribute of the service's form it is about (the screen puts the
+    /// message beside that field).
+    pub attribute_code: Option<String>,
 }
 
 impl Problem {
@@ -58,6 +68,19 @@ impl Problem {
         Problem {
             code,
             message: Bilingual::new(vi, en),
+            attribute_code: None,
+        }
+    }
+
+    pub(crate) fn about_attribute(
+        code: ProblemCode,
+        attribute: &str,
+        vi: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
+        Problem {
+            attribute_code: Some(attribute.to_owned()),
+            ..Problem::new(code, vi, en)
         }
     }
 }

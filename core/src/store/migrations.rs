@@ -95,7 +95,41 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "preferences: the app's settings (first run, language, photo size, Wi-Fi only)",
         sql: MIGRATION_7_PREFERENCES,
     },
+    Migration {
+        version: 8,
+        description: "service definitions as forms: each service's attributes, a draft's values, the city's reports nearby",
+        sql: MIGRATION_8_SERVICE_FORMS,
+    },
 ];
+
+/// Migration 8 (see core/src/forms/db.rs and core/src/nearby).
+const MIGRATION_8_SERVICE_FORMS: &str = r#"
+    -- GET /services/{code} of each service the list marks `metadata: true`:
+    -- the attributes the resident fills in, kept for offline drafts.
+    CREATE TABLE service_definitions (
+        service_code TEXT PRIMARY KEY NOT NULL,
+        attributes   TEXT NOT NULL,     -- JSON of [forms::ServiceAttribute], in the city's order
+        fetched_at   INTEGER NOT NULL   -- Unix ms
+    ) STRICT;
+    -- What the resident entered for a draft's attributes. Kept when the
+    -- definitions change: the draft is checked again, not emptied.
+    CREATE TABLE report_attribute_values (
+        report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+        code      TEXT NOT NULL,
+        value     TEXT NOT NULL,        -- JSON array of strings (one for single values)
+        PRIMARY KEY (report_id, code)
+    ) STRICT;
+    -- The city's last answer about open reports near a point, for offline use.
+    CREATE TABLE nearby_city_reports (
+        id            INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+        latitude      REAL NOT NULL,
+        longitude     REAL NOT NULL,
+        category_code TEXT NOT NULL,
+        radius_m      REAL NOT NULL,
+        reports       TEXT NOT NULL,    -- JSON of [nearby::CityReport]
+        fetched_at    INTEGER NOT NULL  -- Unix ms
+    ) STRICT;
+"#;
 
 /// Migration 7 (see core/src/preferences/db.rs).
 const MIGRATION_7_PREFERENCES: &str = r#"

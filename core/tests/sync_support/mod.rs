@@ -299,20 +299,54 @@ pub fn queue_report_in_category(
         )
         .unwrap();
     }
-    core.set_report_location(
-        &report.id,
-        LocationFix {
-            lat: 21.0287,
-            lon: 105.8524,
-            accuracy_m: 8.0,
-            time_ms: ihanoi_core::time::now_ms(),
-            source: LocationSource::DeviceGps,
-            mocked: false,
-        },
-    )
-    .unwrap();
+    core.set_report_location(&report.id, central_hanoi_fix())
+        .unwrap();
     core.queue_report(&report.id).unwrap();
     report.id
+}
+
+/// A device GPS fix in central Hanoi, taken now.
+pub fn central_hanoi_fix() -> LocationFix {
+    LocationFix {
+        lat: 21.0287,
+        lon: 105.8524,
+        accuracy_m: 8.0,
+        time_ms: ihanoi_core::time::now_ms(),
+        source: LocationSource::DeviceGps,
+        mocked: false,
+    }
+}
+
+/// The reference server under `profile` (`"plain,strict"`, …).
+pub async fn city_with_profile(profile: &str) -> City {
+    let profile = ihanoi_city_api::Profile::parse(profile).unwrap();
+    City::start_with(|_, config| config.profile = profile).await
+}
+
+/// A phone on `city` without a session, allowed to read the shared photos.
+pub fn phone_on(dir: &Path, city: &City) -> Core {
+    let core = open_phone(
+        dir,
+        Arc::new(ihanoi_core::secrets::InMemorySecretStore::new()),
+        &city.url(),
+        quick_tuning(),
+    );
+    core.set_photo_input_dirs(&[shared_dir().join("photos")])
+        .unwrap();
+    core
+}
+
+/// A column of every report the server holds, in the order it created them.
+pub fn server_column(city: &City, column: &str) -> Vec<Option<String>> {
+    let conn = rusqlite::Connection::open(city.data_dir().join("city.sqlite3")).unwrap();
+    let mut statement = conn
+        .prepare(&format!("SELECT {column} FROM requests ORDER BY id"))
+        .unwrap();
+    statement
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
 }
 
 /// One sync with no listener, as a shell's background call runs it.

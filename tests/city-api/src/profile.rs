@@ -29,10 +29,14 @@ pub struct Profile {
     pub no_updates: bool,
     /// `client_request_id` is not a field (ignored, or refused when strict).
     pub no_idempotency: bool,
+    /// Services publish forms of the city's own (`metadata: true`, attributes
+    /// of every datatype, one required): a report without the required
+    /// answer, or with an answer the form does not accept, is refused.
+    pub city_forms: bool,
 }
 
 /// The names `--profile` takes, in the order the README's table lists them.
-pub const PROFILE_NAMES: [&str; 9] = [
+pub const PROFILE_NAMES: [&str; 10] = [
     "full",
     "plain",
     "strict",
@@ -42,6 +46,7 @@ pub const PROFILE_NAMES: [&str; 9] = [
     "object-errors",
     "no-updates",
     "no-idempotency",
+    "city-forms",
 ];
 
 impl Profile {
@@ -66,6 +71,7 @@ impl Profile {
             "object-errors" => &mut self.object_errors,
             "no-updates" => &mut self.no_updates,
             "no-idempotency" => &mut self.no_idempotency,
+            "city-forms" => &mut self.city_forms,
             other => {
                 return Err(format!(
                     "unknown profile {other:?} (one of: {})",
@@ -106,6 +112,7 @@ impl Profile {
                 p.object_errors,
                 p.no_updates,
                 p.no_idempotency,
+                p.city_forms,
             ]
         };
         bits(self)
@@ -168,5 +175,8 @@ mod tests {
         assert!(Profile::parse("loose").unwrap_err().contains("no-upload"));
         assert!(!p.idempotency() && !p.sign_in() && p.updates());
         assert_eq!(Profile::parse("media-field").unwrap().media_part(), "media");
+        let forms = Profile::parse("plain,city-forms").unwrap();
+        assert!(forms.city_forms && forms.plain);
+        assert_eq!(forms.name(), "plain,city-forms");
     }
 }

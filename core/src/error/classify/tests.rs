@@ -68,6 +68,12 @@ fn every_core_error() -> Vec<(Error, ErrorKind)> {
         ),
         (Error::InvalidCursor, K::InvalidArgument),
         (
+            Error::InvalidAttributeCode {
+                code: "a[b]".into(),
+            },
+            K::InvalidArgument,
+        ),
+        (
             Error::SecretStore(SecretStoreError {
                 message: "locked".into(),
             }),

@@ -25,6 +25,10 @@ const CHUNK_BYTES: usize = 64 * 1024;
 pub struct Payload {
     pub report_id: String,
     fields: Vec<(String, String)>,
+    /// The answers to the service's form, `attribute[CODE]` /
+    /// `attribute[CODE][]` for codes its definition has (the server defines
+    /// them: its own form).
+    form: Vec<(String, String)>,
     photos: Vec<PhotoFile>,
 }
 
@@ -37,11 +41,20 @@ struct PhotoFile {
 impl Payload {
     pub fn load(store: &Store, files: &DataDir, report_id: &str) -> Result<Self> {
         let report_dir = files.report_dir(report_id);
-        let (report, location, photos) = store.read(|conn| {
+        let (report, location, photos, form) = store.read(|conn| {
+            let report = crate::reports::db::get(conn, report_id)?;
+            let form = match &report.category_code {
+                Some(code) => crate::forms::check::form_fields(
+                    &crate::forms::db::definition(conn, code)?,
+                    &crate::forms::db::values(conn, report_id)?,
+                ),
+                None => Vec::new(),
+            };
             Ok((
-                crate::reports::db::get(conn, report_id)?,
+                report,
                 crate::location::db::find(conn, report_id)?,
                 crate::photos::db::list(conn, &report_dir, report_id)?,
+                form,
             ))
         })?;
         let mut fields = base_fields(&report);
@@ -86,6 +99,7 @@ impl Payload {
         Ok(Payload {
             report_id: report.id,
             fields,
+            form,
             photos: photo_files,
         })
     }
@@ -104,6 +118,7 @@ impl Payload {
         let fields: usize = self
             .fields
             .iter()
+            .chain(&self.form)
             .map(|(k, v)| k.len() + v.len() + 100)
             .sum();
         self.photo_bytes() + fields as u64 + 200 * self.photos.len() as u64
@@ -127,6 +142,9 @@ impl Payload {
     ) -> Result<Form> {
         let mut form = Form::new().text("api_key", api_key.to_owned());
         for (name, value) in self.fields.iter().filter(|(name, _)| plan.defines(name)) {
+            form = form.text(name.clone(), value.clone());
+        }
+        for (name, value) in &self.form {
             form = form.text(name.clone(), value.clone());
         }
         for (name, value) in &plan.personal {

@@ -78,10 +78,16 @@ pub struct ReportAttributes {
     pub values: BTreeMap<String, String>,
 }
 
-/// Read and validate `attribute[CODE]` fields. `photo_count` bounds `photo_taken_at`.
-pub fn parse(fields: &Fields, photo_count: usize) -> ApiResult<ReportAttributes> {
+/// Read and validate `attribute[CODE]` fields. `photo_count` bounds
+/// `photo_taken_at`; fields for which `elsewhere` is true (the city's own
+/// form) are read by their own parser.
+pub fn parse(
+    fields: &Fields,
+    photo_count: usize,
+    elsewhere: impl Fn(&str) -> bool,
+) -> ApiResult<ReportAttributes> {
     let mut attrs = ReportAttributes::default();
-    for name in fields.names() {
+    for name in fields.names().filter(|n| !elsewhere(n)) {
         let Some(code) = name
             .strip_prefix("attribute[")
             .and_then(|r| r.strip_suffix(']'))

@@ -3,4 +3,5 @@
 
 pub mod areas;
 pub mod attributes;
+pub mod forms;
 pub mod services;

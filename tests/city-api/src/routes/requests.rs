@@ -12,7 +12,7 @@ use ihanoi_core::text;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::catalog::attributes;
+use crate::catalog::{attributes, forms};
 use crate::http::body::{Fields, parse_query};
 use crate::http::client::ClientAddr;
 use crate::http::error::{ApiError, ApiResult};
@@ -223,11 +223,25 @@ fn prepare(
         }
     }
     let photos = media::validate(&fields.media, Some(&state.photo_checks()))?;
+    // The city's form first: its fields are not the app's attributes.
+    let answers = if profile.city_forms {
+        forms::parse(fields, &category.code)?
+    } else {
+        BTreeMap::new()
+    };
     let attrs = if profile.report_attributes() {
-        attributes::parse(fields, photos.len())?
+        attributes::parse(fields, photos.len(), |name| {
+            profile.city_forms && forms::defines(&category.code, name)
+        })?
     } else {
         attributes::ReportAttributes::default()
     };
+    let mut recorded: serde_json::Map<String, Value> = attrs
+        .values
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::from(v.as_str())))
+        .collect();
+    recorded.extend(answers);
     let urgency = attrs.urgency.unwrap_or(category.default_urgency);
     let (acknowledge_by_ms, handle_by_ms) = workflow::deadlines(
         &state.calendar,
@@ -242,7 +256,7 @@ fn prepare(
         "lat": point.map(|p| p.0), "long": point.map(|p| p.1),
         "address_string": address_string, "address_id": address_id,
         "description": description, "media_url": media_url,
-        "attributes": attrs.values, "personal": personal,
+        "attributes": recorded, "personal": personal,
         "photos": photos.iter().map(|p| p.sha256.as_str()).collect::<Vec<_>>(),
     });
     let content_hash = Sha256::digest(content.to_string().as_bytes())
@@ -262,7 +276,7 @@ fn prepare(
         address_id,
         media_url,
         personal_json: serde_json::to_string(&personal).map_err(|_| ApiError::internal())?,
-        attributes_json: serde_json::to_string(&attrs.values).map_err(|_| ApiError::internal())?,
+        attributes_json: serde_json::to_string(&recorded).map_err(|_| ApiError::internal())?,
         urgency: urgency.as_str(),
         agency_responsible,
         requested_ms: now_ms,
@@ -327,7 +341,11 @@ pub async fn create(
     auth::check_api_key(&state, &fields, &query)?;
     let profile = state.config.profile;
     super::only_defined(&state, &query, |_| false)?;
-    super::only_defined(&state, &fields, |name| defined_create_field(&profile, name))?;
+    let service_code = fields.text("service_code").ok().flatten().unwrap_or("");
+    super::only_defined(&state, &fields, |name| {
+        defined_create_field(&profile, name)
+            || (profile.city_forms && forms::defines(service_code, name))
+    })?;
     // Photos under another part name, or on a server without uploads, are
     // dropped as such servers do: the report is created without them.
     fields

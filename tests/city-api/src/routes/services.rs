@@ -6,6 +6,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
+use crate::catalog::forms;
 use crate::http::ApiError;
 use crate::http::body::parse_query;
 use crate::http::error::ApiResult;
@@ -23,6 +24,22 @@ pub async fn list(
     } else {
         state.services.plain_list_json()
     };
+    if state.config.profile.city_forms {
+        // The services with a form of the city's own are marked as such.
+        let mut list: serde_json::Value =
+            serde_json::from_slice(&body).map_err(|_| ApiError::internal())?;
+        for service in list.as_array_mut().into_iter().flatten() {
+            let code = service["service_code"].as_str().unwrap_or_default();
+            if !forms::definitions(code).is_empty() {
+                service["metadata"] = true.into();
+            }
+        }
+        let body: axum::body::Bytes = serde_json::to_vec(&list)
+            .map_err(|_| ApiError::internal())?
+            .into();
+        let tag = etag::of(&body);
+        return Ok(etag::json_response(&headers, &tag, body));
+    }
     Ok(etag::json_response(&headers, tag, body))
 }
 
@@ -35,7 +52,30 @@ pub async fn definition(
     super::check_get(&state, &parse_query(q.as_deref())?, &[], &[])?;
     let code = format::strip_suffix(&segment)?;
     let missing = || ApiError::not_found("loại phản ánh", "Service");
-    if !state.config.profile.extensions() {
+    let profile = state.config.profile;
+    if profile.city_forms {
+        state.services.get(code).ok_or_else(missing)?;
+        let mut attributes = if profile.extensions() {
+            crate::catalog::attributes::definitions()
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        attributes.extend(forms::definitions(code));
+        if attributes.is_empty() {
+            return Err(missing());
+        }
+        let body: axum::body::Bytes = serde_json::to_vec(
+            &serde_json::json!({"service_code": code, "attributes": attributes}),
+        )
+        .map_err(|_| ApiError::internal())?
+        .into();
+        let tag = etag::of(&body);
+        return Ok(etag::json_response(&headers, &tag, body));
+    }
+    if !profile.extensions() {
         // A plain server's services have no metadata: nothing to define.
         return Err(missing());
     }
