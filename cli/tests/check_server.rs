@@ -211,6 +211,7 @@ fn the_verdict_on_each_profile_matches_what_the_client_then_does() {
         ("plain,numeric-ids", true),
         ("plain,object-errors", true),
         ("plain,no-updates", true),
+        ("plain,no-search", true),
         // Plain discovery names no part: the app sends media[], which this
         // server refuses, and check-server says so.
         ("plain,media-field,strict", false),

@@ -44,6 +44,19 @@ fn local_photo_hashes(core: &Core, id: &str) -> Vec<String> {
         .collect()
 }
 
+/// The city stored report `id`, but the phone died before recording the
+/// answer (what SIGKILL mid-request leaves): 'sending', no id, tried once.
+fn forget_the_answer(data_dir: &Path, id: &str) {
+    let conn = rusqlite::Connection::open(data_dir.join("ihanoi.sqlite3")).unwrap();
+    conn.execute("UPDATE reports SET state = 'sending' WHERE id = ?1", [id])
+        .unwrap();
+    conn.execute(
+        "UPDATE report_sync SET service_request_id = NULL WHERE report_id = ?1",
+        [id],
+    )
+    .unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plain_strict_server_gets_the_report_with_personal_fields_and_no_extension() {
     let city = city("plain,strict").await;
@@ -178,18 +191,7 @@ async fn without_idempotency_an_earlier_attempt_is_looked_up_not_posted_again() 
         let id = queue(&core, 5, &["iphone4s-gps-small.jpg"]);
         assert_eq!(sync_once(&core).await.sent, 1);
         let first = core.submission(&id).unwrap().unwrap();
-        // The city stored it, but the phone died before recording the answer
-        // (what SIGKILL mid-request leaves): 'sending', no id, tried once.
-        {
-            let conn = rusqlite::Connection::open(dir.path().join("ihanoi.sqlite3")).unwrap();
-            conn.execute("UPDATE reports SET state = 'sending' WHERE id = ?1", [&id])
-                .unwrap();
-            conn.execute(
-                "UPDATE report_sync SET service_request_id = NULL WHERE report_id = ?1",
-                [&id],
-            )
-            .unwrap();
-        }
+        forget_the_answer(dir.path(), &id);
         // Another report never tried: posted normally.
         let other = queue(&core, 6, &["nokia-lumia-gps.jpg"]);
         let summary = sync_once(&core).await;
@@ -273,4 +275,44 @@ async fn statuses_are_polled_where_there_are_no_updates() {
         );
         city.server.shutdown().await;
     }
+}
+
+/// Without idempotency and with a list that cannot be searched, a report
+/// whose earlier attempt may have arrived is posted again (the only way it
+/// reaches the city for sure), and the resident is told it may be there
+/// twice; a report sent cleanly carries no such warning. Its status is still
+/// polled by id.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn where_no_lookup_works_the_resident_is_told_it_may_be_there_twice() {
+    let city = city("plain,strict,no-search").await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = phone(dir.path(), &city);
+    let twice = |id: &str| {
+        core.report_warnings(id)
+            .unwrap()
+            .into_iter()
+            .find(|w| w.code == WarningCode::MaybeSentTwice)
+    };
+    let id = queue(&core, 8, &["iphone4s-gps-small.jpg"]);
+    let clean = queue(&core, 9, &["nokia-lumia-gps.jpg"]);
+    assert_eq!(sync_once(&core).await.sent, 2);
+    assert!(twice(&clean).is_none() && twice(&id).is_none());
+    forget_the_answer(dir.path(), &id);
+    assert_eq!(sync_once(&core).await.sent, 1);
+    assert_eq!(holdings(&city).len(), 3, "posted again: the twin is real");
+    let warning = twice(&id).expect("the resident is told");
+    assert!(warning.message.vi.contains("hai lần"), "{warning:?}");
+    assert!(warning.message.en.contains("sent twice"), "{warning:?}");
+    assert!(
+        core.report_details(&id)
+            .unwrap()
+            .warnings
+            .iter()
+            .any(|w| w.code == WarningCode::MaybeSentTwice)
+    );
+    assert!(twice(&clean).is_none());
+    let pulled = pull(&core).await;
+    assert_eq!(pulled.statuses_polled, 2, "{pulled:?}");
+    assert!(pulled.failed_steps.is_empty());
+    city.server.shutdown().await;
 }

@@ -33,10 +33,14 @@ pub struct Profile {
     /// of every datatype, one required): a report without the required
     /// answer, or with an answer the form does not accept, is refused.
     pub city_forms: bool,
+    /// `GET /requests` takes no search filter but `service_request_id`
+    /// (service, dates, status, position → 400), as some servers' lists are
+    /// by id only: the app cannot look an earlier attempt up.
+    pub no_search: bool,
 }
 
 /// The names `--profile` takes, in the order the README's table lists them.
-pub const PROFILE_NAMES: [&str; 10] = [
+pub const PROFILE_NAMES: [&str; 11] = [
     "full",
     "plain",
     "strict",
@@ -47,6 +51,7 @@ pub const PROFILE_NAMES: [&str; 10] = [
     "no-updates",
     "no-idempotency",
     "city-forms",
+    "no-search",
 ];
 
 impl Profile {
@@ -72,6 +77,7 @@ impl Profile {
             "no-updates" => &mut self.no_updates,
             "no-idempotency" => &mut self.no_idempotency,
             "city-forms" => &mut self.city_forms,
+            "no-search" => &mut self.no_search,
             other => {
                 return Err(format!(
                     "unknown profile {other:?} (one of: {})",
@@ -113,6 +119,7 @@ impl Profile {
                 p.no_updates,
                 p.no_idempotency,
                 p.city_forms,
+                p.no_search,
             ]
         };
         bits(self)

@@ -562,6 +562,16 @@ pub async fn list(
 ) -> ApiResult<Response> {
     let query = parse_query(q.as_deref())?;
     super::check_get(&state, &query, &LIST_QUERY, &LIST_QUERY_EXTENSION)?;
+    if state.config.profile.no_search
+        && let Some(filter) = query
+            .names()
+            .find(|n| !matches!(*n, "service_request_id" | "jurisdiction_id" | "api_key"))
+    {
+        return Err(ApiError::invalid(
+            filter,
+            "this server lists requests by service_request_id only",
+        ));
+    }
     let now = state.now_ms();
     let ids = query.text("service_request_id")?.map(super::id_list);
     let start_ms = super::date_param(&query, "start_date")?;

@@ -300,6 +300,32 @@ async fn no_updates_and_no_idempotency_take_one_thing_away_each() {
 }
 
 #[tokio::test]
+async fn no_search_lists_by_id_only() {
+    let city = server("no-search").await;
+    let id = city.create(&[]).await["service_request_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let by_id = city
+        .get_json(&format!("/requests.json?service_request_id={id}"))
+        .await;
+    assert_eq!(by_id.as_array().unwrap().len(), 1);
+    let (status, body) = body_of(
+        city.get("/requests.json?service_code=ve_sinh_moi_truong")
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.to_string().contains("service_code"), "{body}");
+    assert_eq!(
+        city.get("/requests.json?start_date=2026-01-01T00:00:00Z")
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
 async fn the_full_profile_is_unchanged() {
     let city = server("full").await;
     let discovery = city.get_json("/discovery.json").await;
