@@ -252,20 +252,18 @@ pub fn print_summary(run: &SyncAndPullSummary, out: &Output) {
         pulled.unread.updates + pulled.unread.alerts
     );
     for failed in &pulled.failed_steps {
-        let (vi, en) = failed.step.labels();
         println!(
             "{} {} ({})",
             out.t("Chưa tải được", "Could not fetch"),
-            out.t(vi, en),
+            out.pick(&failed.step.label()),
             failed.code
         );
     }
     for step in &pulled.not_offered {
-        let (vi, en) = step.labels();
         println!(
             "{} {}{}",
             out.t("Máy chủ không cung cấp", "The server does not offer"),
-            out.t(vi, en),
+            out.pick(&step.label()),
             if *step == PullStep::Updates {
                 out.t(
                     " (trạng thái được hỏi trực tiếp)",

@@ -54,10 +54,8 @@ fn print(report: &DeviceCheckReport, out: &Output) {
                 json!({
                     "code": c.code.as_str(),
                     "status": c.status.as_str(),
-                    "label_vi": c.label_vi,
-                    "label_en": c.label_en,
-                    "action_vi": c.action_vi,
-                    "action_en": c.action_en,
+                    "label": c.label,
+                    "action": c.action,
                     "detail": c.detail,
                 })
             })
@@ -77,7 +75,7 @@ fn print(report: &DeviceCheckReport, out: &Output) {
         out.t("tình trạng / cách sửa", "finding / what to do")
     );
     for c in &report.checks {
-        let label = language.pick(&c.label_vi, &c.label_en);
+        let label = c.label.pick(language);
         let detail = c
             .detail
             .as_deref()
@@ -88,7 +86,7 @@ fn print(report: &DeviceCheckReport, out: &Output) {
             status_word(c.status, out),
             c.code.as_str()
         );
-        let action = language.pick(&c.action_vi, &c.action_en);
+        let action = c.action.pick(language);
         if !action.is_empty() {
             println!("{:<6} {:<24} → {action}", "", "");
         }

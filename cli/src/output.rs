@@ -1,6 +1,6 @@
 //! Printing: human text in the chosen language, or JSON with stable field names.
 
-use ihanoi_core::i18n::Language;
+use ihanoi_core::i18n::{Bilingual, Language};
 use ihanoi_core::reports::{Problem, Report, ReportDetails};
 use ihanoi_core::{Error, ErrorKind};
 use serde_json::{Value, json};
@@ -21,11 +21,16 @@ impl Output {
         self.language.pick(vi, en)
     }
 
+    /// The core's text in the chosen language.
+    pub fn pick<'a>(&self, text: &'a Bilingual) -> &'a str {
+        text.pick(self.language)
+    }
+
     /// A report as the core words it (labels, names, the city's reason,
     /// problems and warnings).
     pub fn report(&self, details: &ReportDetails) {
         if self.json {
-            println!("{}", details_json(details, self.language));
+            println!("{}", details_json(details));
             return;
         }
         let l = self.language;
@@ -34,13 +39,13 @@ impl Output {
         println!(
             "  {}: {}",
             self.t("Trạng thái", "Status"),
-            l.pick(&details.state_label_vi, &details.state_label_en)
+            details.state_label.pick(l)
         );
         if let Some(reason) = &details.attention {
             println!(
                 "  {}: {} ({})",
                 self.t("Lý do thành phố trả lại", "The city's reason"),
-                reason.message,
+                reason.message.pick(l),
                 reason.code
             );
         }
@@ -50,7 +55,7 @@ impl Output {
             details
                 .category
                 .as_ref()
-                .map(|c| l.pick(&c.name_vi, &c.name_en))
+                .map(|c| c.name.pick(l))
                 .unwrap_or("—")
         );
         println!(
@@ -66,7 +71,7 @@ impl Output {
         println!(
             "  {}: {}",
             self.t("Mức độ", "Urgency"),
-            l.pick(&details.urgency_label_vi, &details.urgency_label_en)
+            details.urgency_label.pick(l)
         );
         for p in &details.problems {
             println!(
@@ -82,10 +87,7 @@ impl Output {
 
     pub fn page(&self, reports: &[Report], next_cursor: Option<&str>) {
         if self.json {
-            let items: Vec<Value> = reports
-                .iter()
-                .map(|r| report_json(r, self.language))
-                .collect();
+            let items: Vec<Value> = reports.iter().map(report_json).collect();
             println!(
                 "{}",
                 json!({ "reports": items, "next_cursor": next_cursor })
@@ -100,7 +102,7 @@ impl Output {
             println!(
                 "{}  {:<14} {}",
                 r.id,
-                r.state.label(self.language),
+                r.state.label().pick(self.language),
                 first_line
             );
         }
@@ -166,11 +168,11 @@ pub fn format_time(ms: i64, offset_minutes: Option<i32>) -> String {
 
 /// A report's own fields (lists show these; [`details_json`] adds what the
 /// core decides about it, its buttons among them).
-pub fn report_json(report: &Report, language: Language) -> Value {
+pub fn report_json(report: &Report) -> Value {
     json!({
         "id": report.id,
         "state": report.state.as_db_str(),
-        "state_label": report.state.label(language),
+        "state_label": report.state.label(),
         "category_code": report.category_code,
         "description": report.description,
         "address": report.address,
@@ -182,8 +184,8 @@ pub fn report_json(report: &Report, language: Language) -> Value {
 }
 
 /// [`report_json`] with what the core says about the report.
-pub fn details_json(details: &ReportDetails, language: Language) -> Value {
-    let mut value = report_json(&details.report, language);
+pub fn details_json(details: &ReportDetails) -> Value {
+    let mut value = report_json(&details.report);
     let actions = details.actions;
     value["actions"] = json!({
         "can_edit": actions.can_edit,
@@ -194,12 +196,9 @@ pub fn details_json(details: &ReportDetails, language: Language) -> Value {
     value["category"] = details
         .category
         .as_ref()
-        .map(|c| {
-            json!({ "code": c.code, "name_vi": c.name_vi, "name_en": c.name_en, "listed": c.listed })
-        })
+        .map(|c| json!({ "code": c.code, "name": c.name, "listed": c.listed }))
         .unwrap_or(Value::Null);
-    value["urgency_label"] =
-        json!(language.pick(&details.urgency_label_vi, &details.urgency_label_en));
+    value["urgency_label"] = json!(details.urgency_label);
     value["unit"] = details
         .unit
         .as_ref()
@@ -325,10 +324,8 @@ fn describe_core(error: &Error, language: Language) -> String {
     let kind = error.kind();
     let said = error.text();
     let said = said.pick(language).trim_end_matches('.');
-    let next = match terminal_hint(kind) {
-        Some((vi, en)) => language.pick(vi, en).to_owned(),
-        None => kind.advice().pick(language).to_owned(),
-    };
+    let next = terminal_hint(kind).unwrap_or_else(|| kind.advice());
+    let next = next.pick(language);
     // The developer's detail where it helps someone at a terminal (a path, the
     // HTTP status and the city's reason); never for the resident's own input.
     match kind {
@@ -342,8 +339,8 @@ fn describe_core(error: &Error, language: Language) -> String {
 }
 
 /// What to do, in the terminal's terms.
-fn terminal_hint(kind: ErrorKind) -> Option<(&'static str, &'static str)> {
-    Some(match kind {
+fn terminal_hint(kind: ErrorKind) -> Option<Bilingual> {
+    let (vi, en) = match kind {
         ErrorKind::NotReady => (
             "Bổ sung các mục sau rồi chạy lại `ihanoi queue`:",
             "Fix the following, then run `ihanoi queue` again:",
@@ -384,7 +381,8 @@ fn terminal_hint(kind: ErrorKind) -> Option<(&'static str, &'static str)> {
             "Choose another JPEG, PNG or WebP photo.",
         ),
         _ => return None,
-    })
+    };
+    Some(Bilingual::new(vi, en))
 }
 
 /// The documented exit code for an error (README, "The terminal shell").

@@ -105,7 +105,7 @@ impl SyncListener for SyncBars {
                 let _ = self.bars.println(format!(
                     "  {} → {}",
                     short_id(&report_id),
-                    state.label(self.language)
+                    state.label().pick(self.language)
                 ));
             }
             SyncEvent::SignInNeeded => {

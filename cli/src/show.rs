@@ -21,7 +21,7 @@ pub fn report(core: &Core, id: &str, out: &Output) -> CliResult<()> {
     let status = core.report_status(id)?;
     let timeline = core.timeline(id)?;
     if out.is_json() {
-        let mut value = details_json(&details, out.language());
+        let mut value = details_json(&details);
         value["photos"] = photos.iter().map(photo_json).collect();
         value["location"] = location.as_ref().map(location_json).unwrap_or(Value::Null);
         value["submission"] = submission
@@ -45,9 +45,8 @@ pub fn report(core: &Core, id: &str, out: &Output) -> CliResult<()> {
             l.fix.lat,
             l.fix.lon,
             l.fix.accuracy_m,
-            out.language().pick(&l.source_label_vi, &l.source_label_en),
-            out.language()
-                .pick(&l.verdict.quality_label_vi, &l.verdict.quality_label_en)
+            out.pick(&l.source_label),
+            out.pick(&l.verdict.quality_label)
         );
     }
     if location.is_some() || unit.is_some() {
@@ -105,7 +104,7 @@ pub fn report(core: &Core, id: &str, out: &Output) -> CliResult<()> {
         println!(
             "  {}: {}{}",
             out.t("Thành phố", "City"),
-            out.language().pick(&st.label_vi, &st.label_en),
+            out.pick(&st.label),
             if st.overdue {
                 out.t(" — quá hạn", " — overdue")
             } else {
@@ -134,7 +133,7 @@ pub fn print_timeline(timeline: &[TimelineEntry], out: &Output) {
         println!(
             "    {}  {}{}",
             format_time(e.updated_at_ms, None),
-            out.language().pick(&e.label_vi, &e.label_en),
+            out.pick(&e.label),
             if e.unread { " •" } else { "" }
         );
         if !e.text.is_empty() {
@@ -168,8 +167,7 @@ pub fn entry_json(e: &TimelineEntry) -> Value {
         "update_id": e.update_id,
         "kind": format!("{:?}", e.kind).to_lowercase(),
         "detailed_status": e.detailed_status.as_str(),
-        "label_vi": e.label_vi,
-        "label_en": e.label_en,
+        "label": e.label,
         "text": e.text,
         "unit_code": e.unit_code,
         "unit_name": e.unit_name,
@@ -188,8 +186,7 @@ fn status_json(s: &ReportStatus) -> Value {
     json!({
         "service_request_id": s.service_request_id,
         "detailed_status": s.detailed_status.as_str(),
-        "label_vi": s.label_vi,
-        "label_en": s.label_en,
+        "label": s.label,
         "closed": s.closed,
         "unit_code": s.unit_code,
         "unit_name": s.unit_name,
@@ -222,11 +219,10 @@ pub fn alerts(core: &Core, out: &Output) -> CliResult<()> {
         println!(
             "{} [{}] {}",
             if a.unread { "•" } else { " " },
-            out.language()
-                .pick(&a.severity_label_vi, &a.severity_label_en),
-            out.language().pick(&a.title_vi, &a.title_en)
+            out.pick(&a.severity_label),
+            out.pick(&a.title)
         );
-        println!("    {}", out.language().pick(&a.body_vi, &a.body_en));
+        println!("    {}", out.pick(&a.body));
     }
     Ok(())
 }
@@ -235,10 +231,9 @@ fn alert_json(a: &Alert) -> Value {
     json!({
         "alert_id": a.alert_id,
         "severity": a.severity.as_str(),
-        "title_vi": a.title_vi,
-        "title_en": a.title_en,
-        "body_vi": a.body_vi,
-        "body_en": a.body_en,
+        "severity_label": a.severity_label,
+        "title": a.title,
+        "body": a.body,
         "area_codes": a.area_codes,
         "published_at_ms": a.published_at_ms,
         "expires_at_ms": a.expires_at_ms,
@@ -263,11 +258,7 @@ pub fn categories(core: &Core, out: &Output) -> CliResult<()> {
         );
     }
     for c in &categories {
-        println!(
-            "{:<28} {}",
-            c.code,
-            out.language().pick(&c.name_vi, &c.name_en)
-        );
+        println!("{:<28} {}", c.code, out.pick(&c.name));
     }
     Ok(())
 }
@@ -275,10 +266,8 @@ pub fn categories(core: &Core, out: &Output) -> CliResult<()> {
 fn category_json(c: &Category) -> Value {
     json!({
         "code": c.code,
-        "name_vi": c.name_vi,
-        "name_en": c.name_en,
-        "group_vi": c.group_vi,
-        "group_en": c.group_en,
+        "name": c.name,
+        "group": c.group,
         "default_urgency": c.default_urgency.as_db_str(),
         "handle_working_hours": c.handle_working_hours,
     })

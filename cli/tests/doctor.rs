@@ -72,9 +72,17 @@ fn a_signed_in_synced_installation_is_all_ok() {
         assert_eq!(status, "ok", "{code}: {report}");
     }
     let row = &report["checks"][0];
-    for field in ["label_vi", "label_en", "action_vi", "action_en", "detail"] {
-        assert!(row.get(field).is_some(), "{field} in {row}");
+    assert!(row.get("detail").is_some(), "detail in {row}");
+    // Every text the core words is {"vi": …, "en": …}.
+    for field in ["label", "action"] {
+        for language in ["vi", "en"] {
+            assert!(
+                row[field][language].is_string(),
+                "{field}.{language} in {row}"
+            );
+        }
     }
+    assert!(!row["label"]["vi"].as_str().unwrap().is_empty(), "{row}");
 
     let table = run(&["--lang", "en", "doctor"]);
     assert_exit(&table, 0);

@@ -45,7 +45,10 @@ fn a_new_report_is_saved_and_listed() {
     let report = json_of(&made.stdout);
     let id = report["id"].as_str().unwrap().to_owned();
     assert_eq!(report["state"], "draft");
-    assert_eq!(report["state_label"], "Bản nháp");
+    assert_eq!(
+        report["state_label"],
+        serde_json::json!({ "vi": "Bản nháp", "en": "Draft" })
+    );
     assert_eq!(report["urgency"], "urgent");
     // No photo and no position yet: the send button waits for them.
     assert_eq!(report["actions"]["can_queue"], false);
@@ -160,7 +163,8 @@ fn an_old_edited_photo_is_queued_with_worded_warnings() {
         .map(|w| w["code"].as_str().unwrap())
         .collect();
     assert_eq!(codes, ["photo_old", "photo_edited"]);
-    assert_eq!(report["category"]["name_vi"], "Vệ sinh môi trường");
+    assert_eq!(report["category"]["name"]["vi"], "Vệ sinh môi trường");
+    assert_eq!(report["urgency_label"]["en"], "Normal");
     assert_eq!(report["unit"]["name"], "Phường Ba Đình");
     assert_eq!(
         report["photos"][0]["flags"]["labels"][0]["code"],

@@ -28,7 +28,30 @@ impl Bilingual {
     pub fn pick(&self, language: Language) -> &str {
         language.pick(&self.vi, &self.en)
     }
+
+    /// Read a text written as "Vietnamese — English", the shape of the city
+    /// API's `description` (docs/city-api.md) and of what the store keeps of
+    /// it; `None` when empty. Without the separator both languages get the whole.
+    pub fn from_joined(text: &str) -> Option<Bilingual> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        Some(match text.split_once(JOINED_SEPARATOR) {
+            Some((vi, en)) => Bilingual::new(vi.trim(), en.trim()),
+            None => Bilingual::new(text, text),
+        })
+    }
+
+    /// The inverse of [`Bilingual::from_joined`], for storage only: screens
+    /// get the record.
+    pub(crate) fn joined(&self) -> String {
+        format!("{}{JOINED_SEPARATOR}{}", self.vi, self.en)
+    }
 }
+
+/// Between the two languages of a joined text (an em dash with spaces).
+const JOINED_SEPARATOR: &str = " — ";
 
 /// The language of user-facing text. Vietnamese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -3,14 +3,14 @@
 //! MIT-licensed works of others, and MIT asks that the notice travel with
 //! every copy.
 
+use crate::i18n::Bilingual;
+
 /// One piece of third-party data in the library, with its licence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DataLicence {
-    /// What the data is, in Vietnamese.
-    pub name_vi: String,
-    /// What the data is, in English.
-    pub name_en: String,
+    /// What the data is.
+    pub name: Bilingual,
     /// Where it comes from (a repository or publisher).
     pub source: String,
     /// SPDX identifier of the licence ("MIT").
@@ -27,15 +27,19 @@ const FORMER_NAMES_LICENCE: &str = include_str!("../data/areas/LICENSE-hanoi-old
 pub fn data_licences() -> Vec<DataLicence> {
     vec![
         DataLicence {
-            name_vi: "Ranh giới 126 phường, xã của Hà Nội (từ 1/7/2025)".into(),
-            name_en: "Boundaries of Hanoi's 126 wards and communes (from 1 July 2025)".into(),
+            name: Bilingual::new(
+                "Ranh giới 126 phường, xã của Hà Nội (từ 1/7/2025)",
+                "Boundaries of Hanoi's 126 wards and communes (from 1 July 2025)",
+            ),
             source: "github.com/thanglequoc/vietnamese-provinces-database".into(),
             spdx: "MIT".into(),
             text: WARDS_LICENCE.into(),
         },
         DataLicence {
-            name_vi: "Bảng tên phường, xã cũ sang đơn vị mới".into(),
-            name_en: "Former ward names mapped to the new units".into(),
+            name: Bilingual::new(
+                "Bảng tên phường, xã cũ sang đơn vị mới",
+                "Former ward names mapped to the new units",
+            ),
             source: "github.com/dvhcvn/20250701".into(),
             spdx: "MIT".into(),
             text: FORMER_NAMES_LICENCE.into(),
@@ -52,9 +56,9 @@ mod tests {
         let licences = data_licences();
         assert_eq!(licences.len(), 2);
         for l in &licences {
-            assert!(l.text.starts_with("MIT License"), "{}", l.name_en);
-            assert!(l.text.contains("Copyright (c)"), "{}", l.name_en);
-            assert!(!l.name_vi.is_empty() && !l.name_en.is_empty());
+            assert!(l.text.starts_with("MIT License"), "{}", l.name.en);
+            assert!(l.text.contains("Copyright (c)"), "{}", l.name.en);
+            assert!(!l.name.vi.is_empty() && !l.name.en.is_empty());
         }
         assert!(licences[0].text.contains("Thang Le Quoc"));
         assert!(licences[1].text.contains("dvhcvn"));

@@ -89,12 +89,12 @@ fn assert_well_formed(report: &DeviceCheckReport) {
     );
     for check in &report.checks {
         assert!(
-            !check.label_vi.is_empty() && !check.label_en.is_empty(),
+            !check.label.vi.is_empty() && !check.label.en.is_empty(),
             "{check:?}"
         );
         assert_eq!(
             check.status == CheckStatus::Ok,
-            check.action_vi.is_empty() && check.action_en.is_empty(),
+            check.action.vi.is_empty() && check.action.en.is_empty(),
             "{check:?}"
         );
     }
@@ -155,7 +155,7 @@ async fn a_server_that_is_down_fails_reachability_and_leaves_the_rest_unchecked(
     let reachable = row(&report, CheckCode::ServerReachable);
     assert_eq!(reachable.status, CheckStatus::Fail);
     assert_eq!(reachable.detail.as_deref(), Some("connect"));
-    assert!(reachable.action_en.contains("Wi-Fi"), "{reachable:?}");
+    assert!(reachable.action.en.contains("Wi-Fi"), "{reachable:?}");
     assert_eq!(
         row(&report, CheckCode::ServerCompatible).status,
         CheckStatus::Warn
@@ -187,8 +187,8 @@ async fn a_clock_two_hours_off_fails() {
     assert_well_formed(&report);
     let clock = row(&report, CheckCode::Clock);
     assert_eq!(clock.status, CheckStatus::Fail, "{clock:?}");
-    assert!(clock.label_en.contains("2 h 0 min ahead"), "{clock:?}");
-    assert!(clock.label_vi.contains("nhanh 2 giờ"), "{clock:?}");
+    assert!(clock.label.en.contains("2 h 0 min ahead"), "{clock:?}");
+    assert!(clock.label.vi.contains("nhanh 2 giờ"), "{clock:?}");
     // The server itself is fine.
     assert_eq!(
         row(&report, CheckCode::ServerReachable).status,
@@ -337,7 +337,7 @@ async fn a_report_that_keeps_failing_is_stuck_with_its_reason() {
     assert_eq!(outbox.status, CheckStatus::Fail, "{outbox:?}");
     assert_eq!(outbox.detail.as_deref(), Some("1× connect"));
     assert!(
-        outbox.label_en.contains("could not be reached"),
+        outbox.label.en.contains("could not be reached"),
         "{outbox:?}"
     );
 
@@ -358,7 +358,7 @@ async fn a_phone_never_signed_in_fails_sign_in() {
     assert_well_formed(&report);
     let signed = row(&report, CheckCode::SignIn);
     assert_eq!(signed.status, CheckStatus::Fail, "{signed:?}");
-    assert!(signed.label_en.contains("Not signed in"), "{signed:?}");
+    assert!(signed.label.en.contains("Not signed in"), "{signed:?}");
 
     sign_in(&core, &city).await;
     let report = core.device_check(healthy_facts()).await.unwrap();
@@ -400,7 +400,7 @@ async fn data_never_pulled_or_pulled_long_ago_is_reported() {
     for code in [CheckCode::Categories, CheckCode::WardData] {
         let stale = row(&report, code);
         assert_eq!(stale.status, CheckStatus::Warn, "{stale:?}");
-        assert!(stale.label_en.contains("40 days"), "{stale:?}");
+        assert!(stale.label.en.contains("40 days"), "{stale:?}");
     }
 
     // A pull makes them current again (the server answers 304).

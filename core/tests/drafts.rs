@@ -1,6 +1,7 @@
 //! Report drafts against a real SQLite file: create, autosave, list, queue, delete.
 
 use ihanoi_core::Error;
+use ihanoi_core::i18n::Bilingual;
 use ihanoi_core::reports::{DraftField, ProblemCode, ReportFilter, ReportState, Urgency};
 
 use ihanoi_test_kit::open_core as open;
@@ -287,12 +288,12 @@ fn a_fresh_core_offers_the_shipped_categories_offline() {
     assert!(codes.contains(&"ngap_ung") && codes.contains(&"khac"));
     let first = &categories[0];
     assert_eq!(
-        (first.name_vi.as_str(), first.name_en.as_str()),
-        ("Vệ sinh môi trường", "Environmental sanitation")
+        first.name,
+        Bilingual::new("Vệ sinh môi trường", "Environmental sanitation")
     );
     assert_eq!(first.handle_working_hours, Some(40));
     for c in &categories {
-        for text in [&c.name_vi, &c.description_vi, &c.group_vi] {
+        for text in [&c.name.vi, &c.description.vi, &c.group.vi] {
             assert_eq!(*text, ihanoi_core::text::nfc(text), "{}", c.code);
         }
     }

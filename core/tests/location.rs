@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use ihanoi_core::areas::{AreaIndex, AreaKind, AreasError};
+use ihanoi_core::i18n::Bilingual;
 use ihanoi_core::location::{
     ExifPosition, LocationError, LocationFix, LocationQuality, LocationSource, PoorReason,
     offered_location,
@@ -319,16 +320,10 @@ fn a_report_records_its_location_unit_and_verdict() {
     assert_eq!(loc.verdict.quality, LocationQuality::Good);
     // The words the report screen shows, decided in the core.
     assert_eq!(
-        (loc.source_label_vi.as_str(), loc.source_label_en.as_str()),
-        ("GPS của máy", "device GPS")
+        loc.source_label,
+        Bilingual::new("GPS của máy", "device GPS")
     );
-    assert_eq!(
-        (
-            loc.verdict.quality_label_vi.as_str(),
-            loc.verdict.quality_label_en.as_str()
-        ),
-        ("tốt", "good")
-    );
+    assert_eq!(loc.verdict.quality_label, Bilingual::new("tốt", "good"));
     assert!(!loc.pin_adjusted);
     assert!(
         !core

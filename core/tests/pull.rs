@@ -157,8 +157,8 @@ async fn the_wards_actions_become_a_timeline_with_result_photos() {
     // The pulled area set names the unit, and the label says who did it.
     let unit_name = reply.unit_name.clone().expect("the unit's name");
     assert!(unit_name.starts_with("Phường") || unit_name.starts_with("Xã"));
-    assert!(reply.label_vi.contains(&unit_name), "{}", reply.label_vi);
-    assert!(reply.label_en.contains(&unit_name), "{}", reply.label_en);
+    assert!(reply.label.vi.contains(&unit_name), "{}", reply.label.vi);
+    assert!(reply.label.en.contains(&unit_name), "{}", reply.label.en);
 
     // The good photo has a small JPEG thumbnail on disk; the broken one is marked.
     assert_eq!(reply.photos.len(), 2);
@@ -203,7 +203,7 @@ async fn the_wards_actions_become_a_timeline_with_result_photos() {
     let status = core.report_status(&id).unwrap().unwrap();
     assert_eq!(status.detailed_status, DetailedStatus::Resolved);
     assert!(status.closed);
-    assert_eq!(status.label_vi, "Đã xử lý");
+    assert_eq!(status.label.vi, "Đã xử lý");
     assert!(status.handle_by_ms.is_some() && status.acknowledge_by_ms.is_some());
     assert_eq!(
         status.status_notes.as_deref(),
@@ -295,9 +295,9 @@ async fn alerts_arrive_once_expired_ones_are_hidden_and_unread_is_counted() {
     assert_eq!(alerts.len(), 1);
     let alert = &alerts[0];
     assert_eq!(alert.alert_id, live["alert_id"].as_str().unwrap());
-    assert_eq!(alert.title_vi, "Ngập sâu trên phố Huế");
-    assert_eq!(alert.title_en, "Flooding on Phố Huế");
-    assert_eq!(alert.severity_label_vi, "Cảnh báo");
+    assert_eq!(alert.title.vi, "Ngập sâu trên phố Huế");
+    assert_eq!(alert.title.en, "Flooding on Phố Huế");
+    assert_eq!(alert.severity_label.vi, "Cảnh báo");
     assert!(alert.unread && alert.area_codes.is_empty());
 
     assert!(core.mark_alert_read(&alert.alert_id).unwrap());
@@ -340,8 +340,8 @@ async fn categories_and_areas_refresh_by_etag_and_stay_usable_offline() {
         // through the wire format, is the snapshot value for value.
         assert_eq!(categories, shipped);
         let flooding = categories.iter().find(|c| c.code == "ngap_ung").unwrap();
-        assert_eq!(flooding.name_vi, "Ngập úng");
-        assert_eq!(flooding.name_en, "Flooding");
+        assert_eq!(flooding.name.vi, "Ngập úng");
+        assert_eq!(flooding.name.en, "Flooding");
         assert_eq!(
             flooding.default_urgency,
             ihanoi_core::reports::Urgency::Urgent
@@ -408,7 +408,7 @@ async fn the_pulled_list_replaces_the_snapshot_and_a_removed_category_needs_atte
     assert_eq!(pulled.len(), 11);
     assert_eq!(pulled[0], "o_nhiem_khong_khi");
     assert!(!pulled.iter().any(|c| c == "ngap_ung"));
-    assert_eq!(core.categories().unwrap()[0].name_vi, "Ô nhiễm không khí");
+    assert_eq!(core.categories().unwrap()[0].name.vi, "Ô nhiễm không khí");
 
     // The report is not dropped: still queued, and the form would now show why
     // it cannot go as it is.
@@ -625,8 +625,8 @@ async fn a_result_photo_bomb_is_refused_from_its_header_and_a_killed_decode_is_n
         reply.photos[1].problem.as_deref(),
         Some(ResultPhotoProblem::DecodeInterrupted.as_str())
     );
-    let (vi, en) = ResultPhotoProblem::DecodeInterrupted.labels();
-    assert!(!vi.is_empty() && !en.is_empty());
+    let label = ResultPhotoProblem::DecodeInterrupted.label();
+    assert!(!label.vi.is_empty() && !label.en.is_empty());
     city.server.shutdown().await;
 }
 

@@ -332,7 +332,12 @@ async fn a_report_the_city_refuses_needs_attention_with_its_reason() {
         record.rejection_reason.as_deref(),
         Some("unknown_service_code")
     );
-    assert!(record.rejection_message.unwrap().contains(" — "), "vi — en");
+    // The city's "Vietnamese — English" description, read as the two languages.
+    let message = record.rejection_message.unwrap();
+    assert!(
+        !message.vi.is_empty() && message.vi != message.en && !message.vi.contains(" — "),
+        "{message:?}"
+    );
     assert!(city.reports().await.is_empty());
     city.server.shutdown().await;
 }

@@ -247,7 +247,7 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
         "{} {} — {}",
         out.t("Phản ánh", "Report"),
         queued.id,
-        queued.state.label(out.language())
+        out.pick(&queued.state.label())
     ));
 
     // 4. Sync.

@@ -77,7 +77,7 @@ pub fn flag_words(flags: &ReviewFlags, out: &Output) -> Vec<String> {
     flags
         .labels()
         .into_iter()
-        .map(|f| out.language().pick(&f.label_vi, &f.label_en).to_owned())
+        .map(|f| out.pick(&f.label).to_owned())
         .collect()
 }
 
@@ -94,7 +94,7 @@ pub fn flags_json(flags: &ReviewFlags) -> Value {
         "no_capture_time": flags.no_capture_time,
         "edited_by_software": flags.edited_by_software,
         "labels": flags.labels().iter().map(|f| json!({
-            "code": f.code, "label_vi": f.label_vi, "label_en": f.label_en,
+            "code": f.code, "label": f.label,
         })).collect::<Vec<_>>(),
     })
 }

@@ -4,6 +4,7 @@ use rusqlite::{Connection, params};
 
 use crate::categories::Category;
 use crate::error::Result;
+use crate::i18n::Bilingual;
 use crate::reports::Urgency;
 
 /// Replace the cached categories as a whole, keeping the city's order.
@@ -18,12 +19,12 @@ pub fn replace(conn: &Connection, categories: &[Category]) -> Result<()> {
         insert.execute(params![
             c.code,
             position as i64,
-            c.name_vi,
-            c.name_en,
-            c.description_vi,
-            c.description_en,
-            c.group_vi,
-            c.group_en,
+            c.name.vi,
+            c.name.en,
+            c.description.vi,
+            c.description.en,
+            c.group.vi,
+            c.group.en,
             c.keywords.join(","),
             c.default_urgency.as_db_str(),
             c.handle_working_hours
@@ -44,12 +45,9 @@ pub fn stored(conn: &Connection) -> Result<Vec<Category>> {
             let urgency: String = r.get(8)?;
             Ok(Category {
                 code: r.get(0)?,
-                name_vi: r.get(1)?,
-                name_en: r.get(2)?,
-                description_vi: r.get(3)?,
-                description_en: r.get(4)?,
-                group_vi: r.get(5)?,
-                group_en: r.get(6)?,
+                name: Bilingual::new(r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                description: Bilingual::new(r.get::<_, String>(3)?, r.get::<_, String>(4)?),
+                group: Bilingual::new(r.get::<_, String>(5)?, r.get::<_, String>(6)?),
                 keywords: keywords
                     .split(',')
                     .filter(|k| !k.is_empty())

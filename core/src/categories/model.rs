@@ -1,5 +1,6 @@
 //! A report category as the app knows it.
 
+use crate::i18n::Bilingual;
 use crate::reports::Urgency;
 
 /// A report category (Open311 "service"), in the order the city lists them.
@@ -7,12 +8,10 @@ use crate::reports::Urgency;
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Category {
     pub code: String,
-    pub name_vi: String,
-    pub name_en: String,
-    pub description_vi: String,
-    pub description_en: String,
-    pub group_vi: String,
-    pub group_en: String,
+    pub name: Bilingual,
+    pub description: Bilingual,
+    /// The group the picker files it under ("Môi trường" / "Environment").
+    pub group: Bilingual,
     pub keywords: Vec<String>,
     /// What the draft screen preselects.
     pub default_urgency: Urgency,

@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::categories::Category;
+use crate::i18n::Bilingual;
 use crate::reports::model::Urgency;
 use crate::text;
 
@@ -61,12 +62,12 @@ fn parse(source: &str) -> serde_json::Result<Vec<Category>> {
         .into_iter()
         .map(|c| Category {
             code: text::normalize(&c.code),
-            name_vi: text::normalize(&c.name_vi),
-            name_en: text::normalize(&c.name_en),
-            description_vi: text::normalize(&c.description_vi),
-            description_en: text::normalize(&c.description_en),
-            group_vi: text::normalize(&c.group_vi),
-            group_en: text::normalize(&c.group_en),
+            name: Bilingual::new(text::normalize(&c.name_vi), text::normalize(&c.name_en)),
+            description: Bilingual::new(
+                text::normalize(&c.description_vi),
+                text::normalize(&c.description_en),
+            ),
+            group: Bilingual::new(text::normalize(&c.group_vi), text::normalize(&c.group_en)),
             keywords: c
                 .keywords
                 .iter()
@@ -95,11 +96,11 @@ mod tests {
         assert_eq!(codes.last(), Some(&"khac"));
         assert_eq!(codes.len(), 11);
         for c in &parsed {
-            assert!(!c.name_vi.is_empty() && !c.name_en.is_empty(), "{}", c.code);
+            assert!(!c.name.vi.is_empty() && !c.name.en.is_empty(), "{}", c.code);
             assert!(c.handle_working_hours.unwrap() > 0, "{}", c.code);
         }
         let flooding = parsed.iter().find(|c| c.code == "ngap_ung").unwrap();
-        assert_eq!(flooding.name_vi, "Ngập úng");
+        assert_eq!(flooding.name.vi, "Ngập úng");
         assert_eq!(flooding.default_urgency, Urgency::Urgent);
     }
 
@@ -112,8 +113,8 @@ mod tests {
             "keywords": ["ngâp", " ", "flood"], "default_urgency": "urgent",
             "handle_working_hours": 8}]}"#;
         let c = &parse(decomposed).unwrap()[0];
-        assert_eq!(c.name_vi, "Ngập úng");
-        assert_eq!(c.group_vi, "Môi trường");
+        assert_eq!(c.name.vi, "Ngập úng");
+        assert_eq!(c.group.vi, "Môi trường");
         assert_eq!(c.keywords, vec!["ngâp", "flood"]);
     }
 

@@ -2,6 +2,7 @@
 //! network and the city first, then the phone, then the app's own data), and
 //! the overall verdict.
 
+use crate::i18n::Bilingual;
 use crate::text::nfc;
 use crate::time::UnixMillis;
 
@@ -97,11 +98,11 @@ impl CheckStatus {
     }
 
     /// What a row's (or the verdict's) chip says.
-    pub fn label(self) -> crate::i18n::Bilingual {
+    pub fn label(self) -> Bilingual {
         match self {
-            CheckStatus::Ok => crate::i18n::Bilingual::new("Ổn", "OK"),
-            CheckStatus::Warn => crate::i18n::Bilingual::new("Nên xem lại", "Check this"),
-            CheckStatus::Fail => crate::i18n::Bilingual::new("Cần sửa", "Must fix"),
+            CheckStatus::Ok => Bilingual::new("Ổn", "OK"),
+            CheckStatus::Warn => Bilingual::new("Nên xem lại", "Check this"),
+            CheckStatus::Fail => Bilingual::new("Cần sửa", "Must fix"),
         }
     }
 }
@@ -113,11 +114,9 @@ pub struct DeviceCheck {
     pub code: CheckCode,
     pub status: CheckStatus,
     /// What was found, for the person holding the phone.
-    pub label_vi: String,
-    pub label_en: String,
-    /// What to do about it; empty when the status is ok.
-    pub action_vi: String,
-    pub action_en: String,
+    pub label: Bilingual,
+    /// What to do about it; empty (in both) when the status is ok.
+    pub action: Bilingual,
     /// A technical detail for the install team (an error code, a count, a
     /// measured value); never personal data.
     pub detail: Option<String>,
@@ -137,10 +136,8 @@ impl DeviceCheck {
         DeviceCheck {
             code,
             status,
-            label_vi: nfc(label.0),
-            label_en: label.1.to_owned(),
-            action_vi: nfc(action.0),
-            action_en: action.1.to_owned(),
+            label: Bilingual::new(nfc(label.0), label.1),
+            action: Bilingual::new(nfc(action.0), action.1),
             detail: None,
         }
     }

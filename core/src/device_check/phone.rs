@@ -6,6 +6,7 @@ use crate::device_check::model::{CheckCode, CheckStatus, DeviceCheck};
 use crate::device_check::thresholds::{
     ANDROID_MIN_MAJOR, FREE_STORAGE_FAIL_BYTES, FREE_STORAGE_WARN_BYTES, IOS_MIN_MAJOR,
 };
+use crate::i18n::Bilingual;
 
 /// Every row the facts allow, in no particular order.
 pub fn checks(facts: &DeviceFacts) -> Vec<DeviceCheck> {
@@ -202,13 +203,16 @@ fn location_permission(state: PermissionState) -> DeviceCheck {
     );
     if state == PermissionState::Limited {
         // Approximate location is a circle of about 2 km: the wrong ward.
-        row.label_vi =
-            crate::text::nfc("Chỉ cho phép vị trí gần đúng: phản ánh có thể đến nhầm phường");
-        row.label_en = "Only approximate location allowed: reports may reach the wrong ward".into();
-        row.action_vi = crate::text::nfc(
-            "Mở Cài đặt → Ứng dụng → iHaNoi → Quyền → Vị trí → bật \"Dùng vị trí chính xác\".",
+        row.label = Bilingual::new(
+            crate::text::nfc("Chỉ cho phép vị trí gần đúng: phản ánh có thể đến nhầm phường"),
+            "Only approximate location allowed: reports may reach the wrong ward",
         );
-        row.action_en = "Open Settings → Apps → iHaNoi → Permissions → Location → turn on \"Use precise location\".".into();
+        row.action = Bilingual::new(
+            crate::text::nfc(
+                "Mở Cài đặt → Ứng dụng → iHaNoi → Quyền → Vị trí → bật \"Dùng vị trí chính xác\".",
+            ),
+            "Open Settings → Apps → iHaNoi → Permissions → Location → turn on \"Use precise location\".",
+        );
     }
     row
 }
@@ -351,7 +355,7 @@ mod tests {
         );
         let approximate = only(location(PermissionState::Limited));
         assert_eq!(approximate.status, CheckStatus::Warn);
-        assert!(approximate.label_en.contains("wrong ward"));
+        assert!(approximate.label.en.contains("wrong ward"));
         assert_eq!(
             only(location(PermissionState::Denied)).status,
             CheckStatus::Fail

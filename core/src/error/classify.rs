@@ -2,7 +2,7 @@
 
 use crate::areas::AreasError;
 use crate::error::{Error, ErrorKind};
-use crate::i18n::{Bilingual, Language};
+use crate::i18n::Bilingual;
 use crate::location::LocationError;
 use crate::net::SyncError;
 use crate::net::retry::Verdict;
@@ -47,16 +47,16 @@ impl Error {
                 t("Không tìm thấy phản ánh.", "The report was not found.")
             }
             Error::InvalidReportId { .. } => t("Mã phản ánh không hợp lệ.", "Not a report id."),
-            Error::WrongState { state, .. } => Bilingual::new(
-                format!(
-                    "Không thể thực hiện với phản ánh ở trạng thái «{}».",
-                    state.label(Language::Vi)
-                ),
-                format!(
-                    "Not possible for a report in the state “{}”.",
-                    state.label(Language::En)
-                ),
-            ),
+            Error::WrongState { state, .. } => {
+                let state = state.label();
+                Bilingual::new(
+                    format!(
+                        "Không thể thực hiện với phản ánh ở trạng thái «{}».",
+                        state.vi
+                    ),
+                    format!("Not possible for a report in the state “{}”.", state.en),
+                )
+            }
             Error::NotReady { .. } => t(
                 "Phản ánh chưa đủ thông tin để gửi.",
                 "The report is not complete enough to send.",
@@ -233,7 +233,9 @@ fn sync_text(error: &SyncError) -> Bilingual {
     }
 }
 
-fn transport_text(error: &TransportError) -> Bilingual {
+/// What the person is told about a network error: the city's own words
+/// when it gave a reason ("Vietnamese — English"), else ours.
+pub(crate) fn transport_text(error: &TransportError) -> Bilingual {
     match error {
         TransportError::InvalidUrl { .. } => t(
             "Địa chỉ máy chủ không dùng được.",
@@ -251,7 +253,7 @@ fn transport_text(error: &TransportError) -> Bilingual {
             status,
             description,
             ..
-        } => match split_api_description(description) {
+        } => match Bilingual::from_joined(description) {
             Some(text) => text,
             None => match transport_kind(error) {
                 ErrorKind::SignInNeeded => Bilingual::new(
@@ -284,19 +286,6 @@ fn transport_text(error: &TransportError) -> Bilingual {
             "Could not get through to the city server.",
         ),
     }
-}
-
-/// The city API's `description` is "Vietnamese — English" (docs/city-api.md);
-/// `None` when it is empty. Without the separator both languages get the whole.
-fn split_api_description(description: &str) -> Option<Bilingual> {
-    let description = description.trim();
-    if description.is_empty() {
-        return None;
-    }
-    Some(match description.split_once(" — ") {
-        Some((vi, en)) => Bilingual::new(vi.trim(), en.trim()),
-        None => Bilingual::new(description, description),
-    })
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 mod classify;
 mod kind;
 
+pub(crate) use classify::transport_text;
 pub use kind::ErrorKind;
 
 use std::path::PathBuf;

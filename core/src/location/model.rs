@@ -1,5 +1,6 @@
 //! What a location fix is and what the core concludes from it.
 
+use crate::i18n::Bilingual;
 use crate::time::UnixMillis;
 
 /// Where a position came from.
@@ -37,15 +38,15 @@ impl LocationSource {
         Self::ALL.into_iter().find(|x| x.as_db_str() == s)
     }
 
-    /// (Vietnamese, English): where the position came from, as the report
-    /// screen names it.
-    pub fn labels(self) -> (&'static str, &'static str) {
-        match self {
+    /// Where the position came from, as the report screen names it.
+    pub fn label(self) -> Bilingual {
+        let (vi, en) = match self {
             LocationSource::DeviceGps => ("GPS của máy", "device GPS"),
             LocationSource::Network => ("định vị qua mạng", "network position"),
             LocationSource::PhotoExif => ("GPS trong ảnh", "the photo's GPS"),
             LocationSource::ManualPin => ("ghim trên bản đồ", "map pin"),
-        }
+        };
+        Bilingual::new(vi, en)
     }
 }
 
@@ -78,7 +79,7 @@ pub struct ExifPosition {
 }
 
 /// How much to trust a fix. What a screen says about it comes from
-/// [`LocationQuality::labels`], so every shell says the same.
+/// [`LocationQuality::label`], so every shell says the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum LocationQuality {
@@ -95,13 +96,14 @@ impl LocationQuality {
         LocationQuality::Poor,
     ];
 
-    /// (Vietnamese, English): the verdict in words; a poor one says what to do.
-    pub fn labels(self) -> (&'static str, &'static str) {
-        match self {
+    /// The verdict in words; a poor one says what to do.
+    pub fn label(self) -> Bilingual {
+        let (vi, en) = match self {
             LocationQuality::Good => ("tốt", "good"),
             LocationQuality::Fair => ("tạm được", "fair"),
             LocationQuality::Poor => ("kém, nên xác nhận trên bản đồ", "poor, confirm on the map"),
-        }
+        };
+        Bilingual::new(vi, en)
     }
 }
 
@@ -121,9 +123,8 @@ pub enum PoorReason {
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct LocationVerdict {
     pub quality: LocationQuality,
-    /// `quality` in words ([`LocationQuality::labels`]), ready to show.
-    pub quality_label_vi: String,
-    pub quality_label_en: String,
+    /// `quality` in words ([`LocationQuality::label`]), ready to show.
+    pub quality_label: Bilingual,
     pub reasons: Vec<PoorReason>,
     /// The shell should ask the resident to confirm on the map.
     pub needs_confirmation: bool,
@@ -135,9 +136,8 @@ pub struct LocationVerdict {
 pub struct ReportLocation {
     pub report_id: String,
     pub fix: LocationFix,
-    /// `fix.source` in words ([`LocationSource::labels`]), ready to show.
-    pub source_label_vi: String,
-    pub source_label_en: String,
+    /// `fix.source` in words ([`LocationSource::label`]), ready to show.
+    pub source_label: Bilingual,
     pub verdict: LocationVerdict,
     /// The resident moved the pin away from a sensor or photo position.
     pub pin_adjusted: bool,
@@ -192,14 +192,14 @@ mod tests {
     /// and no two variants worded alike.
     fn check_labels<T: std::fmt::Debug + Copy>(
         all: &[T],
-        labels: impl Fn(T) -> (&'static str, &'static str),
+        label: impl Fn(T) -> Bilingual,
         expected: impl Fn(T) -> (&'static str, &'static str),
     ) {
         let mut seen = std::collections::HashSet::new();
         for &variant in all {
-            let (vi, en) = labels(variant);
-            assert_eq!((vi, en), expected(variant), "{variant:?}");
-            assert_eq!(text::nfc(vi), vi, "{variant:?}: Vietnamese is NFC");
+            let Bilingual { vi, en } = label(variant);
+            assert_eq!((vi.as_str(), en.as_str()), expected(variant), "{variant:?}");
+            assert_eq!(text::nfc(&vi), vi, "{variant:?}: Vietnamese is NFC");
             assert!(
                 seen.insert(vi) && seen.insert(en),
                 "{variant:?} worded twice"
@@ -209,15 +209,11 @@ mod tests {
 
     #[test]
     fn every_source_has_its_words_in_both_languages() {
-        check_labels(&LocationSource::ALL, LocationSource::labels, source_words);
+        check_labels(&LocationSource::ALL, LocationSource::label, source_words);
     }
 
     #[test]
     fn every_quality_has_its_words_in_both_languages() {
-        check_labels(
-            &LocationQuality::ALL,
-            LocationQuality::labels,
-            quality_words,
-        );
+        check_labels(&LocationQuality::ALL, LocationQuality::label, quality_words);
     }
 }

@@ -87,11 +87,9 @@ fn require_editable(conn: &Connection, id: &str) -> Result<()> {
 }
 
 fn to_report_location(report_id: &str, s: StoredLocation) -> ReportLocation {
-    let (source_vi, source_en) = s.fix.source.labels();
     ReportLocation {
         report_id: report_id.to_owned(),
-        source_label_vi: source_vi.to_owned(),
-        source_label_en: source_en.to_owned(),
+        source_label: s.fix.source.label(),
         verdict: verdict(&s.fix, s.attached_at),
         fix: s.fix,
         pin_adjusted: s.fix.source == LocationSource::ManualPin,

@@ -44,11 +44,9 @@ pub fn verdict(fix: &LocationFix, now: UnixMillis) -> LocationVerdict {
 
 /// The verdict with its words; only a poor fix asks for confirmation.
 fn judged(quality: LocationQuality, reasons: Vec<PoorReason>) -> LocationVerdict {
-    let (vi, en) = quality.labels();
     LocationVerdict {
         quality,
-        quality_label_vi: vi.to_owned(),
-        quality_label_en: en.to_owned(),
+        quality_label: quality.label(),
         reasons,
         needs_confirmation: quality == LocationQuality::Poor,
     }
@@ -86,8 +84,11 @@ mod tests {
         assert_eq!(v.reasons, vec![PoorReason::Stale, PoorReason::Mocked]);
         assert!(v.needs_confirmation);
         assert_eq!(
-            (v.quality_label_vi.as_str(), v.quality_label_en.as_str()),
-            ("kém, nên xác nhận trên bản đồ", "poor, confirm on the map")
+            v.quality_label,
+            crate::i18n::Bilingual::new(
+                "kém, nên xác nhận trên bản đồ",
+                "poor, confirm on the map"
+            )
         );
         let fresh = verdict(&fix(5.0, MAX_FIX_AGE_MS, false), 1_000_000);
         assert_eq!(fresh.quality, LocationQuality::Good);

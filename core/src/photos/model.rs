@@ -1,6 +1,7 @@
 //! What a compressed photo is, what the reviewer is told about it, and the
 //! knobs of the pipeline.
 
+use crate::i18n::Bilingual;
 use crate::time::UnixMillis;
 
 /// How large the stored photo is: the long edge in pixels. Never upscaled.
@@ -108,8 +109,7 @@ pub struct ReviewFlags {
 pub struct ReviewFlagLabel {
     /// Stable spelling: `older_than_7_days`, `no_capture_time`, `edited_by_software`.
     pub code: String,
-    pub label_vi: String,
-    pub label_en: String,
+    pub label: Bilingual,
 }
 
 impl ReviewFlags {
@@ -139,8 +139,7 @@ impl ReviewFlags {
         .filter(|(set, ..)| *set)
         .map(|(_, code, vi, en)| ReviewFlagLabel {
             code: code.to_owned(),
-            label_vi: vi.to_owned(),
-            label_en: en.to_owned(),
+            label: Bilingual::new(vi, en),
         })
         .collect()
     }

@@ -6,6 +6,7 @@
 use serde::Deserialize;
 
 use crate::categories::Category;
+use crate::i18n::Bilingual;
 use crate::net::transport::{Answer, TransportError};
 use crate::pull::model::{AlertSeverity, StatusWord, UpdateKind};
 use crate::reports::Urgency;
@@ -59,10 +60,8 @@ pub struct PulledStatus {
 pub struct PulledAlert {
     pub alert_id: String,
     pub severity: AlertSeverity,
-    pub title_vi: String,
-    pub title_en: String,
-    pub body_vi: String,
-    pub body_en: String,
+    pub title: Bilingual,
+    pub body: Bilingual,
     pub area_codes: Vec<String>,
     pub published_at_ms: UnixMillis,
     pub expires_at_ms: Option<UnixMillis>,
@@ -85,10 +84,10 @@ impl PulledAlert {
     pub fn stored_bytes(&self) -> u64 {
         let areas: usize = self.area_codes.iter().map(|c| c.len() + 1).sum();
         (self.alert_id.len()
-            + self.title_vi.len()
-            + self.title_en.len()
-            + self.body_vi.len()
-            + self.body_en.len()
+            + self.title.vi.len()
+            + self.title.en.len()
+            + self.body.vi.len()
+            + self.body.en.len()
             + areas) as u64
     }
 }
@@ -322,10 +321,8 @@ pub fn parse_alerts(answer: Answer) -> Result<Page<PulledAlert>, TransportError>
         Ok(PulledAlert {
             alert_id: id("alert_id", &a.alert_id)?,
             severity: AlertSeverity::parse(&a.severity),
-            title_vi: text::normalize(&a.title.vi),
-            title_en: text::normalize(&a.title.en),
-            body_vi: text::normalize(&a.body.vi),
-            body_en: text::normalize(&a.body.en),
+            title: Bilingual::new(text::normalize(&a.title.vi), text::normalize(&a.title.en)),
+            body: Bilingual::new(text::normalize(&a.body.vi), text::normalize(&a.body.en)),
             area_codes: a.area_codes.iter().map(|c| text::normalize(c)).collect(),
             published_at_ms: date("published_datetime", &a.published_datetime)?,
             expires_at_ms: optional_date("expires_datetime", a.expires_datetime.as_deref())?,
@@ -373,17 +370,15 @@ pub fn parse_services(answer: Answer) -> Result<Page<(Category, bool)>, Transpor
         let description_vi = text::normalize(s.description.as_deref().unwrap_or(""));
         let group_vi = text::normalize(s.group.as_deref().unwrap_or(""));
         // Without the English extension, English screens show the Vietnamese.
-        let english = |en: Option<String>, vi: &str| {
-            text::normalize_optional(en.as_deref()).unwrap_or_else(|| vi.to_owned())
+        let both = |vi: String, en: Option<String>| {
+            let en = text::normalize_optional(en.as_deref()).unwrap_or_else(|| vi.clone());
+            Bilingual::new(vi, en)
         };
         Ok(Category {
             code: id("service_code", &s.service_code)?,
-            name_en: english(s.service_name_en, &name_vi),
-            description_en: english(s.description_en, &description_vi),
-            group_en: english(s.group_en, &group_vi),
-            name_vi,
-            description_vi,
-            group_vi,
+            name: both(name_vi, s.service_name_en),
+            description: both(description_vi, s.description_en),
+            group: both(group_vi, s.group_en),
             keywords: s
                 .keywords
                 .as_deref()
@@ -475,7 +470,7 @@ mod tests {
     fn categories_fall_back_to_vietnamese_without_english() {
         let body = r#"[{"service_code":"khac","service_name":"Khác","keywords":"khác, other ,"}]"#;
         let c = &parse_categories(answer(body)).unwrap().items[0];
-        assert_eq!(c.name_en, "Khác");
+        assert_eq!(c.name, Bilingual::new("Khác", "Khác"));
         assert_eq!(c.keywords, vec!["khác".to_owned(), "other".to_owned()]);
         assert_eq!(c.default_urgency, Urgency::Normal);
         let marked = r#"[{"service_code":"a","service_name":"A","metadata":true},

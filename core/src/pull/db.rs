@@ -5,6 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Result;
+use crate::i18n::Bilingual;
 use crate::pull::api::{PulledAlert, PulledStatus, PulledUpdate};
 use crate::pull::model::{
     AlertSeverity, DetailedStatus, ResultPhotoProblem, StatusWord, UnreadCounts, UpdateKind,
@@ -410,10 +411,10 @@ pub fn insert_alert(conn: &Connection, alert: &PulledAlert, now: UnixMillis) -> 
         .execute(params![
             alert.alert_id,
             alert.severity.as_str(),
-            alert.title_vi,
-            alert.title_en,
-            alert.body_vi,
-            alert.body_en,
+            alert.title.vi,
+            alert.title.en,
+            alert.body.vi,
+            alert.body.en,
             alert.area_codes.join(","),
             alert.published_at_ms,
             alert.expires_at_ms,
@@ -445,10 +446,8 @@ pub fn live_alerts(conn: &Connection, now: UnixMillis) -> Result<Vec<AlertRow>> 
                 alert: PulledAlert {
                     alert_id: r.get(0)?,
                     severity: AlertSeverity::parse(&severity),
-                    title_vi: r.get(2)?,
-                    title_en: r.get(3)?,
-                    body_vi: r.get(4)?,
-                    body_en: r.get(5)?,
+                    title: Bilingual::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?),
+                    body: Bilingual::new(r.get::<_, String>(4)?, r.get::<_, String>(5)?),
                     area_codes: areas
                         .split(',')
                         .filter(|c| !c.is_empty())

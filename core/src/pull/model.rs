@@ -1,6 +1,7 @@
 //! What a pull brings home, shaped for screens: every label is decided here
 //! (Vietnamese and English), so the shells only render.
 
+use crate::i18n::Bilingual;
 use crate::time::UnixMillis;
 
 /// Where the city is with a report (the API's `detailed_status`).
@@ -46,16 +47,17 @@ impl DetailedStatus {
         matches!(self, DetailedStatus::Resolved | DetailedStatus::Rejected)
     }
 
-    /// (Vietnamese, English), the words of docs/city-api.md's status table.
-    pub fn labels(self) -> (&'static str, &'static str) {
-        match self {
+    /// The words of docs/city-api.md's status table.
+    pub fn label(self) -> Bilingual {
+        let (vi, en) = match self {
             DetailedStatus::Pending => ("Chờ tiếp nhận", "Waiting to be accepted"),
             DetailedStatus::Accepted => ("Đã tiếp nhận", "Accepted"),
             DetailedStatus::InProgress => ("Đang xử lý", "In progress"),
             DetailedStatus::Transferred => ("Chuyển xử lý", "Transferred"),
             DetailedStatus::Resolved => ("Đã xử lý", "Resolved"),
             DetailedStatus::Rejected => ("Từ chối", "Rejected"),
-        }
+        };
+        Bilingual::new(vi, en)
     }
 }
 
@@ -244,16 +246,13 @@ impl StatusWord {
 
     /// What the resident reads: the app's words for its own statuses, the
     /// table's for common extended ones, the server's text otherwise.
-    pub fn labels(&self) -> (String, String) {
+    pub fn label(&self) -> Bilingual {
         if !self.known {
-            return (self.word.clone(), self.word.clone());
+            return Bilingual::new(self.word.clone(), self.word.clone());
         }
         match EXTENDED_STATUSES.iter().find(|(w, ..)| *w == self.word) {
-            Some((_, _, vi, en)) => ((*vi).to_owned(), (*en).to_owned()),
-            None => {
-                let (vi, en) = self.status.labels();
-                (vi.to_owned(), en.to_owned())
-            }
+            Some((_, _, vi, en)) => Bilingual::new(*vi, *en),
+            None => self.status.label(),
         }
     }
 }
@@ -286,7 +285,7 @@ impl UpdateKind {
     }
 
     /// The timeline line for this kind, naming the unit where it matters.
-    pub fn labels(self, unit: Option<&str>) -> (String, String) {
+    pub fn label(self, unit: Option<&str>) -> Bilingual {
         let (vi, en) = match self {
             UpdateKind::Accepted => ("Đã tiếp nhận", "Accepted"),
             UpdateKind::Started => ("Bắt đầu xử lý", "Work started"),
@@ -297,15 +296,17 @@ impl UpdateKind {
             UpdateKind::Other => ("Cập nhật", "Update"),
         };
         match (self, unit) {
-            (UpdateKind::Transferred, Some(unit)) => (
+            (UpdateKind::Transferred, Some(unit)) => Bilingual::new(
                 format!("Chuyển đến {unit} xử lý"),
                 format!("Transferred to {unit}"),
             ),
-            (UpdateKind::Accepted | UpdateKind::Resolved | UpdateKind::Rejected, Some(unit)) => (
-                format!("{unit}: {}", vi.to_lowercase()),
-                format!("{en} by {unit}"),
-            ),
-            _ => (vi.to_owned(), en.to_owned()),
+            (UpdateKind::Accepted | UpdateKind::Resolved | UpdateKind::Rejected, Some(unit)) => {
+                Bilingual::new(
+                    format!("{unit}: {}", vi.to_lowercase()),
+                    format!("{en} by {unit}"),
+                )
+            }
+            _ => Bilingual::new(vi, en),
         }
     }
 }
@@ -370,9 +371,9 @@ impl ResultPhotoProblem {
         Self::ALL.into_iter().find(|p| p.as_str() == code)
     }
 
-    /// (Vietnamese, English) for the photo's placeholder.
-    pub fn labels(self) -> (&'static str, &'static str) {
-        match self {
+    /// What the photo's placeholder says.
+    pub fn label(self) -> Bilingual {
+        let (vi, en) = match self {
             ResultPhotoProblem::InvalidImage => {
                 ("Không đọc được ảnh này.", "This photo cannot be read.")
             }
@@ -392,7 +393,8 @@ impl ResultPhotoProblem {
                 "Ảnh ở địa chỉ ngoài máy chủ của thành phố; không tải.",
                 "The photo is outside the city's server; not downloaded.",
             ),
-        }
+        };
+        Bilingual::new(vi, en)
     }
 }
 
@@ -407,8 +409,7 @@ pub struct TimelineEntry {
     /// The report's status after this update.
     pub detailed_status: DetailedStatus,
     /// What happened, e.g. "Đã tiếp nhận" / "Accepted".
-    pub label_vi: String,
-    pub label_en: String,
+    pub label: Bilingual,
     /// The official's text as the city wrote it (NFC; may be empty).
     pub text: String,
     /// The responsible unit after this update (5-digit code) and its name
@@ -427,8 +428,8 @@ pub struct ReportStatus {
     pub report_id: String,
     pub service_request_id: String,
     pub detailed_status: DetailedStatus,
-    pub label_vi: String,
-    pub label_en: String,
+    /// `detailed_status` in words ([`DetailedStatus::label`]).
+    pub label: Bilingual,
     pub closed: bool,
     pub unit_code: Option<String>,
     pub unit_name: Option<String>,
@@ -469,12 +470,14 @@ impl AlertSeverity {
         }
     }
 
-    pub fn labels(self) -> (&'static str, &'static str) {
-        match self {
+    /// What the alert's chip says.
+    pub fn label(self) -> Bilingual {
+        let (vi, en) = match self {
             AlertSeverity::Info => ("Thông báo", "Notice"),
             AlertSeverity::Warning => ("Cảnh báo", "Warning"),
             AlertSeverity::Danger => ("Khẩn cấp", "Danger"),
-        }
+        };
+        Bilingual::new(vi, en)
     }
 }
 
@@ -484,12 +487,10 @@ impl AlertSeverity {
 pub struct Alert {
     pub alert_id: String,
     pub severity: AlertSeverity,
-    pub severity_label_vi: String,
-    pub severity_label_en: String,
-    pub title_vi: String,
-    pub title_en: String,
-    pub body_vi: String,
-    pub body_en: String,
+    /// `severity` in words ([`AlertSeverity::label`]).
+    pub severity_label: Bilingual,
+    pub title: Bilingual,
+    pub body: Bilingual,
     /// Units it concerns; empty for the whole city.
     pub area_codes: Vec<String>,
     pub published_at_ms: UnixMillis,
@@ -581,14 +582,15 @@ impl PullStep {
         }
     }
 
-    /// (Vietnamese, English)
-    pub fn labels(self) -> (&'static str, &'static str) {
-        match self {
+    /// The step in words, for "could not update …".
+    pub fn label(self) -> Bilingual {
+        let (vi, en) = match self {
             PullStep::Updates => ("cập nhật phản ánh", "report updates"),
             PullStep::Alerts => ("cảnh báo", "alerts"),
             PullStep::Categories => ("danh mục", "categories"),
             PullStep::Areas => ("địa giới phường, xã", "ward boundaries"),
-        }
+        };
+        Bilingual::new(vi, en)
     }
 }
 
@@ -610,25 +612,22 @@ mod tests {
     fn labels_name_the_unit_where_it_matters() {
         let unit = Some("Phường Hoàn Kiếm");
         assert_eq!(
-            UpdateKind::Transferred.labels(unit),
-            (
-                "Chuyển đến Phường Hoàn Kiếm xử lý".to_owned(),
-                "Transferred to Phường Hoàn Kiếm".to_owned()
+            UpdateKind::Transferred.label(unit),
+            Bilingual::new(
+                "Chuyển đến Phường Hoàn Kiếm xử lý",
+                "Transferred to Phường Hoàn Kiếm"
             )
         );
         assert_eq!(
-            UpdateKind::Accepted.labels(unit),
-            (
-                "Phường Hoàn Kiếm: đã tiếp nhận".to_owned(),
-                "Accepted by Phường Hoàn Kiếm".to_owned()
+            UpdateKind::Accepted.label(unit),
+            Bilingual::new(
+                "Phường Hoàn Kiếm: đã tiếp nhận",
+                "Accepted by Phường Hoàn Kiếm"
             )
         );
         assert_eq!(
-            UpdateKind::Comment.labels(None),
-            (
-                "Ý kiến của đơn vị xử lý".to_owned(),
-                "Note from the responsible unit".to_owned()
-            )
+            UpdateKind::Comment.label(None),
+            Bilingual::new("Ý kiến của đơn vị xử lý", "Note from the responsible unit")
         );
         assert_eq!(UpdateKind::parse("escalated"), UpdateKind::Other);
     }
@@ -637,8 +636,8 @@ mod tests {
     fn statuses_round_trip_and_know_when_the_city_is_done() {
         for status in DetailedStatus::ALL {
             assert_eq!(DetailedStatus::parse(status.as_str()), Some(status));
-            let (vi, en) = status.labels();
-            assert!(!vi.is_empty() && !en.is_empty());
+            let label = status.label();
+            assert!(!label.vi.is_empty() && !label.en.is_empty());
         }
         let closed: Vec<_> = DetailedStatus::ALL
             .into_iter()
@@ -747,15 +746,15 @@ mod tests {
         for (detailed, status, expected, closed, en) in cases {
             let word = StatusWord::from_answer(detailed, status);
             assert_eq!((word.status, word.closed), (expected, closed), "{status:?}");
-            assert_eq!(word.labels().1, en);
+            assert_eq!(word.label().en, en);
             assert!(word.known);
             assert_eq!(StatusWord::from_stored(&word.stored()), word);
         }
         let own = StatusWord::from_answer(Some("Chờ phê duyệt"), Some("open"));
         assert!(!own.known && !own.closed);
         assert_eq!(
-            own.labels(),
-            ("Chờ phê duyệt".into(), "Chờ phê duyệt".into())
+            own.label(),
+            Bilingual::new("Chờ phê duyệt", "Chờ phê duyệt")
         );
         assert_eq!(StatusWord::from_stored(&own.stored()), own);
         let done = StatusWord::from_answer(Some("Archived"), Some("closed"));

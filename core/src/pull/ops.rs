@@ -147,14 +147,12 @@ impl Core {
             .zip(photo_rows)
             .map(|(row, photo_rows)| {
                 let unit_name = row.unit_code.as_deref().and_then(|c| self.unit_name(c));
-                let (label_vi, label_en) = row.kind.labels(unit_name.as_deref());
                 TimelineEntry {
                     update_id: row.update_id,
                     report_id: row.report_id,
                     kind: row.kind,
                     detailed_status: row.detailed_status,
-                    label_vi,
-                    label_en,
+                    label: row.kind.label(unit_name.as_deref()),
                     text: row.text,
                     unit_code: row.unit_code,
                     unit_name,
@@ -184,13 +182,11 @@ impl Core {
         else {
             return Ok(None);
         };
-        let (label_vi, label_en) = city.status.labels();
         Ok(Some(ReportStatus {
             report_id: id,
             service_request_id: city.service_request_id,
             detailed_status: city.status.status,
-            label_vi,
-            label_en,
+            label: city.status.label(),
             closed: city.status.closed,
             unit_name: city.unit_code.as_deref().and_then(|c| self.unit_name(c)),
             unit_code: city.unit_code,
@@ -229,16 +225,12 @@ impl Core {
             .into_iter()
             .map(|row| {
                 let a = row.alert;
-                let (vi, en) = a.severity.labels();
                 Alert {
                     alert_id: a.alert_id,
                     severity: a.severity,
-                    severity_label_vi: vi.to_owned(),
-                    severity_label_en: en.to_owned(),
-                    title_vi: a.title_vi,
-                    title_en: a.title_en,
-                    body_vi: a.body_vi,
-                    body_en: a.body_en,
+                    severity_label: a.severity.label(),
+                    title: a.title,
+                    body: a.body,
                     area_codes: a.area_codes,
                     published_at_ms: a.published_at_ms,
                     expires_at_ms: a.expires_at_ms,

@@ -1,7 +1,7 @@
 //! The rows of the draft form's pickers that are the core's own values,
 //! worded here so both phones show the same choices in the same order.
 
-use crate::i18n::{Bilingual, Language};
+use crate::i18n::Bilingual;
 use crate::reports::model::Urgency;
 
 /// One row of the urgency picker.
@@ -18,7 +18,7 @@ pub fn urgency_options() -> Vec<UrgencyOption> {
         .into_iter()
         .map(|urgency| UrgencyOption {
             urgency,
-            label: Bilingual::new(urgency.label(Language::Vi), urgency.label(Language::En)),
+            label: urgency.label(),
         })
         .collect()
 }

@@ -5,6 +5,7 @@
 
 use crate::app::Core;
 use crate::error::Result;
+use crate::i18n::Bilingual;
 use crate::reports::db;
 use crate::reports::model::{Report, ReportActions, ReportState};
 use crate::reports::ops::parse_id;
@@ -15,10 +16,10 @@ use crate::reports::readiness::{self, Problem, Warning};
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReportDetails {
     pub report: Report,
-    pub state_label_vi: String,
-    pub state_label_en: String,
-    pub urgency_label_vi: String,
-    pub urgency_label_en: String,
+    /// The report's state in words ([`ReportState::label`]).
+    pub state_label: Bilingual,
+    /// Its urgency in words ([`crate::reports::Urgency::label`]).
+    pub urgency_label: Bilingual,
     /// The chosen category with its name (`None` before one is chosen).
     pub category: Option<CategoryName>,
     /// The unit the report goes (or went) to, with its name.
@@ -39,9 +40,8 @@ pub struct ReportDetails {
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CategoryName {
     pub code: String,
-    /// The code itself when the category is not on the current list.
-    pub name_vi: String,
-    pub name_en: String,
+    /// The code itself (in both) when the category is not on the current list.
+    pub name: Bilingual,
     /// On the current list (pulled, else shipped).
     pub listed: bool,
 }
@@ -66,7 +66,7 @@ pub struct CityReason {
     /// The city's error code (`unknown_service_code`, `http_422`, …).
     pub code: String,
     /// What the city (or the app, for a photo that vanished) said.
-    pub message: String,
+    pub message: Bilingual,
 }
 
 impl Core {
@@ -81,14 +81,12 @@ impl Core {
             match categories.iter().find(|c| &c.code == code) {
                 Some(c) => CategoryName {
                     code: code.clone(),
-                    name_vi: c.name_vi.clone(),
-                    name_en: c.name_en.clone(),
+                    name: c.name.clone(),
                     listed: true,
                 },
                 None => CategoryName {
                     code: code.clone(),
-                    name_vi: code.clone(),
-                    name_en: code.clone(),
+                    name: Bilingual::new(code.clone(), code.clone()),
                     listed: false,
                 },
             }
@@ -119,10 +117,8 @@ impl Core {
         };
         Ok(ReportDetails {
             actions: report.actions(&problems),
-            state_label_vi: report.state.label(crate::i18n::Language::Vi).to_owned(),
-            state_label_en: report.state.label(crate::i18n::Language::En).to_owned(),
-            urgency_label_vi: report.urgency.label(crate::i18n::Language::Vi).to_owned(),
-            urgency_label_en: report.urgency.label(crate::i18n::Language::En).to_owned(),
+            state_label: report.state.label(),
+            urgency_label: report.urgency.label(),
             category,
             unit,
             attention,

@@ -1,6 +1,6 @@
 //! What a report is, and which actions its state allows.
 
-use crate::i18n::Language;
+use crate::i18n::Bilingual;
 use crate::reports::readiness::Problem;
 use crate::time::UnixMillis;
 
@@ -46,14 +46,15 @@ impl ReportState {
     }
 
     /// What the report's status chip says.
-    pub fn label(self, language: Language) -> &'static str {
-        match self {
-            ReportState::Draft => language.pick("Bản nháp", "Draft"),
-            ReportState::Queued => language.pick("Chờ gửi", "Waiting to send"),
-            ReportState::Sending => language.pick("Đang gửi", "Sending"),
-            ReportState::Submitted => language.pick("Đã gửi", "Sent"),
-            ReportState::NeedsAttention => language.pick("Cần bổ sung", "Needs your attention"),
-        }
+    pub fn label(self) -> Bilingual {
+        let (vi, en) = match self {
+            ReportState::Draft => ("Bản nháp", "Draft"),
+            ReportState::Queued => ("Chờ gửi", "Waiting to send"),
+            ReportState::Sending => ("Đang gửi", "Sending"),
+            ReportState::Submitted => ("Đã gửi", "Sent"),
+            ReportState::NeedsAttention => ("Cần bổ sung", "Needs your attention"),
+        };
+        Bilingual::new(vi, en)
     }
 
     /// The resident may change the text, category, photos and location.
@@ -84,12 +85,14 @@ impl Urgency {
         }
     }
 
-    pub fn label(self, language: Language) -> &'static str {
-        match self {
-            Urgency::Normal => language.pick("Bình thường", "Normal"),
-            Urgency::Urgent => language.pick("Khẩn cấp", "Urgent"),
-            Urgency::Complex => language.pick("Phức tạp", "Complex"),
-        }
+    /// What the urgency picker and the report's screen say.
+    pub fn label(self) -> Bilingual {
+        let (vi, en) = match self {
+            Urgency::Normal => ("Bình thường", "Normal"),
+            Urgency::Urgent => ("Khẩn cấp", "Urgent"),
+            Urgency::Complex => ("Phức tạp", "Complex"),
+        };
+        Bilingual::new(vi, en)
     }
 
     pub fn from_db_str(s: &str) -> Option<Self> {
@@ -205,7 +208,7 @@ mod tests {
     #[test]
     fn every_state_has_a_label_in_both_languages() {
         for state in ReportState::ALL {
-            let (vi, en) = (state.label(Language::Vi), state.label(Language::En));
+            let Bilingual { vi, en } = state.label();
             assert!(!vi.is_empty() && !en.is_empty());
             assert_ne!(vi, en, "{state:?}");
         }

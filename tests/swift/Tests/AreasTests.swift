@@ -74,8 +74,8 @@ final class AreasTests: XCTestCase {
         XCTAssertEqual(gps.areaCode, "1")
         XCTAssertEqual(gps.verdict.quality, .good)
         // The words the screen shows come from the core, in both languages.
-        XCTAssertEqual([gps.sourceLabelVi, gps.sourceLabelEn], ["GPS của máy", "device GPS"])
-        XCTAssertEqual([gps.verdict.qualityLabelVi, gps.verdict.qualityLabelEn], ["tốt", "good"])
+        XCTAssertEqual(gps.sourceLabel, Bilingual(vi: "GPS của máy", en: "device GPS"))
+        XCTAssertEqual(gps.verdict.qualityLabel, Bilingual(vi: "tốt", en: "good"))
 
         let pin = try core.setReportLocation(id: id, fix: fix(21.005, 105.815, 0, .manualPin))
         XCTAssertTrue(pin.pinAdjusted)
@@ -93,7 +93,7 @@ final class AreasTests: XCTestCase {
         let verdict = locationVerdict(fix: old, nowMs: now)
         XCTAssertEqual(verdict.quality, .poor)
         XCTAssertEqual(verdict.reasons, [.stale])
-        XCTAssertEqual(verdict.qualityLabelEn, "poor, confirm on the map")
+        XCTAssertEqual(verdict.qualityLabel.en, "poor, confirm on the map")
         let exif = ExifPosition(lat: 21.0, lon: 105.8, accuracyM: nil, capturedAtMs: now)
         XCTAssertEqual(offeredLocation(device: nil, firstPhotoExif: exif)?.source, .photoExif)
     }

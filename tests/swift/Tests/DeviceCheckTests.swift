@@ -17,7 +17,7 @@ final class DeviceCheckTests: XCTestCase {
         XCTAssertEqual(report.verdict, .fail)
         let location = try XCTUnwrap(report.checks.first { $0.code == .locationPermission })
         XCTAssertEqual(location.status, .fail)
-        XCTAssertTrue(location.actionEn.hasPrefix("Open Settings"), location.actionEn)
+        XCTAssertTrue(location.action.en.hasPrefix("Open Settings"), location.action.en)
         XCTAssertEqual(checkCodeName(code: location.code), "location_permission")
         let server = try XCTUnwrap(report.checks.first { $0.code == .serverReachable })
         XCTAssertEqual(server.status, .ok, "\(server)")

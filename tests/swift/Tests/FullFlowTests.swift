@@ -123,7 +123,7 @@ final class FullFlowTests: XCTestCase {
         XCTAssertEqual(pulled.updatedReportIds, [id])
         let timeline = try core.timeline(reportId: id)
         XCTAssertEqual(timeline.map(\.kind), [.accepted, .resolved])
-        XCTAssertTrue(timeline.allSatisfy { $0.unread && $0.unitCode == "00070" && !$0.labelVi.isEmpty })
+        XCTAssertTrue(timeline.allSatisfy { $0.unread && $0.unitCode == "00070" && !$0.label.vi.isEmpty })
         let reply = try XCTUnwrap(timeline.last)
         XCTAssertEqual(reply.detailedStatus, .resolved)
         XCTAssertEqual(reply.text, "Đã thu gom rác. — Rubbish collected.")
@@ -133,7 +133,7 @@ final class FullFlowTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: full)), try Data(contentsOf: resultPhoto))
 
         let alerts = try core.alerts()
-        XCTAssertEqual(alerts.map(\.titleVi), ["Ngập sâu phố Nguyễn Khuyến"], "expired alerts are hidden")
+        XCTAssertEqual(alerts.map(\.title.vi), ["Ngập sâu phố Nguyễn Khuyến"], "expired alerts are hidden")
         XCTAssertEqual(try core.unreadCounts(), UnreadCounts(updates: 2, reports: 1, alerts: 1))
         XCTAssertEqual(try core.markReportRead(reportId: id), 2)
         XCTAssertTrue(try core.markAlertRead(alertId: alerts[0].alertId))

@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Result;
+use crate::i18n::Bilingual;
 use crate::time::UnixMillis;
 
 /// What the city said when it accepted a report.
@@ -24,7 +25,8 @@ pub struct SyncRecord {
     pub next_attempt_at_ms: Option<UnixMillis>,
     pub last_error: Option<String>,
     pub rejection_reason: Option<String>,
-    pub rejection_message: Option<String>,
+    /// What the city said (or the app, for a photo that vanished).
+    pub rejection_message: Option<Bilingual>,
 }
 
 /// Queued (or interrupted) reports whose next attempt is due, oldest first.
@@ -143,7 +145,7 @@ pub fn mark_needs_attention(
     conn: &Connection,
     id: &str,
     reason: &str,
-    message: &str,
+    message: &Bilingual,
     now: UnixMillis,
 ) -> Result<()> {
     ensure_row(conn, id)?;
@@ -152,7 +154,7 @@ pub fn mark_needs_attention(
                 first_attempt_at = NULL,
                 last_error = ?2, rejection_reason = ?2, rejection_message = ?3
          WHERE report_id = ?1",
-        params![id, reason, message],
+        params![id, reason, message.joined()],
     )?;
     set_state(conn, id, "needs_attention", now)
 }
@@ -179,7 +181,10 @@ pub fn record(conn: &Connection, id: &str) -> Result<SyncRecord> {
                 next_attempt_at_ms: row.get(1)?,
                 last_error: row.get(2)?,
                 rejection_reason: row.get(3)?,
-                rejection_message: row.get(4)?,
+                rejection_message: row
+                    .get::<_, Option<String>>(4)?
+                    .as_deref()
+                    .and_then(Bilingual::from_joined),
             })
         })
         .optional()?

@@ -7,7 +7,9 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::account::session::{self, SessionContext};
+use crate::error::transport_text;
 use crate::files::DataDir;
+use crate::i18n::Bilingual;
 use crate::net::SyncError;
 use crate::net::retry::{RetryPolicy, Verdict};
 use crate::net::transport::{DEFAULT_RESPONSE_LIMIT, TransportError};
@@ -174,7 +176,10 @@ impl Outbox {
                         tx,
                         report_id,
                         "photo_file_missing",
-                        "Không đọc được ảnh của phản ánh; vui lòng đính kèm lại. — A photo of this report could not be read; please attach it again.",
+                        &Bilingual::new(
+                            "Không đọc được ảnh của phản ánh; vui lòng đính kèm lại.",
+                            "A photo of this report could not be read; please attach it again.",
+                        ),
                         now_ms(),
                     )
                 })?;
@@ -196,7 +201,10 @@ impl Outbox {
                     tx,
                     report_id,
                     "photos_not_accepted",
-                    "Máy chủ của thành phố không nhận ảnh; hãy bỏ ảnh để gửi phản ánh. — The city's server does not accept photos; remove them to send this report.",
+                    &Bilingual::new(
+                        "Máy chủ của thành phố không nhận ảnh; hãy bỏ ảnh để gửi phản ánh.",
+                        "The city's server does not accept photos; remove them to send this report.",
+                    ),
                     now_ms(),
                 )
             })?;
@@ -344,22 +352,14 @@ impl Outbox {
     }
 
     fn refused(&self, report_id: &str, error: &TransportError) -> Result<Outcome, SyncError> {
-        let (reason, message) = match error {
-            TransportError::Status {
-                reason,
-                description,
-                status,
-                ..
-            } => (
-                if reason.is_empty() {
-                    format!("http_{status}")
-                } else {
-                    reason.clone()
-                },
-                description.clone(),
-            ),
-            other => ("refused".to_owned(), other.to_string()),
+        let reason = match error {
+            TransportError::Status { reason, status, .. } if reason.is_empty() => {
+                format!("http_{status}")
+            }
+            TransportError::Status { reason, .. } => reason.clone(),
+            _ => "refused".to_owned(),
         };
+        let message = transport_text(error);
         self.store.write_synced(|tx| {
             db::mark_needs_attention(tx, report_id, &reason, &message, now_ms())
         })?;

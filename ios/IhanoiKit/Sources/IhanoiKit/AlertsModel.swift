@@ -31,9 +31,9 @@ public final class AlertsModel {
         alerts.map { alert in
             AlertRow(
                 id: alert.alertId, severity: alert.severity,
-                severityLabel: Phrase(vi: alert.severityLabelVi, en: alert.severityLabelEn)(language),
-                title: Phrase(vi: alert.titleVi, en: alert.titleEn)(language),
-                body: Phrase(vi: alert.bodyVi, en: alert.bodyEn)(language),
+                severityLabel: Phrase(alert.severityLabel)(language),
+                title: Phrase(alert.title)(language),
+                body: Phrase(alert.body)(language),
                 time: TimeText.of(milliseconds: alert.publishedAtMs), unread: alert.unread)
         }
     }

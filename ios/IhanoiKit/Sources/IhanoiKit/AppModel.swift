@@ -139,14 +139,14 @@ public final class AppModel {
             guard let details = try? core.reportDetails(id: reportId),
                 let latest = try? core.timeline(reportId: reportId).last
             else { continue }
-            let title = details.category.map { Phrase(vi: $0.nameVi, en: $0.nameEn) } ?? Strings.noCategory
-            let label = Phrase(vi: latest.labelVi, en: latest.labelEn)
+            let title = details.category.map { Phrase($0.name) } ?? Strings.noCategory
+            let label = Phrase(latest.label)
             await services.notifier.post(
                 AppNotification(kind: .reply(reportId: reportId), title: title(language), body: label(language)))
         }
         guard pulled.newAlerts > 0, let alerts = try? core.alerts() else { return }
         for alert in alerts.filter(\.unread).prefix(Int(pulled.newAlerts)) {
-            let title = Phrase(vi: alert.titleVi, en: alert.titleEn)
+            let title = Phrase(alert.title)
             await services.notifier.post(
                 AppNotification(
                     kind: .alert(alertId: alert.alertId), title: title(language), body: Strings.newAlert(language)))

@@ -39,9 +39,9 @@ public final class HomeModel {
         reports.map { entry in
             let details = entry.details
             let title =
-                details.category.map { Phrase(vi: $0.nameVi, en: $0.nameEn)(language) } ?? Strings.noCategory(language)
-            let state = Phrase(vi: details.stateLabelVi, en: details.stateLabelEn)(language)
-            let attention = details.attention?.message
+                details.category.map { Phrase($0.name)(language) } ?? Strings.noCategory(language)
+            let state = Phrase(details.stateLabel)(language)
+            let attention = details.attention.map { Phrase($0.message)(language) }
             return ReportRow(
                 id: details.report.id, state: details.report.state, title: title, stateLabel: state,
                 attention: attention, unread: entry.unread,

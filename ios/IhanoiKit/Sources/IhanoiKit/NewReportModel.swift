@@ -61,28 +61,28 @@ public final class NewReportModel {
             PhotoRow(
                 id: photo.id, thumbnailPath: photo.thumbnailPath,
                 label: Strings.photoLabel(photo.position)(language),
-                flags: reviewFlagLabels(flags: photo.flags).map { Phrase(vi: $0.labelVi, en: $0.labelEn)(language) })
+                flags: reviewFlagLabels(flags: photo.flags).map { Phrase($0.label)(language) })
         }
     }
 
     public var categories: [CategoryOption] {
         ((try? core.categories()) ?? []).map { category in
             CategoryOption(
-                id: category.code, name: Phrase(vi: category.nameVi, en: category.nameEn)(language),
-                group: Phrase(vi: category.groupVi, en: category.groupEn)(language),
-                description: Phrase(vi: category.descriptionVi, en: category.descriptionEn)(language))
+                id: category.code, name: Phrase(category.name)(language),
+                group: Phrase(category.group)(language),
+                description: Phrase(category.description)(language))
         }
     }
 
     public var categoryCode: String? { details?.report.categoryCode }
     public var categoryName: String? {
-        details?.category.map { Phrase(vi: $0.nameVi, en: $0.nameEn)(language) }
+        details?.category.map { Phrase($0.name)(language) }
     }
     public var descriptionText: String { details?.report.description ?? "" }
     public var address: String { details?.report.address ?? "" }
     public var urgency: Urgency { details?.report.urgency ?? .normal }
     public var urgencyLabel: String {
-        details.map { Phrase(vi: $0.urgencyLabelVi, en: $0.urgencyLabelEn)(language) } ?? ""
+        details.map { Phrase($0.urgencyLabel)(language) } ?? ""
     }
 
     /// Where the report is: the ward's name, or that none is known yet.
@@ -93,11 +93,11 @@ public final class NewReportModel {
 
     /// How far to trust the position (good / fair / poor), in the core's words.
     public var positionQuality: String? {
-        location.map { Phrase(vi: $0.verdict.qualityLabelVi, en: $0.verdict.qualityLabelEn)(language) }
+        location.map { Phrase($0.verdict.qualityLabel)(language) }
     }
 
     public var positionSource: String? {
-        location.map { Phrase(vi: $0.sourceLabelVi, en: $0.sourceLabelEn)(language) }
+        location.map { Phrase($0.sourceLabel)(language) }
     }
 
     public var positionNeedsConfirmation: Bool { location?.verdict.needsConfirmation ?? false }

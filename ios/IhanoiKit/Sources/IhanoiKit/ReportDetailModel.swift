@@ -44,15 +44,15 @@ public final class ReportDetailModel {
     var language: DisplayLanguage { app.language }
 
     public var title: String {
-        details?.category.map { Phrase(vi: $0.nameVi, en: $0.nameEn)(language) } ?? Strings.noCategory(language)
+        details?.category.map { Phrase($0.name)(language) } ?? Strings.noCategory(language)
     }
     public var descriptionText: String { details?.report.description ?? "" }
     public var stateLabel: String {
-        details.map { Phrase(vi: $0.stateLabelVi, en: $0.stateLabelEn)(language) } ?? ""
+        details.map { Phrase($0.stateLabel)(language) } ?? ""
     }
     /// Where the city is with it ("Đã tiếp nhận"), once the city has it.
     public var cityStatus: String {
-        status.map { Phrase(vi: $0.labelVi, en: $0.labelEn)(language) } ?? Strings.notSentYet(language)
+        status.map { Phrase($0.label)(language) } ?? Strings.notSentYet(language)
     }
     public var unitText: String? {
         guard let unit = details?.unit else { return nil }
@@ -67,7 +67,7 @@ public final class ReportDetailModel {
     public var overdueText: String? { status?.overdue == true ? Strings.overdue(language) : nil }
     /// The city sent the report back (it needs the resident's attention), with its reason.
     public var attention: (title: String, reason: String)? {
-        details?.attention.map { (Strings.attentionTitle(language), $0.message) }
+        details?.attention.map { (Strings.attentionTitle(language), Phrase($0.message)(language)) }
     }
     /// The ward refused the report: its reason, in the city's words.
     public var refusal: (title: String, reason: String)? {
@@ -78,7 +78,7 @@ public final class ReportDetailModel {
     public var timeline: [TimelineRow] {
         entries.map { entry in
             TimelineRow(
-                id: entry.updateId, kind: entry.kind, label: Phrase(vi: entry.labelVi, en: entry.labelEn)(language),
+                id: entry.updateId, kind: entry.kind, label: Phrase(entry.label)(language),
                 text: entry.text, time: TimeText.of(milliseconds: entry.updatedAtMs), unit: entry.unitName,
                 unread: entry.unread,
                 photos: entry.photos.map {

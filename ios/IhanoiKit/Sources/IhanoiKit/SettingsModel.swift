@@ -121,8 +121,8 @@ public final class SettingsModel {
         (checks?.checks ?? []).map { check in
             CheckRow(
                 id: checkCodeName(code: check.code), status: check.status,
-                label: Phrase(vi: check.labelVi, en: check.labelEn)(language),
-                action: Phrase(vi: check.actionVi, en: check.actionEn)(language))
+                label: Phrase(check.label)(language),
+                action: Phrase(check.action)(language))
         }
     }
 
@@ -144,6 +144,6 @@ public final class SettingsModel {
     public var versionText: String { Strings.version(coreVersion())(language) }
     /// The data the app ships and under which licence ("Ranh giới phường, xã — MIT").
     public var licences: [String] {
-        dataLicences().map { "\(Phrase(vi: $0.nameVi, en: $0.nameEn)(language)) — \($0.spdx)" }
+        dataLicences().map { "\(Phrase($0.name)(language)) — \($0.spdx)" }
     }
 }

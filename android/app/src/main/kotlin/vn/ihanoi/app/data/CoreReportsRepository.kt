@@ -33,7 +33,7 @@ class CoreReportsRepository(
                 HomeData(
                     reports = readSummaries(),
                     counts = counts.toCounts(),
-                    outbox = outboxStatus(counts, activity, clock())?.let { Words(it.vi, it.en) },
+                    outbox = outboxStatus(counts, activity, clock())?.words(),
                 )
             }
             .conflate()
@@ -92,9 +92,9 @@ internal fun ReportDetails.toSummary() =
                 ReportState.SUBMITTED -> ReportStatus.SUBMITTED
                 ReportState.NEEDS_ATTENTION -> ReportStatus.NEEDS_ATTENTION
             },
-        stateLabel = Words(stateLabelVi, stateLabelEn),
-        category = category?.let { Words(it.nameVi, it.nameEn) },
-        cityReason = attention?.message,
+        stateLabel = stateLabel.words(),
+        category = category?.name?.words(),
+        cityReason = attention?.message?.words(),
     )
 
 internal fun BadgeCounts.toCounts() =

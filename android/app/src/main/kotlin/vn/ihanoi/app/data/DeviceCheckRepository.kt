@@ -37,15 +37,15 @@ class CoreDeviceCheckRepository(
         withContext(io) {
             val report = core.deviceCheck(facts())
             DeviceCheckResult(
-                verdict = checkStatusLabel(report.verdict).let { Words(it.vi, it.en) },
+                verdict = checkStatusLabel(report.verdict).words(),
                 passed = report.verdict == CheckStatus.OK,
                 rows =
                     report.checks.map {
                         CheckRow(
-                            status = checkStatusLabel(it.status).let { s -> Words(s.vi, s.en) },
+                            status = checkStatusLabel(it.status).words(),
                             failing = it.status == CheckStatus.FAIL,
-                            label = Words(it.labelVi, it.labelEn),
-                            action = Words(it.actionVi, it.actionEn),
+                            label = it.label.words(),
+                            action = it.action.words(),
                             detail = it.detail,
                         )
                     },

@@ -49,7 +49,7 @@ class CoreInfoRepository(
 
     override suspend fun licences(): List<Licence> =
         withContext(io) {
-            dataLicences().map { Licence(Words(it.nameVi, it.nameEn), it.source, it.spdx, it.text) }
+            dataLicences().map { Licence(it.name.words(), it.source, it.spdx, it.text) }
         }
 
     override fun alerts(): Flow<List<CityAlert>> =
@@ -65,10 +65,10 @@ class CoreInfoRepository(
                 core.alerts().map {
                     CityAlert(
                         id = it.alertId,
-                        severity = Words(it.severityLabelVi, it.severityLabelEn),
+                        severity = it.severityLabel.words(),
                         danger = it.severity == AlertSeverity.DANGER,
-                        title = Words(it.titleVi, it.titleEn),
-                        body = Words(it.bodyVi, it.bodyEn),
+                        title = it.title.words(),
+                        body = it.body.words(),
                         publishedAtMs = it.publishedAtMs,
                         unread = it.unread,
                     )

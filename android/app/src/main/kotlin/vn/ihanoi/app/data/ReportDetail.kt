@@ -12,7 +12,7 @@ data class ReportDetail(
     /** The ward or unit it goes (went) to. */
     val unitName: String?,
     /** Why the city sent it back, while it needs attention. */
-    val cityReason: String?,
+    val cityReason: Words?,
     /** What stops queueing, every one at once (empty once it can be queued). */
     val problems: List<Words>,
     /** What to know before sending (never stops it). */

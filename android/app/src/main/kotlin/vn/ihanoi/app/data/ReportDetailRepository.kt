@@ -59,16 +59,16 @@ class CoreReportDetailRepository(
             stateLabel = summary.stateLabel,
             description = details.report.description,
             address = details.report.address,
-            urgency = Words(details.urgencyLabelVi, details.urgencyLabelEn),
+            urgency = details.urgencyLabel.words(),
             category = summary.category,
             unitName = details.unit?.let { it.name ?: it.code },
             cityReason = summary.cityReason,
-            problems = details.problems.map { Words(it.message.vi, it.message.en) },
-            warnings = details.warnings.map { Words(it.message.vi, it.message.en) },
+            problems = details.problems.map { it.message.words() },
+            warnings = details.warnings.map { it.message.words() },
             cityStatus =
                 core.reportStatus(id)?.let {
                     CityStatus(
-                        label = Words(it.labelVi, it.labelEn),
+                        label = it.label.words(),
                         closed = it.closed,
                         acknowledgeByMs = it.acknowledgeByMs,
                         handleByMs = it.handleByMs,
@@ -79,7 +79,7 @@ class CoreReportDetailRepository(
                 core.timeline(id).map { entry ->
                     TimelineItem(
                         id = entry.updateId,
-                        label = Words(entry.labelVi, entry.labelEn),
+                        label = entry.label.words(),
                         text = entry.text,
                         atMs = entry.updatedAtMs,
                         unread = entry.unread,

@@ -1,6 +1,7 @@
 package vn.ihanoi.app.data
 
 import kotlinx.coroutines.flow.Flow
+import vn.ihanoi.core.model.Bilingual
 
 /**
  * The reports as the screens need them. The only implementation in the app is
@@ -23,6 +24,9 @@ interface ReportsRepository {
  * locale ([vn.ihanoi.app.ui.common.localized]).
  */
 data class Words(val vi: String, val en: String)
+
+/** The core's [Bilingual] as the screens' [Words]. */
+internal fun Bilingual.words() = Words(vi, en)
 
 /** The home screen's data, all of it from the core. */
 data class HomeData(
@@ -51,7 +55,7 @@ data class ReportSummary(
     /** The chosen category's name, `null` before one is chosen. */
     val category: Words? = null,
     /** Why the city sent it back (its own words), while it needs attention. */
-    val cityReason: String? = null,
+    val cityReason: Words? = null,
 )
 
 /** Where a report is in its life (the core's `ReportState`). */

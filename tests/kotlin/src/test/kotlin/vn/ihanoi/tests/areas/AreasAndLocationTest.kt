@@ -14,6 +14,7 @@ import vn.ihanoi.core.TaskHandle
 import vn.ihanoi.core.dataLicences
 import vn.ihanoi.core.locationVerdict
 import vn.ihanoi.core.model.AreaKind
+import vn.ihanoi.core.model.Bilingual
 import vn.ihanoi.core.model.ExifPosition
 import vn.ihanoi.core.model.LocationFix
 import vn.ihanoi.core.model.LocationQuality
@@ -79,8 +80,8 @@ class AreasAndLocationTest {
         assertEquals("00070", gps.areaCode)
         assertEquals(LocationQuality.GOOD, gps.verdict.quality)
         // The words the screen shows come from the core, in both languages.
-        assertEquals("GPS của máy" to "device GPS", gps.sourceLabelVi to gps.sourceLabelEn)
-        assertEquals("tốt" to "good", gps.verdict.qualityLabelVi to gps.verdict.qualityLabelEn)
+        assertEquals(Bilingual("GPS của máy", "device GPS"), gps.sourceLabel)
+        assertEquals(Bilingual("tốt", "good"), gps.verdict.qualityLabel)
         assertFalse(gps.areaAmbiguous)
 
         val pin = core.setReportLocation(id, fix(21.0288 + 100.0 / 110_750.0, 105.8525, 0.0, LocationSource.MANUAL_PIN))
@@ -102,7 +103,7 @@ class AreasAndLocationTest {
         assertEquals(LocationQuality.POOR, verdict.quality)
         assertEquals(listOf(PoorReason.INACCURATE, PoorReason.STALE, PoorReason.MOCKED), verdict.reasons)
         assertTrue(verdict.needsConfirmation)
-        assertEquals("kém, nên xác nhận trên bản đồ", verdict.qualityLabelVi)
+        assertEquals("kém, nên xác nhận trên bản đồ", verdict.qualityLabel.vi)
 
         val exif = ExifPosition(21.0367, 105.8346, null, now)
         assertEquals(LocationSource.PHOTO_EXIF, offeredLocation(null, exif)?.source)

@@ -42,7 +42,7 @@ class DeviceCheckTest {
         assertEquals(CheckStatus.FAIL, report.verdict)
         val camera = report.checks.single { it.code == CheckCode.CAMERA_PERMISSION }
         assertEquals(CheckStatus.FAIL, camera.status)
-        assertTrue(camera.actionVi.startsWith("Mở Cài đặt"), camera.actionVi)
+        assertTrue(camera.action.vi.startsWith("Mở Cài đặt"), camera.action.vi)
         assertEquals("camera_permission", checkCodeName(camera.code))
         val server = report.checks.single { it.code == CheckCode.SERVER_REACHABLE }
         assertEquals(CheckStatus.OK, server.status, server.toString())

@@ -28,7 +28,7 @@ class PullOfflineTest {
         // Categories are the exception: the core ships the city's list for a fresh install.
         val categories = core.categories()
         assertEquals("ve_sinh_moi_truong", categories.first().code)
-        assertEquals("Vệ sinh môi trường", categories.first().nameVi)
+        assertEquals("Vệ sinh môi trường", categories.first().name.vi)
         assertTrue(categories.any { it.code == "ngap_ung" })
         assertTrue(core.alerts().isEmpty())
         assertEquals(UnreadCounts(0u, 0u, 0u), core.unreadCounts())

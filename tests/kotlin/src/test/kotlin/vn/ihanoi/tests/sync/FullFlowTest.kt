@@ -174,11 +174,11 @@ class FullFlowTest {
             assertEquals(2u, pulled.newUpdates)
             assertEquals(listOf(id), pulled.updatedReportIds)
             assertEquals(1u, pulled.thumbnailsCached)
-            assertTrue(core.categories().any { it.code == "ve_sinh_moi_truong" && it.nameVi.isNotBlank() })
+            assertTrue(core.categories().any { it.code == "ve_sinh_moi_truong" && it.name.vi.isNotBlank() })
 
             val timeline = core.timeline(id)
             assertEquals(listOf(UpdateKind.ACCEPTED, UpdateKind.RESOLVED), timeline.map { it.kind })
-            assertTrue(timeline.all { it.unread && it.unitCode == "00070" && it.labelVi.isNotBlank() })
+            assertTrue(timeline.all { it.unread && it.unitCode == "00070" && it.label.vi.isNotBlank() })
             val reply = timeline.last()
             assertEquals(DetailedStatus.RESOLVED, reply.detailedStatus)
             assertEquals("Đã thu gom rác. — Rubbish collected.", reply.text)
@@ -194,7 +194,7 @@ class FullFlowTest {
             assertEquals(2u, status.unread)
 
             val alerts = core.alerts()
-            assertEquals(listOf("Bão số 3 đổ bộ"), alerts.map { it.titleVi }, "expired alerts are hidden")
+            assertEquals(listOf("Bão số 3 đổ bộ"), alerts.map { it.title.vi }, "expired alerts are hidden")
             assertEquals(UnreadCounts(2u, 1u, 1u), core.unreadCounts())
 
             // Opening the report and the alert clears the badges.

@@ -202,7 +202,7 @@ private fun ReportRow(report: ReportSummary, onOpenReport: (String) -> Unit) {
             )
             report.cityReason?.let {
                 Text(
-                    stringResource(R.string.report_city_reason, it),
+                    stringResource(R.string.report_city_reason, it.localized()),
                     style = MaterialTheme.typography.bodyMedium,
                     color = MaterialTheme.colorScheme.onErrorContainer,
                 )

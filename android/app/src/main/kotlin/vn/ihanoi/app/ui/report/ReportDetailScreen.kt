@@ -97,7 +97,7 @@ private fun ReportBody(report: ReportDetail, onQueue: () -> Unit, modifier: Modi
         report.unitName?.let { Field(stringResource(R.string.report_unit), it) }
         Field(stringResource(R.string.report_urgency), report.urgency.localized())
         report.cityReason?.let {
-            Notice(stringResource(R.string.report_city_reason, it), error = true)
+            Notice(stringResource(R.string.report_city_reason, it.localized()), error = true)
         }
         if (report.problems.isNotEmpty()) {
             Notice(
