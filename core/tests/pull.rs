@@ -265,9 +265,9 @@ async fn a_report_the_phone_could_not_route_shows_the_unit_the_city_chose() {
     let entry = &core.timeline(&id).unwrap()[0];
     assert_eq!(entry.unit_name.as_deref(), Some("Phường Hoàn Kiếm"));
     assert!(
-        entry.label_vi.contains("Phường Hoàn Kiếm"),
+        entry.label.vi.contains("Phường Hoàn Kiếm"),
         "{}",
-        entry.label_vi
+        entry.label.vi
     );
     city.server.shutdown().await;
 }

@@ -250,7 +250,7 @@ async fn statuses_are_polled_where_there_are_no_updates() {
         } else {
             assert_eq!(accepted.new_updates, 1, "{profile}: {accepted:?}");
             assert_eq!(status.detailed_status, DetailedStatus::Accepted);
-            assert_eq!(status.label_en, "Accepted");
+            assert_eq!(status.label.en, "Accepted");
         }
 
         city.act(&city_id, "resolve", "Đã thu gom rác.", vec![])
@@ -261,7 +261,7 @@ async fn statuses_are_polled_where_there_are_no_updates() {
         let status = core.report_status(&id).unwrap().unwrap();
         assert!(status.closed, "{profile}: {status:?}");
         assert_eq!(status.detailed_status, DetailedStatus::Resolved);
-        assert!(!status.label_vi.is_empty() && !status.label_en.is_empty());
+        assert!(!status.label.vi.is_empty() && !status.label.en.is_empty());
         let timeline = core.timeline(&id).unwrap();
         assert_eq!(timeline.last().unwrap().kind, UpdateKind::Resolved);
         assert!(timeline.last().unwrap().unread);

@@ -37,15 +37,15 @@ pub fn search(categories: &[Category], query: &str) -> Vec<Category> {
 /// (field, rank) of the best place `query` (folded) matches in `category`.
 fn best_match(category: &Category, query: &str) -> Option<(u8, u8)> {
     let fields: [(u8, Vec<&str>); 4] = [
-        (NAME, vec![&category.name_vi, &category.name_en]),
+        (NAME, vec![&category.name.vi, &category.name.en]),
         (
             KEYWORD,
             category.keywords.iter().map(String::as_str).collect(),
         ),
-        (GROUP, vec![&category.group_vi, &category.group_en]),
+        (GROUP, vec![&category.group.vi, &category.group.en]),
         (
             DESCRIPTION,
-            vec![&category.description_vi, &category.description_en],
+            vec![&category.description.vi, &category.description.en],
         ),
     ];
     fields.iter().find_map(|(field, texts)| {
