@@ -11,6 +11,7 @@ mod sync_support;
 use ihanoi_city_api::{Clock, ManualClock};
 use ihanoi_core::net::transport::TransportError;
 use ihanoi_core::net::{SyncError, SyncTuning};
+use ihanoi_core::observers::{ReportChange, ReportChangeKind, ReportListUpdate, ReportsObserver};
 use ihanoi_core::photos::limits::REMOTE_MAX_PIXELS;
 use ihanoi_core::photos::{CompressOptions, PhotoError, decode};
 use ihanoi_core::pull::{DetailedStatus, PullSummary, Refresh, ResultPhotoProblem, UpdateKind};
@@ -98,6 +99,25 @@ async fn signed_in_with_a_sent_report() -> (City, tempfile::TempDir, Core, Strin
     sign_in(&core, &city).await;
     let (id, city_id) = file_and_send(&core).await;
     (city, dir, core, id, city_id)
+}
+
+type Changes = Arc<std::sync::Mutex<Vec<ReportChange>>>;
+
+/// Every report change the list observer is told of from now on.
+fn list_changes(core: &Core) -> (Changes, ihanoi_core::observers::Subscription) {
+    struct Collect(Changes);
+    impl ReportsObserver for Collect {
+        fn on_reports_changed(&self, update: ReportListUpdate) {
+            if !update.initial {
+                self.0.lock().unwrap().extend(update.changes);
+            }
+        }
+    }
+    let seen = Changes::default();
+    let subscription = core
+        .observe_reports(Arc::new(Collect(Arc::clone(&seen))))
+        .unwrap();
+    (seen, subscription)
 }
 
 async fn pull(core: &Core) -> PullSummary {
@@ -210,8 +230,20 @@ async fn the_wards_actions_become_a_timeline_with_result_photos() {
         Some("Đã thu gom rác. — Rubbish collected.")
     );
     assert_eq!(status.unread, 2);
+    // The list row's badge, read from the store.
+    assert_eq!(core.report_details(&id).unwrap().unread_updates, 2);
 
+    // Opening the report marks its news read: the list is told, the badge is 0.
+    let (seen, _subscription) = list_changes(&core);
     assert_eq!(core.mark_report_read(&id).unwrap(), 2);
+    assert_eq!(core.report_details(&id).unwrap().unread_updates, 0);
+    assert!(
+        seen.lock()
+            .unwrap()
+            .iter()
+            .any(|c| c.report_id == id && c.kind == ReportChangeKind::Read)
+    );
+    assert_eq!(core.mark_report_read(&id).unwrap(), 0);
     assert_eq!(core.unread_counts().unwrap().updates, 0);
     assert!(core.timeline(&id).unwrap().iter().all(|e| !e.unread));
 

@@ -375,6 +375,13 @@ pub fn set_thumbnail_outcome(
     Ok(())
 }
 
+/// A report's timeline entries not yet read (what its list row's badge shows).
+pub fn unread_of_report(conn: &Connection, report_id: &str) -> Result<u32> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM report_updates WHERE report_id = ?1 AND unread = 1")?
+        .query_row([report_id], |r| r.get(0))?)
+}
+
 /// Mark every entry of a report read; returns how many were unread.
 pub fn mark_report_read(conn: &Connection, report_id: &str) -> Result<usize> {
     Ok(conn

@@ -29,6 +29,10 @@ pub struct ReportDetails {
     /// The buttons the screen offers: `can_queue` only once `problems` is
     /// empty (the one answer the review screen renders).
     pub actions: ReportActions,
+    /// The city's updates on its timeline the resident has not opened yet
+    /// (the list row's badge; stored, so known offline). Opening the report's
+    /// screen calls `mark_report_read`, which brings it to 0.
+    pub unread_updates: u32,
     /// What stops queueing (empty once it can be queued, and after queueing).
     pub problems: Vec<Problem>,
     /// What to know before sending; never stops it (photo review flags).
@@ -115,8 +119,12 @@ impl Core {
         } else {
             Vec::new()
         };
+        let unread_updates = self
+            .store
+            .read(|conn| crate::pull::db::unread_of_report(conn, &id))?;
         Ok(ReportDetails {
             actions: report.actions(&problems),
+            unread_updates,
             state_label: report.state.label(),
             urgency_label: report.urgency.label(),
             category,
