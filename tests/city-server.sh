@@ -3,7 +3,8 @@
 # and Swift full-flow tests, which drive the real generated bindings against it
 # over loopback HTTP.
 #
-#   tests/city-server.sh start DIR   # builds it, starts it on a free loopback port,
+#   tests/city-server.sh start DIR [PROFILE]  # builds it, starts it on a free loopback
+#                                    # port (under --profile PROFILE, e.g. plain,city-forms),
 #                                    # writes DIR/url and DIR/pid, prints the URL
 #   tests/city-server.sh stop DIR
 #
@@ -16,6 +17,7 @@ target=${CARGO_TARGET_DIR:-$repo/target}
 shared=${IHANOI_SHARED:-$repo/../shared}
 action=${1:?start or stop}
 dir=${2:?a folder for the server}
+profile=${3:-full}
 
 case "$action" in
 start)
@@ -26,7 +28,7 @@ start)
     --areas "$shared/geo/hanoi_wards_2025.geojson" \
     --categories "$repo/core/data/categories.json" \
     --api-key test-app-key --official-key test-official-key --dev \
-    --requests-per-minute 100000 \
+    --requests-per-minute 100000 --profile "$profile" \
     >"$dir/stdout" 2>"$dir/server.log" &
   echo $! >"$dir/pid"
   # The server prints its base URL on stdout once it listens. Loading the ward
@@ -51,7 +53,7 @@ stop)
   fi
   ;;
 *)
-  echo "usage: tests/city-server.sh start|stop DIR" >&2
+  echo "usage: tests/city-server.sh start DIR [PROFILE] | stop DIR" >&2
   exit 2
   ;;
 esac

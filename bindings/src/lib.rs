@@ -15,6 +15,7 @@ mod core_object;
 mod device_check;
 mod diagnostics;
 mod error;
+mod forms;
 mod location;
 mod logs;
 mod observers;

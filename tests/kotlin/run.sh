@@ -41,8 +41,11 @@ fi
 
 # The reference city server for the full-flow tests, on a free loopback port.
 city=$(mktemp -d /tmp/ihanoi-kotlin-city.XXXXXX)
-trap '"$repo/tests/city-server.sh" stop "$city"; rm -rf "$city"' EXIT
+# And a plain GeoReport v2 one whose services have forms with a required attribute.
+forms_city=$(mktemp -d /tmp/ihanoi-kotlin-forms-city.XXXXXX)
+trap '"$repo/tests/city-server.sh" stop "$city"; "$repo/tests/city-server.sh" stop "$forms_city"; rm -rf "$city" "$forms_city"' EXIT
 city_url=$("$repo/tests/city-server.sh" start "$city")
+forms_city_url=$("$repo/tests/city-server.sh" start "$forms_city" plain,city-forms)
 
 # Quiet Maven (warnings and errors only) except Surefire, whose per-class lines and
 # "Tests run: N, Failures: N, ..." summary are the point of this run.
@@ -52,4 +55,5 @@ mvn -B --no-transfer-progress -Dstyle.color=never -f "$here/pom.xml" \
   -Dihanoi.target="$target" \
   -Dihanoi.sharedDir="$shared" \
   -Dihanoi.city="$city_url" \
+  -Dihanoi.formsCity="$forms_city_url" \
   "$@" test

@@ -45,8 +45,11 @@ work_host=$(mktemp -d "$chroot_dir/tmp/ihanoi-swift.XXXXXX")
 # The reference city server for FullFlowTests, on a free loopback port (the chroot shares the
 # host's network, so the tests reach it at the same URL).
 city=$(mktemp -d /tmp/ihanoi-swift-city.XXXXXX)
-trap '"$repo/tests/city-server.sh" stop "$city"; rm -rf "$work_host" "$city"' EXIT
+# And for ServiceFormTests a plain GeoReport v2 one whose services have forms (a required attribute).
+forms_city=$(mktemp -d /tmp/ihanoi-swift-forms-city.XXXXXX)
+trap '"$repo/tests/city-server.sh" stop "$city"; "$repo/tests/city-server.sh" stop "$forms_city"; rm -rf "$work_host" "$city" "$forms_city"' EXIT
 city_url=$("$repo/tests/city-server.sh" start "$city")
+forms_city_url=$("$repo/tests/city-server.sh" start "$forms_city" plain,city-forms)
 work=${work_host#"$chroot_dir"}
 # TMPDIR inside it too: swiftc leaves TemporaryDirectory.* behind, and a crashed test its data.
 mkdir -p "$work_host/lib" "$work_host/tests" "$work_host/tmp"
@@ -78,7 +81,7 @@ cp "$repo/ios/IhanoiKit/Sources/IhanoiKitTestSupport/ReferenceCity.swift" "$work
 in_chroot() {
   chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/libexec/swift/bin:/usr/bin:/bin HOME=/root \
     LANG=C.UTF-8 TMPDIR="$work/tmp" IHANOI_SHARED="$work/shared" \
-    IHANOI_CITY_URL="$city_url" "$@"
+    IHANOI_CITY_URL="$city_url" IHANOI_FORMS_CITY_URL="$forms_city_url" "$@"
 }
 
 module_maps=()
