@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use ihanoi_core::areas::{AreaIndex, AreaKind, AreasError, FormerNames, snapshot};
+use ihanoi_core::{Core, Error};
 
 fn shared_geo() -> PathBuf {
     ihanoi_test_kit::shared_dir().join("geo")
@@ -496,4 +497,189 @@ fn the_cache_encoding_round_trips_and_refuses_corruption() {
     let mut huge_count = bytes.clone();
     huge_count[4..8].copy_from_slice(&u32::MAX.to_le_bytes());
     assert!(AreaIndex::from_cache_bytes(&huge_count).is_err());
+}
+
+// ------------------------------------------------ the core's cache of the set
+
+/// Hoàn Kiếm Lake: Phường Hoàn Kiếm.
+const HOAN_KIEM_LAKE: (f64, f64) = (21.0288, 105.8525);
+
+/// A core on `dir` with the real set imported.
+fn with_areas(dir: &std::path::Path) -> Core {
+    let core = ihanoi_test_kit::open_core(dir);
+    core.import_area_index(HANOI.clone(), "2025-07-01").unwrap();
+    core
+}
+
+#[test]
+fn areas_survive_a_restart_and_a_bad_file_never_replaces_them() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let core = ihanoi_test_kit::open_core(dir.path());
+        core.import_areas_file(&shared_geo().join("hanoi_wards_2025.geojson"), "2025-07-01")
+            .unwrap();
+        assert_eq!(core.area_set_info().unwrap().unwrap().unit_count, 126);
+        let bad = dir.path().join("bad.geojson");
+        std::fs::write(&bad, r#"{"type":"FeatureCollection","features":[]}"#).unwrap();
+        assert!(matches!(
+            core.import_areas_file(&bad, "2099-01-01"),
+            Err(Error::Areas(AreasError::EmptySet))
+        ));
+        std::fs::write(&bad, "{ not json").unwrap();
+        assert!(matches!(
+            core.import_areas_file(&bad, "2099-01-02"),
+            Err(Error::Areas(AreasError::MalformedGeoJson { .. }))
+        ));
+    }
+    // A new process: everything from the SQLite cache, no GeoJSON.
+    let core = ihanoi_test_kit::open_core(dir.path());
+    let info = core.area_set_info().unwrap().unwrap();
+    assert_eq!(info.version, "2025-07-01");
+    let area = core
+        .locate_area(HOAN_KIEM_LAKE.0, HOAN_KIEM_LAKE.1)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (area.code.as_str(), area.name.as_str()),
+        ("00070", "Phường Hoàn Kiếm")
+    );
+    assert_eq!(area.kind, AreaKind::Ward);
+}
+
+/// The cache blob as the first build wrote it (format 1: "IHA1", the outlines
+/// without bands), encoded here on its own, not by the core's codec.
+fn format_1_blob(index: &AreaIndex) -> Vec<u8> {
+    fn put_u32(out: &mut Vec<u8>, n: usize) {
+        out.extend_from_slice(&u32::try_from(n).unwrap().to_le_bytes());
+    }
+    fn put_str(out: &mut Vec<u8>, s: &str) {
+        put_u32(out, s.len());
+        out.extend_from_slice(s.as_bytes());
+    }
+    let mut out = b"IHA1".to_vec();
+    put_u32(&mut out, index.len());
+    for unit in index.outlines() {
+        let a = &unit.area;
+        for s in [&a.code, &a.name, &a.short_name] {
+            put_str(&mut out, s);
+        }
+        put_str(&mut out, a.name_en.as_deref().unwrap_or(""));
+        out.push(match a.kind {
+            AreaKind::Ward => 1,
+            AreaKind::Commune => 2,
+        });
+        put_u32(&mut out, unit.polygons.len());
+        for polygon in &unit.polygons {
+            put_u32(&mut out, polygon.len());
+            for ring in polygon {
+                put_u32(&mut out, ring.len());
+                for [lon, lat] in ring {
+                    out.extend_from_slice(&lon.to_le_bytes());
+                    out.extend_from_slice(&lat.to_le_bytes());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn cached_blob(dir: &std::path::Path) -> (i64, Vec<u8>) {
+    rusqlite::Connection::open(dir.join(ihanoi_core::store::DATABASE_FILE_NAME))
+        .unwrap()
+        .query_row(
+            "SELECT format, outlines FROM area_sets WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}
+
+fn overwrite_cached_blob(dir: &std::path::Path, format: i64, blob: &[u8]) {
+    rusqlite::Connection::open(dir.join(ihanoi_core::store::DATABASE_FILE_NAME))
+        .unwrap()
+        .execute(
+            "UPDATE area_sets SET format = ?1, outlines = ?2 WHERE id = 1",
+            rusqlite::params![format, blob],
+        )
+        .unwrap();
+}
+
+#[test]
+fn a_cache_in_the_old_format_is_rebuilt_and_rewritten_and_an_unknown_one_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(with_areas(dir.path()));
+    let (format, _) = cached_blob(dir.path());
+    assert_eq!(format, ihanoi_core::areas::cache::CODEC_FORMAT);
+    // What an older build left behind.
+    overwrite_cached_blob(dir.path(), 1, &format_1_blob(&HANOI));
+
+    let core = ihanoi_test_kit::open_core(dir.path());
+    let area = core
+        .locate_area(HOAN_KIEM_LAKE.0, HOAN_KIEM_LAKE.1)
+        .unwrap()
+        .unwrap();
+    assert_eq!(area.code, "00070");
+    let boundary = (21.0367, 105.8346);
+    let lookup = core.lookup_areas(boundary.0, boundary.1, 500.0).unwrap();
+    let expected = HANOI.lookup(boundary.0, boundary.1, 500.0).unwrap();
+    assert_eq!(
+        lookup
+            .candidates
+            .iter()
+            .map(|c| &c.area)
+            .collect::<Vec<_>>(),
+        expected
+            .candidates
+            .iter()
+            .map(|c| c.area)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(core.area_set_info().unwrap().unwrap().version, "2025-07-01");
+    drop(core);
+
+    // Stored again in the current format, with the same units and outlines.
+    let (format, blob) = cached_blob(dir.path());
+    assert_eq!(format, ihanoi_core::areas::cache::CODEC_FORMAT);
+    assert_eq!(&blob[..4], b"IHA2");
+    let rewritten = AreaIndex::from_cache_bytes(&blob).unwrap();
+    assert_eq!(rewritten.outlines(), HANOI.outlines());
+    assert_eq!(rewritten.areas(), HANOI.areas());
+
+    // A format this build does not know is refused, not misread; importing
+    // again replaces it.
+    overwrite_cached_blob(dir.path(), 99, &blob);
+    let core = ihanoi_test_kit::open_core(dir.path());
+    assert!(matches!(
+        core.locate_area(HOAN_KIEM_LAKE.0, HOAN_KIEM_LAKE.1),
+        Err(Error::Areas(AreasError::CorruptCache { .. }))
+    ));
+    core.import_area_index(HANOI.clone(), "2025-07-01").unwrap();
+    assert!(
+        core.locate_area(HOAN_KIEM_LAKE.0, HOAN_KIEM_LAKE.1)
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[test]
+fn former_names_come_from_a_file_and_are_cached() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let core = with_areas(dir.path());
+        let rows = core
+            .import_former_names_file(&shared_geo().join("hanoi_old_to_new.csv"))
+            .unwrap();
+        assert!(rows >= 526);
+    }
+    let core = ihanoi_test_kit::open_core(dir.path());
+    let hits = core.search_areas("hang bac", 5).unwrap();
+    assert_eq!(hits[0].area.name, "Phường Hoàn Kiếm");
+    assert_eq!(hits[0].former_name.as_deref(), Some("Phường Hàng Bạc"));
+    let bad = core.import_former_names_csv("old_code,old_name\n1,A\n");
+    assert!(matches!(
+        bad,
+        Err(Error::Areas(AreasError::MalformedFormerNames { .. }))
+    ));
+    // The good table is still there.
+    assert_eq!(core.search_areas("hàng bạc", 5).unwrap().len(), 1);
 }

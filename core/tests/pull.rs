@@ -17,11 +17,12 @@ use ihanoi_core::photos::{CompressOptions, PhotoError, decode};
 use ihanoi_core::pull::{DetailedStatus, PullSummary, Refresh, ResultPhotoProblem, UpdateKind};
 use ihanoi_core::reports::{DraftField, ProblemCode, ReportState};
 use ihanoi_core::secrets::InMemorySecretStore;
-use ihanoi_core::sync::{NoListener, SyncOptions};
 use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::{Core, Error};
 use reqwest::multipart::Form;
-use sync_support::{City, city_config, open_phone, queue_report_in_category, shared_dir, sign_in};
+use sync_support::{
+    City, city_config, open_phone, queue_report_in_category, shared_dir, sign_in, sync_once as sync,
+};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use ihanoi_core::time::HOUR_MS;
@@ -78,16 +79,6 @@ fn queue_complete_report(core: &Core, category: &str) -> String {
         &[photo_file("iphone4s-gps-small.jpg")],
         &CompressOptions::default(),
     )
-}
-
-async fn sync(core: &Core) -> ihanoi_core::sync::SyncSummary {
-    core.sync(
-        SyncOptions::default(),
-        Arc::new(NoListener),
-        CancelToken::new(),
-    )
-    .await
-    .unwrap()
 }
 
 /// A city, and a signed-in phone (with its data dir) whose report the city
@@ -716,6 +707,22 @@ fn nothing_new(target: &str) -> (u16, Vec<u8>) {
     }
 }
 
+/// A scripted city the phone is pointed at: `answer` gives the reply (status,
+/// body) to the targets the test scripts, `None` for "nothing new" elsewhere.
+async fn point_at_scripted_city(
+    core: &Core,
+    answer: impl Fn(&str) -> Option<(u16, Vec<u8>)> + Send + Sync + 'static,
+) {
+    let (url, _) =
+        scripted_server(move |target| answer(target).unwrap_or_else(|| nothing_new(target))).await;
+    point_at(core, &url);
+}
+
+/// 200 with `json`, for [`point_at_scripted_city`].
+fn json_reply(json: serde_json::Value) -> Option<(u16, Vec<u8>)> {
+    Some((200, json.to_string().into_bytes()))
+}
+
 /// How many of the `asked` targets start with `prefix`.
 fn count_asked(asked: &std::sync::Mutex<Vec<String>>, prefix: &str) -> usize {
     asked
@@ -870,24 +877,26 @@ async fn result_photos_are_fetched_only_from_the_citys_origin_or_origins_it_list
         format!("{same_port_other_host}/media/d.jpg"),
     ];
     let listed = cdn.clone();
-    let (api, _) = scripted_server(move |target| {
-        let json = if target.starts_with("/servicerequestupdates")
+    point_at_scripted_city(&core, move |target| {
+        if target.starts_with("/servicerequestupdates")
             && query_value(target, "after").as_deref() == Some("0")
         {
-            serde_json::json!([{ "update_id": "5001", "service_request_id": city_id,
+            json_reply(
+                serde_json::json!([{ "update_id": "5001", "service_request_id": city_id,
                 "status": "open", "kind": "comment", "description": "Ảnh hiện trường.",
-                "updated_datetime": "2026-11-27T09:12:00+07:00", "media_urls": photos }])
+                "updated_datetime": "2026-11-27T09:12:00+07:00", "media_urls": photos }]),
+            )
         } else if target.starts_with("/discovery") {
             // Updates are asked only of a server that offers them.
-            serde_json::json!({ "extensions": { "media_origins": { "origins": [listed] },
-                "resident_sign_in": {}, "request_updates": {} } })
+            json_reply(
+                serde_json::json!({ "extensions": { "media_origins": { "origins": [listed] },
+                "resident_sign_in": {}, "request_updates": {} } }),
+            )
         } else {
-            return nothing_new(target);
-        };
-        (200, json.to_string().into_bytes())
+            None
+        }
     })
     .await;
-    point_at(&core, &api);
 
     let summary = pull(&core).await;
     assert_eq!(
@@ -945,7 +954,7 @@ async fn one_bad_record_is_skipped_and_one_failing_step_does_not_stop_the_others
         1,
         serde_json::json!({ "service_code": "", "service_name": "Hỏng" }),
     );
-    let (api, _) = scripted_server(move |target| {
+    point_at_scripted_city(&core, move |target| {
         let first = query_value(target, "after").as_deref() == Some("0");
         let json = if target.starts_with("/servicerequestupdates") && first {
             serde_json::json!([
@@ -957,7 +966,7 @@ async fn one_bad_record_is_skipped_and_one_failing_step_does_not_stop_the_others
                   "detailed_status": "in_progress", "updated_datetime": date }
             ])
         } else if target.starts_with("/alerts") && broken.load(Ordering::SeqCst) {
-            return (500, b"{".to_vec());
+            return Some((500, b"{".to_vec()));
         } else if target.starts_with("/alerts") && first {
             let alert = |id: &str, published: &str| {
                 serde_json::json!({ "alert_id": id, "severity": "warning",
@@ -968,12 +977,11 @@ async fn one_bad_record_is_skipped_and_one_failing_step_does_not_stop_the_others
         } else if target.starts_with("/services") {
             serde_json::Value::Array(services.clone())
         } else {
-            return nothing_new(target);
+            return None;
         };
-        (200, json.to_string().into_bytes())
+        json_reply(json)
     })
     .await;
-    point_at(&core, &api);
 
     let summary = pull(&core).await;
     assert_eq!(summary.skipped_records, 3);

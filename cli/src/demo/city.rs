@@ -4,16 +4,15 @@
 
 use std::path::PathBuf;
 
-use ihanoi_city_api::config::AreasSource;
+use ihanoi_city_api::config::{AreasSource, TEST_OFFICIAL_KEY};
 use ihanoi_city_api::{CityConfig, CityServer};
 use reqwest::Client;
 use serde_json::Value;
 
 use crate::error::{CliError, CliResult};
 
-/// The keys `CityConfig::for_tests` sets up.
-pub const API_KEY: &str = "test-app-key";
-const OFFICIAL_KEY: &str = "test-official-key";
+/// The app key `CityConfig::for_tests` sets up.
+pub use ihanoi_city_api::config::TEST_API_KEY as API_KEY;
 
 pub struct DemoCity {
     runtime: tokio::runtime::Runtime,
@@ -89,7 +88,7 @@ impl DemoCity {
     }
 
     fn call(&self, step: &'static str, request: reqwest::RequestBuilder) -> CliResult<Value> {
-        let request = request.header("X-Official-Key", OFFICIAL_KEY);
+        let request = request.header("X-Official-Key", TEST_OFFICIAL_KEY);
         self.runtime.block_on(async {
             let response = request.send().await.map_err(|e| CliError::demo(step, e))?;
             let status = response.status();

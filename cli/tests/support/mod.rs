@@ -1,34 +1,15 @@
-//! What the CLI tests share: running `ihanoi` as a process, the shared data,
-//! and the reference city server started in the test process on loopback.
+//! What the CLI tests share: running `ihanoi` as a process, and the test
+//! kit's shared data and reference city server (tests/kit) for synchronous tests.
 
-#![allow(dead_code)] // each test file uses its own part
+#![allow(dead_code, unused_imports)] // each test file uses its own part
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::{Arc, OnceLock};
 
-use ihanoi_city_api::catalog::areas::AreaCatalog;
-use ihanoi_city_api::config::AreasSource;
-use ihanoi_city_api::{CityConfig, CityServer};
+use ihanoi_test_kit::TestCity;
 use serde_json::Value;
 
-pub const API_KEY: &str = "test-app-key";
-pub const OFFICIAL_KEY: &str = "test-official-key";
-
-pub fn shared_dir() -> PathBuf {
-    match std::env::var_os("IHANOI_SHARED") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-    }
-}
-
-pub fn wards() -> PathBuf {
-    shared_dir().join("geo/hanoi_wards_2025.geojson")
-}
-
-pub fn photo(name: &str) -> PathBuf {
-    shared_dir().join("photos").join(name)
-}
+pub use ihanoi_test_kit::{API_KEY, shared_dir, shared_photo as photo, wards_geojson as wards};
 
 /// `ihanoi ARGS` with the data directory given, the environment cleared of
 /// the shell's own variables (so a developer's settings never leak in).
@@ -68,20 +49,11 @@ pub fn assert_exit(output: &Output, code: i32) {
     );
 }
 
-/// The reference server on its own runtime, for as long as the test holds it.
+/// The reference server (the test kit's) on its own runtime, for as long as
+/// the test holds it: the CLI tests are synchronous.
 pub struct City {
     runtime: tokio::runtime::Runtime,
-    server: Option<CityServer>,
-    pub http: reqwest::Client,
-    _dir: tempfile::TempDir,
-}
-
-/// The 2025 boundaries, validated once for every server of the test binary.
-fn catalog() -> Arc<AreaCatalog> {
-    static CATALOG: OnceLock<Arc<AreaCatalog>> = OnceLock::new();
-    CATALOG
-        .get_or_init(|| Arc::new(AreaCatalog::load(&wards()).expect("the shared wards load")))
-        .clone()
+    city: Option<TestCity>,
 }
 
 impl City {
@@ -97,104 +69,45 @@ impl City {
             .enable_all()
             .build()
             .unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let mut config =
-            CityConfig::for_tests(dir.path().join("city"), AreasSource::Loaded(catalog()));
-        config.profile = ihanoi_city_api::Profile::parse(profile).expect("a known profile");
-        let server = runtime
-            .block_on(CityServer::start(config))
-            .expect("the city server starts");
-        let http = reqwest::Client::builder()
-            .tls_backend_preconfigured(
-                ihanoi_core::net::transport::tls::client_config(None).unwrap(),
-            )
-            .build()
-            .unwrap();
+        let profile = ihanoi_city_api::Profile::parse(profile).expect("a known profile");
+        let city = runtime.block_on(TestCity::start_with(|_, config| config.profile = profile));
         City {
             runtime,
-            server: Some(server),
-            http,
-            _dir: dir,
+            city: Some(city),
         }
     }
 
+    fn city(&self) -> &TestCity {
+        self.city.as_ref().unwrap()
+    }
+
     pub fn url(&self) -> String {
-        self.server.as_ref().unwrap().base_url().to_owned()
+        self.city().url()
     }
 
     /// The code the resident would get by SMS (development mode).
     pub fn sign_in_code(&self, phone: &str) -> Option<String> {
-        let url = format!("{}/officials/sign-in-codes/{phone}", self.url());
-        self.runtime.block_on(async {
-            let response = self
-                .http
-                .get(url)
-                .header("X-Official-Key", OFFICIAL_KEY)
-                .send()
-                .await
-                .unwrap();
-            if !response.status().is_success() {
-                return None;
-            }
-            let answer: Value = response.json().await.unwrap();
-            answer["code"].as_str().map(str::to_owned)
-        })
+        self.runtime.block_on(self.city().try_sign_in_code(phone))
     }
 
     /// The ward acts on a report (accept, start, resolve, …).
     pub fn act(&self, service_request_id: &str, action: &str, description: &str) {
-        let url = format!(
-            "{}/officials/requests/{service_request_id}/{action}",
-            self.url()
+        self.runtime.block_on(
+            self.city()
+                .act(service_request_id, action, description, vec![]),
         );
-        self.runtime.block_on(async {
-            let response = self
-                .http
-                .post(url)
-                .header("X-Official-Key", OFFICIAL_KEY)
-                .form(&[("description", description)])
-                .send()
-                .await
-                .unwrap();
-            assert!(
-                response.status().is_success(),
-                "{action}: {}",
-                response.status()
-            );
-        });
     }
 
-    /// Every report the server holds (a strict profile refuses `page_size`:
-    /// then its default page, enough for these tests).
+    /// Every report the server holds.
     pub fn reports(&self) -> Vec<Value> {
-        self.runtime.block_on(async {
-            for query in ["?page_size=1000", ""] {
-                let url = format!("{}/requests.json{query}", self.url());
-                let answer: Value = self
-                    .http
-                    .get(url)
-                    .send()
-                    .await
-                    .unwrap()
-                    .json()
-                    .await
-                    .unwrap();
-                if let Some(reports) = answer.as_array().filter(|a| {
-                    a.first()
-                        .is_none_or(|r| r.get("service_request_id").is_some())
-                }) {
-                    return reports.clone();
-                }
-            }
-            panic!("GET /requests answered no list of reports");
-        })
+        self.runtime.block_on(self.city().reports())
     }
 }
 
 impl Drop for City {
     fn drop(&mut self) {
-        if let Some(server) = self.server.take() {
-            self.runtime.block_on(server.shutdown());
+        if let Some(city) = self.city.take() {
+            self.runtime.block_on(city.shutdown());
         }
     }
 }

@@ -373,14 +373,7 @@ pub struct SyncRounds {
 pub async fn sync_until_done(core: &Core, max_syncs: u32) -> SyncRounds {
     let mut rounds = SyncRounds::default();
     loop {
-        let summary = core
-            .sync(
-                SyncOptions::default(),
-                Arc::new(NoListener),
-                CancelToken::new(),
-            )
-            .await
-            .expect("a sync runs");
+        let summary = sync_once(core).await;
         rounds.syncs += 1;
         rounds.sent += summary.sent;
         rounds.failed_attempts += summary.failed;

@@ -166,9 +166,14 @@ pub struct CityConfig {
 pub const DOCUMENTED_KEYS: [&str; 4] = [
     "dev-app-key",
     "dev-official-key",
-    "test-app-key",
-    "test-official-key",
+    TEST_API_KEY,
+    TEST_OFFICIAL_KEY,
 ];
+
+/// The app key of [`CityConfig::for_tests`] (the demo and the Rust tests use it).
+pub const TEST_API_KEY: &str = "test-app-key";
+/// The officials' key of [`CityConfig::for_tests`].
+pub const TEST_OFFICIAL_KEY: &str = "test-official-key";
 
 /// An official's credential: the key is kept only as its SHA-256 (keys are 256-bit
 /// random strings, so a fast hash is enough: nothing to brute-force), with the
@@ -260,10 +265,10 @@ impl CityConfig {
             holidays_path: shipped_file("holidays.json"),
             public_base_url: None,
             jurisdiction_id: "hanoi.gov.vn".into(),
-            api_keys: vec!["test-app-key".into()],
+            api_keys: vec![TEST_API_KEY.into()],
             officials: vec![Official::with_key(
                 "test-official",
-                "test-official-key",
+                TEST_OFFICIAL_KEY,
                 None,
                 true,
             )],

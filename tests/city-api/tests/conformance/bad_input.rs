@@ -315,7 +315,7 @@ async fn sql_metacharacters_in_every_field() {
     assert_eq!(got[0]["address"], evil);
     assert_eq!(got[0]["address_id"], evil);
     let personal: String = {
-        let conn = rusqlite::Connection::open(city.dir.path().join("city/city.sqlite3")).unwrap();
+        let conn = rusqlite::Connection::open(city.data_dir().join("city.sqlite3")).unwrap();
         conn.query_row("SELECT personal_json FROM requests", [], |r| r.get(0))
             .unwrap()
     };
@@ -612,7 +612,7 @@ async fn photo_limits_and_file_names() {
     .await;
     nothing_stored(&city).await;
     // Nothing escaped the media directory either.
-    assert!(!city.dir.path().join("etc").exists());
+    assert!(!city.root().join("etc").exists());
 }
 
 #[tokio::test]

@@ -1,31 +1,21 @@
 //! Helpers shared by the conformance tests: a server per test, the test photos, and
 //! checks of the standard's JSON shapes.
 
-use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::ops::Deref;
 
-use ihanoi_city_api::catalog::areas::AreaCatalog;
-use ihanoi_city_api::config::AreasSource;
-use ihanoi_city_api::{CityConfig, CityServer};
+use ihanoi_city_api::CityConfig;
 use reqwest::multipart::{Form, Part};
 use reqwest::{Response, StatusCode};
 use serde_json::Value;
 
-pub const API_KEY: &str = "test-app-key";
-pub const OFFICIAL_KEY: &str = "test-official-key";
+pub use ihanoi_test_kit::city::ward_catalog as areas;
+pub use ihanoi_test_kit::{API_KEY, OFFICIAL_KEY, wards_geojson};
+
 /// Hoàn Kiếm Lake: Phường Hoàn Kiếm.
 pub const HOAN_KIEM: (f64, f64) = (21.0287, 105.8524);
 
-/// `$IHANOI_SHARED`, default `<repo root>/../shared` (never /work: CI clones elsewhere).
-pub fn shared_dir() -> PathBuf {
-    match std::env::var_os("IHANOI_SHARED") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"),
-    }
-}
-
 pub fn photo(name: &str) -> Vec<u8> {
-    let path = shared_dir().join("photos").join(name);
+    let path = ihanoi_test_kit::shared_photo(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("test photo {}: {e}", path.display()))
 }
 
@@ -43,21 +33,16 @@ pub fn five_small_photos() -> Vec<(&'static str, Vec<u8>)> {
     .collect()
 }
 
-/// The areas are validated once per test binary and shared by every server.
-pub fn areas() -> Arc<AreaCatalog> {
-    static AREAS: OnceLock<Arc<AreaCatalog>> = OnceLock::new();
-    AREAS
-        .get_or_init(|| {
-            let path = shared_dir().join("geo/hanoi_wards_2025.geojson");
-            Arc::new(AreaCatalog::load(&path).expect("the shared Hanoi areas load"))
-        })
-        .clone()
-}
+/// The test kit's server, with the calls the conformance tests make on it
+/// (paths relative to the server, raw responses for the error checks).
+pub struct TestCity(ihanoi_test_kit::TestCity);
 
-pub struct TestCity {
-    pub server: CityServer,
-    pub http: reqwest::Client,
-    pub dir: tempfile::TempDir,
+impl Deref for TestCity {
+    type Target = ihanoi_test_kit::TestCity;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 impl TestCity {
@@ -66,20 +51,16 @@ impl TestCity {
     }
 
     pub async fn start_with(adjust: impl FnOnce(&mut CityConfig)) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let mut config =
-            CityConfig::for_tests(dir.path().join("city"), AreasSource::Loaded(areas()));
-        adjust(&mut config);
-        let server = CityServer::start(config).await.expect("server starts");
-        TestCity {
-            server,
-            http: reqwest::Client::builder().no_proxy().build().unwrap(),
-            dir,
-        }
+        TestCity(ihanoi_test_kit::TestCity::start_with(|_, config| adjust(config)).await)
+    }
+
+    /// Stop the server; its temp dir (data in `city/`) comes back.
+    pub async fn shutdown(self) -> tempfile::TempDir {
+        self.0.shutdown().await
     }
 
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.server.base_url(), path)
+        format!("{}{}", self.0.url(), path)
     }
 
     pub async fn get(&self, path: &str) -> Response {
@@ -151,13 +132,13 @@ impl TestCity {
     }
 
     pub fn count(&self, sql: &str) -> i64 {
-        let conn = rusqlite::Connection::open(self.dir.path().join("city/city.sqlite3")).unwrap();
+        let conn = rusqlite::Connection::open(self.data_dir().join("city.sqlite3")).unwrap();
         conn.query_row(sql, [], |r| r.get(0)).unwrap()
     }
 
     /// Files in the media directory.
     pub fn stored_files(&self) -> usize {
-        std::fs::read_dir(self.dir.path().join("city/media"))
+        std::fs::read_dir(self.data_dir().join("media"))
             .unwrap()
             .count()
     }

@@ -361,7 +361,7 @@ async fn a_copied_database_does_not_reveal_a_live_code() {
     let city = TestCity::start().await;
     assert_eq!(ask_code(&city, PHONE).await.status(), StatusCode::ACCEPTED);
     let stored: String = {
-        let conn = rusqlite::Connection::open(city.dir.path().join("city/city.sqlite3")).unwrap();
+        let conn = rusqlite::Connection::open(city.data_dir().join("city.sqlite3")).unwrap();
         conn.query_row("SELECT code_hash FROM sign_in_codes", [], |r| r.get(0))
             .unwrap()
     };

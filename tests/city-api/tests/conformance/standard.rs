@@ -508,8 +508,8 @@ async fn shutdown_stops_serving_and_data_survives_a_restart() {
         .unwrap()
         .to_owned();
     let url = city.url("/services.json");
-    let TestCity { server, http, dir } = city;
-    server.shutdown().await;
+    let http = city.http.clone();
+    let dir = city.shutdown().await;
     assert!(
         http.get(&url).send().await.is_err(),
         "nothing listens after shutdown"
