@@ -6,7 +6,7 @@
 #                           the 30 m ambiguity check, index memory
 #   tests/bench.sh sync     sending: 200 reports x 2 photos through the fault proxy (50 ms round
 #                           trip, capped bandwidth) beside the round-trip + bytes/bandwidth bound
-#   tests/bench.sh server   issue 16: the reference city server under load on loopback — req/s, p50/p99 of
+#   tests/bench.sh server   the reference city server under load on loopback — req/s, p50/p99 of
 #                           GET /requests (default page) and POST /requests with a photo on a 300 000-report
 #                           database, and peak RSS — for this tree beside the tree it was hardened from
 #                           ($SERVER_BEFORE, default 9d5554e), both built --release without LTO

@@ -1,4 +1,6 @@
-//! Command-line syntax. Names follow the command list.
+//! Command-line syntax: one subcommand per thing a resident does (report,
+//! drafts, queue, sync, login, alerts) or a developer checks (photo, areas,
+//! check-server, doctor, demo).
 
 use std::path::PathBuf;
 

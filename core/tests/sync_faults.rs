@@ -41,7 +41,8 @@ async fn five_hundred_reports_through_every_fault_arrive_exactly_once() {
     phone
         .set_photo_input_dirs(&[dir.path().join("camera")])
         .unwrap();
-    // `IHANOI_FAULT_REPORTS` overrides the count the issue asks for.
+    // 500 reports by default (enough for every fault to hit many of them);
+    // `IHANOI_FAULT_REPORTS` sets another count.
     let count = knob("IHANOI_FAULT_REPORTS", 500) as usize;
     let ids: Vec<String> = (0..count)
         .map(|n| {
