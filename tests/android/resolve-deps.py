@@ -47,6 +47,8 @@ MAIN_ROOTS = [
     "androidx.compose.ui:ui-tooling-preview",
     "androidx.compose.foundation:foundation",
     "androidx.compose.material3:material3",
+    # Background sending and pulling (the worker calls the core's sync_and_pull).
+    "androidx.work:work-runtime:2.12.0",
     # The JVM flavour of JNA: the tests load the Linux library. The app uses jna@aar (Gradle).
     "net.java.dev.jna:jna:5.19.1",
 ]
@@ -60,6 +62,8 @@ TEST_ROOTS = [
     "androidx.test.ext:junit:1.3.0",
     "androidx.test.espresso:espresso-core:3.7.0",
     "org.robolectric:robolectric:4.17",
+    # WorkManager's test driver: constraints met, delays elapsed, on demand.
+    "androidx.work:work-testing:2.12.0",
     "io.github.takahirom.roborazzi:roborazzi:1.77.0",
     "io.github.takahirom.roborazzi:roborazzi-compose:1.77.0",
 ]

@@ -49,6 +49,7 @@ fi
 
 "$repo/tests/bindgen.sh"
 [[ -f $target/debug/libihanoi_ffi.so ]] || { echo "tests/android: no libihanoi_ffi.so in $target/debug" >&2; exit 1; }
+shared=${IHANOI_SHARED:-$repo/../shared}
 
 mvn_quiet=(mvn -B --no-transfer-progress -Dstyle.color=never -f "$here/pom.xml"
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dihanoi.android.work="$cache")
@@ -125,6 +126,11 @@ if ! java -jar "$cache/tools/ktfmt-"*-with-dependencies.jar --kotlinlang-style -
 fi
 
 # ---- 5. compile with the Compose compiler, run under Robolectric ----
+# The journey and the background worker talk to the reference city server over loopback.
+city=$(mktemp -d)
+trap '"$repo/tests/city-server.sh" stop "$city"; rm -rf "$city"' EXIT
+city_url=$("$repo/tests/city-server.sh" start "$city")
 "${mvn_quiet[@]}" \
+  -Dihanoi.city="$city_url" -Dihanoi.sharedDir="$shared" \
   -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire=info \
   -Dihanoi.target="$target" "${roborazzi[@]}" "$@" test

@@ -1,6 +1,7 @@
 package vn.ihanoi.app
 
 import android.content.Context
+import androidx.work.WorkManager
 import vn.ihanoi.app.data.CoreDeviceCheckRepository
 import vn.ihanoi.app.data.CoreInfoRepository
 import vn.ihanoi.app.data.CoreReportDetailRepository
@@ -10,8 +11,16 @@ import vn.ihanoi.app.data.InfoRepository
 import vn.ihanoi.app.data.ReportDetailRepository
 import vn.ihanoi.app.data.ReportsRepository
 import vn.ihanoi.app.platform.AndroidDeviceFacts
+import vn.ihanoi.app.platform.CityNotifier
+import vn.ihanoi.app.platform.FrameworkLocation
 import vn.ihanoi.app.platform.KeystoreSecretStore
+import vn.ihanoi.app.platform.OutboxNudges
+import vn.ihanoi.app.platform.OutboxScheduler
+import vn.ihanoi.app.platform.PhotoInbox
+import vn.ihanoi.app.platform.SyncWorkerFactory
+import vn.ihanoi.app.platform.currentNetwork
 import vn.ihanoi.core.IhanoiCore
+import vn.ihanoi.core.model.SyncOptions
 
 /**
  * The app's objects, made once (manual dependency injection, as Now in Android's `AppContainer`
@@ -34,5 +43,35 @@ class AppContainer(context: Context) {
 
     val deviceCheck: DeviceCheckRepository by lazy {
         CoreDeviceCheckRepository(core, AndroidDeviceFacts(appContext)::collect)
+    }
+
+    // ---- platform adapters and background work ----
+
+    val location: FrameworkLocation by lazy { FrameworkLocation(appContext) }
+
+    val photoInbox: PhotoInbox by lazy { PhotoInbox(appContext) }
+
+    /** The resident's "photos only on Wi-Fi" (the settings screen sets it). */
+    @Volatile var photosOnlyOnWifi: Boolean = false
+
+    fun syncOptions(): SyncOptions = SyncOptions(currentNetwork(appContext), photosOnlyOnWifi)
+
+    val scheduler: OutboxScheduler by lazy { OutboxScheduler(WorkManager.getInstance(appContext)) }
+
+    /** WorkManager makes its workers with this (IhanoiApplication's configuration). */
+    val workerFactory = SyncWorkerFactory({ core }, ::syncOptions, { scheduler })
+
+    /**
+     * Once per process, off the main thread (it opens the core): notifications from the core's
+     * observers, the outbox woken by a queued report or a returning network, the periodic pull.
+     */
+    fun startBackground(): AutoCloseable {
+        val notifier = CityNotifier(appContext, core).start()
+        val nudges = OutboxNudges(appContext, core, scheduler::sendNow).start()
+        scheduler.schedulePeriodicPull()
+        return AutoCloseable {
+            nudges.close()
+            notifier.close()
+        }
     }
 }

@@ -163,7 +163,11 @@ class HomeScreenTest {
                             "Rác thải đổ trộm ở góc phố Bạch Mai",
                             ReportStatus.NEEDS_ATTENTION,
                             Words("Cần bổ sung", "Needs your attention"),
-                            cityReason = Words("Ảnh không rõ, vui lòng chụp lại.", "The photo is unclear; take it again."),
+                            cityReason =
+                                Words(
+                                    "Ảnh không rõ, vui lòng chụp lại.",
+                                    "The photo is unclear; take it again.",
+                                ),
                         ),
                         ReportSummary("r2", "", ReportStatus.DRAFT, Words("Bản nháp", "Draft")),
                     ),
