@@ -2,12 +2,20 @@ package vn.ihanoi.app
 
 import android.content.Context
 import androidx.work.WorkManager
+import vn.ihanoi.app.data.AccountRepository
+import vn.ihanoi.app.data.CoreAccountRepository
 import vn.ihanoi.app.data.CoreDeviceCheckRepository
 import vn.ihanoi.app.data.CoreInfoRepository
+import vn.ihanoi.app.data.CoreNewReportRepository
 import vn.ihanoi.app.data.CoreReportDetailRepository
 import vn.ihanoi.app.data.CoreReportsRepository
 import vn.ihanoi.app.data.DeviceCheckRepository
+import vn.ihanoi.app.data.DeviceLocation
+import vn.ihanoi.app.data.FirstRunStore
 import vn.ihanoi.app.data.InfoRepository
+import vn.ihanoi.app.data.NewReportRepository
+import vn.ihanoi.app.data.PhotoInput
+import vn.ihanoi.app.data.PhotoOrigin
 import vn.ihanoi.app.data.ReportDetailRepository
 import vn.ihanoi.app.data.ReportsRepository
 import vn.ihanoi.app.platform.AndroidDeviceFacts
@@ -27,19 +35,44 @@ import vn.ihanoi.core.model.SyncOptions
  * samples): the core, opened on first use on the app's private storage, and what the state holders
  * read it through.
  */
-class AppContainer(context: Context) {
+class AppContainer(
+    context: Context,
+    private val openCore: (Context) -> IhanoiCore = {
+        IhanoiCore.open(it.filesDir.absolutePath, KeystoreSecretStore(it))
+    },
+) {
     private val appContext = context.applicationContext
 
     /** Opening migrates the database: first touched from a background dispatcher. */
-    val core: IhanoiCore by lazy {
-        IhanoiCore.open(appContext.filesDir.absolutePath, KeystoreSecretStore(appContext))
-    }
+    val core: IhanoiCore by lazy { openCore(appContext) }
 
     val reports: ReportsRepository by lazy { CoreReportsRepository(core) }
 
     val reportDetails: ReportDetailRepository by lazy { CoreReportDetailRepository(core) }
 
+    val firstRun: FirstRunStore by lazy { FirstRunStore(appContext) }
+
+    val account: AccountRepository by lazy { CoreAccountRepository(core) }
+
     val info: InfoRepository by lazy { CoreInfoRepository(core) }
+
+    /**
+     * Camera and photo picker (the platform adapter sets the real one; until then no photo is taken
+     * and the flow says so).
+     */
+    var photoInput: PhotoInput =
+        object : PhotoInput {
+            override val folder: String = appContext.cacheDir.resolve("photo-input").path
+
+            override suspend fun take(origin: PhotoOrigin): List<String> = emptyList()
+        }
+
+    /** The phone's position (the platform adapter sets the real one; until then none). */
+    var deviceLocation: DeviceLocation = DeviceLocation { null }
+
+    /** For one new-report flow, over the adapters set now. */
+    fun newReports(): NewReportRepository =
+        CoreNewReportRepository(core, photoInput, deviceLocation)
 
     val deviceCheck: DeviceCheckRepository by lazy {
         CoreDeviceCheckRepository(core, AndroidDeviceFacts(appContext)::collect)

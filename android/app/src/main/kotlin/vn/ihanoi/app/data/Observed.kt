@@ -4,7 +4,10 @@ import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.callbackFlow
 import kotlinx.coroutines.flow.conflate
+import vn.ihanoi.core.IhanoiCore
 import vn.ihanoi.core.ListenerHandle
+import vn.ihanoi.core.ReportsListener
+import vn.ihanoi.core.model.ReportListUpdate
 
 /**
  * One core observer as a flow: registered when collected, cancelled when the collector goes. The
@@ -20,3 +23,16 @@ internal fun <T> observed(register: (send: (T) -> Unit) -> ListenerHandle): Flow
             }
         }
         .conflate()
+
+/**
+ * A signal now and after every change the core reports to one report (an edit, a send, a reply).
+ */
+internal fun IhanoiCore.changesOf(id: String): Flow<Unit> = observed { send ->
+    observeReports(
+        object : ReportsListener {
+            override fun onReportsChanged(update: ReportListUpdate) {
+                if (update.initial || update.changes.any { it.reportId == id }) send(Unit)
+            }
+        }
+    )
+}

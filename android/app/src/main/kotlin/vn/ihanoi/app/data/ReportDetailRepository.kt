@@ -7,8 +7,6 @@ import kotlinx.coroutines.flow.flowOn
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.withContext
 import vn.ihanoi.core.IhanoiCore
-import vn.ihanoi.core.ReportsListener
-import vn.ihanoi.core.model.ReportListUpdate
 
 /** One report as its screen needs it. */
 interface ReportDetailRepository {
@@ -28,18 +26,7 @@ class CoreReportDetailRepository(
     private val io: CoroutineDispatcher = Dispatchers.IO,
 ) : ReportDetailRepository {
     override fun detail(id: String): Flow<ReportDetail> =
-        observed<Unit> { send ->
-                core.observeReports(
-                    object : ReportsListener {
-                        override fun onReportsChanged(update: ReportListUpdate) {
-                            if (update.initial || update.changes.any { it.reportId == id })
-                                send(Unit)
-                        }
-                    }
-                )
-            }
-            .map { read(id) }
-            .flowOn(io)
+        core.changesOf(id).map { read(id) }.flowOn(io)
 
     override suspend fun markRead(id: String) {
         withContext(io) { core.markReportRead(id) }

@@ -23,14 +23,20 @@ import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableIntStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.layout.onSizeChanged
+import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.style.TextAlign
+import androidx.compose.ui.unit.Dp
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import vn.ihanoi.app.R
@@ -45,16 +51,19 @@ import vn.ihanoi.app.ui.common.localized
 fun HomeRoute(
     viewModel: HomeViewModel,
     onOpenReport: (String) -> Unit,
+    onNewReport: (String) -> Unit = onOpenReport,
+    onOpenDraft: (String) -> Unit = onOpenReport,
     onOpenAlerts: () -> Unit = {},
-    onOpenAbout: () -> Unit = {},
+    onOpenSettings: () -> Unit = {},
 ) {
     val state by viewModel.uiState.collectAsStateWithLifecycle()
     HomeScreen(
         state = state,
-        onNewReport = { viewModel.newReport(onOpenReport) },
+        onNewReport = { viewModel.newReport(onNewReport) },
         onOpenReport = onOpenReport,
+        onOpenDraft = onOpenDraft,
         onOpenAlerts = onOpenAlerts,
-        onOpenAbout = onOpenAbout,
+        onOpenSettings = onOpenSettings,
     )
 }
 
@@ -64,9 +73,12 @@ fun HomeScreen(
     state: HomeUiState,
     onNewReport: () -> Unit,
     onOpenReport: (String) -> Unit,
+    onOpenDraft: (String) -> Unit = onOpenReport,
     onOpenAlerts: () -> Unit = {},
-    onOpenAbout: () -> Unit = {},
+    onOpenSettings: () -> Unit = {},
 ) {
+    // The list ends above the button however tall it is (it grows with the font scale).
+    var fabHeightPx by remember { mutableIntStateOf(0) }
     Scaffold(
         topBar = {
             ScreenTopBar(
@@ -79,8 +91,11 @@ fun HomeScreen(
                             else stringResource(R.string.home_alerts)
                         )
                     }
-                    TextButton(onClick = onOpenAbout, modifier = Modifier.heightIn(min = 48.dp)) {
-                        Text(stringResource(R.string.home_about))
+                    TextButton(
+                        onClick = onOpenSettings,
+                        modifier = Modifier.heightIn(min = 48.dp),
+                    ) {
+                        Text(stringResource(R.string.home_settings))
                     }
                 },
             )
@@ -88,7 +103,10 @@ fun HomeScreen(
         floatingActionButton = {
             // The empty state has its own big button; one "new report" on screen is enough.
             if (state is HomeUiState.Reports) {
-                ExtendedFloatingActionButton(onClick = onNewReport) {
+                ExtendedFloatingActionButton(
+                    onClick = onNewReport,
+                    modifier = Modifier.onSizeChanged { fabHeightPx = it.height },
+                ) {
                     Text(stringResource(R.string.home_new_report))
                 }
             }
@@ -97,7 +115,10 @@ fun HomeScreen(
         when (state) {
             HomeUiState.Loading -> Loading(Modifier.padding(padding))
             HomeUiState.Empty -> EmptyHome(onNewReport, Modifier.padding(padding))
-            is HomeUiState.Reports -> ReportList(state, onOpenReport, padding)
+            is HomeUiState.Reports -> {
+                val fabHeight = with(LocalDensity.current) { fabHeightPx.toDp() }
+                ReportList(state, onOpenReport, onOpenDraft, padding, fabHeight)
+            }
         }
     }
 }
@@ -147,7 +168,9 @@ private fun EmptyHome(onNewReport: () -> Unit, modifier: Modifier) {
 private fun ReportList(
     state: HomeUiState.Reports,
     onOpenReport: (String) -> Unit,
+    onOpenDraft: (String) -> Unit,
     padding: PaddingValues,
+    fabHeight: Dp,
 ) {
     LazyColumn(
         contentPadding =
@@ -155,12 +178,16 @@ private fun ReportList(
                 start = 16.dp,
                 end = 16.dp,
                 top = padding.calculateTopPadding() + 8.dp,
-                bottom = padding.calculateBottomPadding() + 88.dp,
+                // The button's own margin (16 dp) and a gap, so the last row shows in full.
+                bottom = padding.calculateBottomPadding() + fabHeight + 32.dp,
             ),
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
         state.outbox?.let { outbox -> item(key = "outbox") { OutboxLine(outbox.localized()) } }
-        items(state.reports, key = { it.id }) { report -> ReportRow(report, onOpenReport) }
+        items(state.reports, key = { it.id }) { report ->
+            // A draft opens where it is edited; everything else on its report screen.
+            ReportRow(report, if (report.state == ReportStatus.DRAFT) onOpenDraft else onOpenReport)
+        }
     }
 }
 

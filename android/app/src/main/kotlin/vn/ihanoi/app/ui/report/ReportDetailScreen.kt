@@ -1,6 +1,5 @@
 package vn.ihanoi.app.ui.report
 
-import android.graphics.BitmapFactory
 import androidx.compose.foundation.Image
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.Arrangement
@@ -25,13 +24,10 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
-import androidx.compose.runtime.remember
 import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.graphics.ImageBitmap
-import androidx.compose.ui.graphics.asImageBitmap
 import androidx.compose.ui.layout.ContentScale
 import androidx.compose.ui.platform.LocalConfiguration
 import androidx.compose.ui.res.stringResource
@@ -52,6 +48,7 @@ import vn.ihanoi.app.data.TimelineItem
 import vn.ihanoi.app.ui.common.ScreenTopBar
 import vn.ihanoi.app.ui.common.StateChip
 import vn.ihanoi.app.ui.common.localized
+import vn.ihanoi.app.ui.common.rememberBitmap
 
 /** The report screen wired to its state holder. */
 @Composable
@@ -219,11 +216,6 @@ private fun FullScreenPhoto(path: String, onClose: () -> Unit) {
         }
     }
 }
-
-/** Decodes a photo the core saved (a thumbnail or a resized photo: small enough to decode). */
-@Composable
-private fun rememberBitmap(path: String): ImageBitmap? =
-    remember(path) { BitmapFactory.decodeFile(path)?.asImageBitmap() }
 
 /** A date and time in the screen's language (the phone's time zone). */
 @Composable

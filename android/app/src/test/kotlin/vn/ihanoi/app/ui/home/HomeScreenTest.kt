@@ -3,11 +3,15 @@ package vn.ihanoi.app.ui.home
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.assertIsEnabled
 import androidx.compose.ui.test.assertTextEquals
+import androidx.compose.ui.test.getBoundsInRoot
+import androidx.compose.ui.test.hasScrollAction
 import androidx.compose.ui.test.isHeading
 import androidx.compose.ui.test.junit4.v2.createComposeRule
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollToIndex
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
 import org.junit.Rule
 import org.junit.Test
 import org.junit.runner.RunWith
@@ -101,6 +105,36 @@ class HomeScreenTest {
         compose.onNodeWithText("Potholes").assertIsDisplayed()
         compose.onNodeWithText("2 reports will be sent when you are online.").assertIsDisplayed()
         compose.onNodeWithText("Why the city sent it back", substring = true).assertIsDisplayed()
+    }
+
+    @Test
+    @Config(fontScale = 2.0f)
+    fun `at 200 % the header links sit under the title, which keeps its words whole`() {
+        show(reportsState)
+
+        val title = compose.onNode(isHeading()).getBoundsInRoot()
+        val alerts = compose.onNodeWithText("Cảnh báo").assertIsDisplayed().getBoundsInRoot()
+        compose.onNodeWithText("Cài đặt").assertIsDisplayed()
+        assertTrue("links under the title", alerts.top >= title.bottom)
+        compose.assertNoTextClipped()
+    }
+
+    @Test fun `the last row ends above the new-report button`() = lastRowAboveButton()
+
+    @Test
+    @Config(fontScale = 2.0f)
+    fun `the last row ends above the new-report button at 200 %`() = lastRowAboveButton()
+
+    private fun lastRowAboveButton() {
+        show(reportsState)
+
+        compose.onNode(hasScrollAction()).performScrollToIndex(reportsState.reports.size)
+        val lastRow = compose.onNodeWithText("(Chưa có mô tả)").getBoundsInRoot()
+        val button = compose.onNodeWithText("Tạo phản ánh").getBoundsInRoot()
+        assertTrue(
+            "last row ${lastRow.bottom} under the button ${button.top}",
+            lastRow.bottom <= button.top,
+        )
     }
 
     @Test fun `golden home empty vi font 1_0`() = golden("home_empty_vi_font1.0")

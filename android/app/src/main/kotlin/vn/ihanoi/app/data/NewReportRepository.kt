@@ -1,0 +1,200 @@
+package vn.ihanoi.app.data
+
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flowOn
+import kotlinx.coroutines.flow.map
+import vn.ihanoi.core.IhanoiCore
+import vn.ihanoi.core.TaskHandle
+import vn.ihanoi.core.defaultCompressOptions
+import vn.ihanoi.core.model.DraftField
+import vn.ihanoi.core.model.LocationFix
+import vn.ihanoi.core.model.LocationSource
+import vn.ihanoi.core.model.PhotoSource
+import vn.ihanoi.core.model.Urgency
+import vn.ihanoi.core.reviewFlagLabels
+import vn.ihanoi.core.urgencyOptions
+
+/**
+ * The new-report flow's data: every edit is written to the core at once (the draft is the core's,
+ * so an app killed mid-draft loses nothing), and the draft is re-read after every change the core
+ * reports.
+ */
+interface NewReportRepository {
+    fun draft(id: String): Flow<DraftData>
+
+    /** Takes photos from [origin] and attaches them in order; returns how many were attached. */
+    suspend fun addPhotos(id: String, origin: PhotoOrigin): Int
+
+    suspend fun removePhoto(id: String, photoId: String)
+
+    /** Puts the photos in this order (every photo id once). */
+    suspend fun reorderPhotos(id: String, photoIds: List<String>)
+
+    /**
+     * Asks the phone for its position (or the first photo's GPS, as the core offers) and attaches
+     * it; `false` when there is none.
+     */
+    suspend fun locate(id: String): Boolean
+
+    /** The resident placed the pin here (never replaced by a later sensor fix). */
+    suspend fun placePin(id: String, lat: Double, lon: Double)
+
+    /** The categories matching [query] (all of them for a blank query). */
+    suspend fun categories(query: String): List<CategoryOption>
+
+    suspend fun setCategory(id: String, code: String)
+
+    suspend fun setDescription(id: String, text: String)
+
+    suspend fun setAddress(id: String, text: String)
+
+    suspend fun setUrgency(id: String, level: UrgencyLevel)
+
+    /** The choices with the core's words. */
+    fun urgencies(): List<UrgencyOption>
+
+    /** Puts the draft in the outbox (the core refuses while it has problems). */
+    suspend fun queue(id: String)
+}
+
+/** [NewReportRepository] over the core; calls run on [io]. */
+class CoreNewReportRepository(
+    private val core: IhanoiCore,
+    private val photos: PhotoInput,
+    private val location: DeviceLocation,
+    private val io: CoroutineDispatcher = Dispatchers.IO,
+    private val clock: () -> Long = System::currentTimeMillis,
+) : NewReportRepository {
+    override fun draft(id: String): Flow<DraftData> = core.changesOf(id).map { read(id) }.flowOn(io)
+
+    override suspend fun addPhotos(id: String, origin: PhotoOrigin): Int {
+        val paths = photos.take(origin)
+        val source = if (origin == PhotoOrigin.CAMERA) PhotoSource.CAMERA else PhotoSource.GALLERY
+        call { core.setPhotoInputDirs(listOf(photos.folder)) }
+        paths.forEach { path ->
+            coreSuspendCall {
+                core.attachPhoto(id, path, source, defaultCompressOptions(), TaskHandle())
+            }
+        }
+        return paths.size
+    }
+
+    override suspend fun removePhoto(id: String, photoId: String) {
+        call { core.removePhoto(id, photoId) }
+    }
+
+    override suspend fun reorderPhotos(id: String, photoIds: List<String>) {
+        call { core.reorderPhotos(id, photoIds) }
+    }
+
+    override suspend fun locate(id: String): Boolean {
+        val device = location.current()
+        return call {
+            val offered = core.offeredReportLocation(id, device) ?: return@call false
+            core.setReportLocation(id, offered)
+            true
+        }
+    }
+
+    override suspend fun placePin(id: String, lat: Double, lon: Double) {
+        call {
+            // A pin is exact where the resident put it: the core takes accuracy 0 for a pin.
+            core.setReportLocation(
+                id,
+                LocationFix(lat, lon, 0.0, clock(), LocationSource.MANUAL_PIN, false),
+            )
+        }
+    }
+
+    override suspend fun categories(query: String): List<CategoryOption> = call {
+        // The core's search: diacritics, case and đ ignored, in vi or en; every category for "".
+        core.searchCategories(query).map {
+            CategoryOption(
+                code = it.code,
+                name = it.name.words(),
+                group = it.group.words(),
+                description = it.description.words(),
+            )
+        }
+    }
+
+    override suspend fun setCategory(id: String, code: String) =
+        update(id, DraftField.Category(code))
+
+    override suspend fun setDescription(id: String, text: String) =
+        update(id, DraftField.Description(text))
+
+    override suspend fun setAddress(id: String, text: String) =
+        update(id, DraftField.Address(text.ifBlank { null }))
+
+    override suspend fun setUrgency(id: String, level: UrgencyLevel) =
+        update(id, DraftField.Urgency(level.toCore()))
+
+    override fun urgencies(): List<UrgencyOption> =
+        urgencyOptions().map { UrgencyOption(it.urgency.toLevel(), it.label.words()) }
+
+    override suspend fun queue(id: String) {
+        call { core.queueReport(id) }
+    }
+
+    private suspend fun update(id: String, field: DraftField) {
+        call { core.updateDraft(id, field) }
+    }
+
+    private suspend fun <T> call(block: () -> T): T = coreCall(io, block)
+
+    private fun read(id: String): DraftData {
+        val details = core.reportDetails(id)
+        val report = details.report
+        val located = core.reportLocation(id)
+        return DraftData(
+            id = id,
+            photos =
+                core.photos(id).map { photo ->
+                    DraftPhoto(
+                        id = photo.id,
+                        thumbnailPath = photo.thumbnailPath,
+                        flags = reviewFlagLabels(photo.flags).map { it.label.words() },
+                    )
+                },
+            position =
+                located?.let {
+                    DraftPosition(
+                        lat = it.fix.lat,
+                        lon = it.fix.lon,
+                        source = it.sourceLabel.words(),
+                        quality = it.verdict.qualityLabel.words(),
+                        needsConfirmation = it.verdict.needsConfirmation,
+                        areaName = it.areaName,
+                        ambiguous = it.areaAmbiguous,
+                    )
+                },
+            categoryCode = details.category?.code,
+            category = details.category?.name?.words(),
+            description = report.description,
+            address = report.address.orEmpty(),
+            urgency = report.urgency.toLevel(),
+            urgencyLabel = details.urgencyLabel.words(),
+            problems = details.problems.map { it.message.words() },
+            warnings = details.warnings.map { it.message.words() },
+            // The core's answer: an editable report with no readiness problem left.
+            canQueue = details.actions.canQueue,
+        )
+    }
+}
+
+private fun Urgency.toLevel() =
+    when (this) {
+        Urgency.NORMAL -> UrgencyLevel.NORMAL
+        Urgency.URGENT -> UrgencyLevel.URGENT
+        Urgency.COMPLEX -> UrgencyLevel.COMPLEX
+    }
+
+private fun UrgencyLevel.toCore() =
+    when (this) {
+        UrgencyLevel.NORMAL -> Urgency.NORMAL
+        UrgencyLevel.URGENT -> Urgency.URGENT
+        UrgencyLevel.COMPLEX -> Urgency.COMPLEX
+    }
