@@ -59,9 +59,11 @@ final class AppLaunch {
                 extraRootsPem: nil))
         try core.setPhotoInputDirs(dirs: [PhotoFiles.inbox.path])
         try installLogSink(sink: OSLogSink(), maxLevel: .info)
+        let permissions = SystemPermissions()
         let services = PlatformServices(
             location: CoreLocationProvider(), notifier: UserNotifier(), scheduler: SystemBackgroundScheduler(),
-            network: network, preferences: DefaultsPreferences(), deviceFacts: SystemDeviceFacts(network: network))
+            network: network, preferences: DefaultsPreferences(),
+            deviceFacts: SystemDeviceFacts(network: network, permissions: permissions), permissions: permissions)
         let model = AppModel(
             core: core, services: services, systemLanguageTag: Locale.preferredLanguages.first ?? "vi")
         try model.start()

@@ -3,7 +3,7 @@
 # generated bindings) must parse (`swiftc -parse`: syntax only, so the app's views, which import
 # SwiftUI and UIKit and cannot be type-checked here, are at least well-formed) and pass
 # `swift-format lint --strict` with ios/.swift-format. And no SwiftUI control under ios/App is
-# given a string literal: what a view shows is a model property.
+# given a string literal: what a view shows is a model property; no font is given a fixed size.
 #
 #   tests/ios/lint.sh            check
 #   tests/ios/lint.sh --fix      rewrite the files with swift-format format first
@@ -22,6 +22,13 @@ fix=0
 # The views show what the models say: no text of their own (a string literal in a control).
 if grep -nE '\b(Text|Button|Label|Section|Toggle|TextField|Picker|PhotosPicker|Link)\("' -r ios/App; then
   echo "tests/ios/lint: the views above write their own text; make it a model property (IhanoiKit)" >&2
+  exit 1
+fi
+
+# Dynamic Type: text styles only, never a fixed point size (the largest accessibility sizes must
+# reach every text).
+if grep -nE '\.system\(size:|Font\.custom\(|\.custom\("|UIFont\.systemFont\(ofSize' -r ios/App; then
+  echo "tests/ios/lint: the views above fix a font size; use a text style (.body, .headline…)" >&2
   exit 1
 fi
 

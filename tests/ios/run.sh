@@ -60,7 +60,7 @@ if command -v swift >/dev/null 2>&1 && swift --version >/dev/null 2>&1; then
   export IHANOI_FFI_SYSTEM_LIBRARY=1 # the host's library, not the app's XCFramework
   swift build --build-tests "${flags[@]}"
   log "swift test"
-  IHANOI_SHARED="$shared" IHANOI_CITY_URL="$city_url" swift test --skip-build "${flags[@]}" "${filter[@]}"
+  IHANOI_SHARED="$shared" IHANOI_CITY_URL="$city_url" IHANOI_APP_DIR="$repo/ios/App" swift test --skip-build "${flags[@]}" "${filter[@]}"
 else
   chroot_dir=$("$repo/tests/swift/install-toolchain.sh" | tail -n1)
   # One build folder inside the chroot, kept between runs; runs take turns (flock).
@@ -71,10 +71,13 @@ else
   work=${work_host#"$chroot_dir"}
   # The package's sources replace the previous copy (its .build stays); the library and the
   # shared photos beside it.
-  mkdir -p "$work_host/IhanoiKit" "$work_host/lib" "$work_host/shared" "$work_host/tmp"
+  mkdir -p "$work_host/IhanoiKit" "$work_host/lib" "$work_host/shared" "$work_host/tmp" "$work_host/App"
   find "$work_host/IhanoiKit" -mindepth 1 -maxdepth 1 ! -name .build -exec rm -rf {} +
   (cd "$repo/ios/IhanoiKit" && tar --exclude=./.build --exclude=./.swiftpm -cf - .) | tar -C "$work_host/IhanoiKit" -xf -
   cp "$target/debug/$library_name" "$work_host/lib/"
+  # The app's per-language Info.plist strings, which PermissionTests compares with the models.
+  rm -rf "$work_host/App"/*.lproj
+  cp -R "$repo/ios/App/vi.lproj" "$repo/ios/App/en.lproj" "$work_host/App/"
   for file in "${shared_files[@]}"; do
     mkdir -p "$work_host/shared/$(dirname "$file")"
     cp "$shared/$file" "$work_host/shared/$file"
@@ -83,6 +86,7 @@ else
   in_chroot() {
     chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/libexec/swift/bin:/usr/bin:/bin HOME=/root \
       LANG=C.UTF-8 TMPDIR="$work/tmp" IHANOI_SHARED="$work/shared" IHANOI_CITY_URL="$city_url" \
+      IHANOI_APP_DIR="$work/App" \
       sh -c 'cd "$0" && exec "$@"' "$work/IhanoiKit" "$@"
   }
   log "swift build (trixie chroot)"

@@ -4,7 +4,10 @@ import IhanoiKit
 
 /// One fix from CoreLocation as the core wants it: accuracy, age, and the simulated flag
 /// (`sourceInformation.isSimulatedBySoftware`, iOS 15+) as the mock flag the core distrusts.
-final class CoreLocationProvider: NSObject, LocationProvider, CLLocationManagerDelegate, @unchecked Sendable {
+/// It never prompts: `PermissionsModel` asks first (SystemPermissions); without permission
+/// there is no fix and the flow offers the photo's GPS or the pin.
+@MainActor
+final class CoreLocationProvider: NSObject, LocationProvider, CLLocationManagerDelegate {
     private let manager = CLLocationManager()
     private var waiting: [CheckedContinuation<LocationFix?, Never>] = []
 
@@ -14,11 +17,10 @@ final class CoreLocationProvider: NSObject, LocationProvider, CLLocationManagerD
         manager.desiredAccuracy = kCLLocationAccuracyBest
     }
 
-    @MainActor
     func currentFix() async -> LocationFix? {
-        guard CLLocationManager.locationServicesEnabled() else { return nil }
-        if manager.authorizationStatus == .notDetermined {
-            manager.requestWhenInUseAuthorization()
+        switch manager.authorizationStatus {
+        case .authorizedAlways, .authorizedWhenInUse: break
+        default: return nil
         }
         return await withCheckedContinuation { continuation in
             waiting.append(continuation)
@@ -26,12 +28,13 @@ final class CoreLocationProvider: NSObject, LocationProvider, CLLocationManagerD
         }
     }
 
-    func locationManager(_ manager: CLLocationManager, didUpdateLocations locations: [CLLocation]) {
-        finish(locations.last.map(Self.fix))
+    // The manager was made on the main thread, so CoreLocation calls its delegate there.
+    nonisolated func locationManager(_ manager: CLLocationManager, didUpdateLocations locations: [CLLocation]) {
+        MainActor.assumeIsolated { finish(locations.last.map(Self.fix)) }
     }
 
-    func locationManager(_ manager: CLLocationManager, didFailWithError error: Error) {
-        finish(nil)
+    nonisolated func locationManager(_ manager: CLLocationManager, didFailWithError error: Error) {
+        MainActor.assumeIsolated { finish(nil) }
     }
 
     private func finish(_ fix: LocationFix?) {

@@ -5,7 +5,7 @@ import Security
 /// The core's secure store on the Keychain: generic passwords of this app, readable after the
 /// first unlock (a background sync can run while the phone is locked), never synced to iCloud
 /// nor restored to another device.
-final class KeychainSecretStore: SecretStore, @unchecked Sendable {
+final class KeychainSecretStore: SecretStore, Sendable {
     private let service = "vn.ihanoi.core"
 
     private func query(_ key: String) -> [String: Any] {

@@ -2,7 +2,7 @@ import IhanoiCore
 import os
 
 /// The core's log lines into the unified log (they carry no personal data: the core's rule).
-final class OSLogSink: LogSink, @unchecked Sendable {
+final class OSLogSink: LogSink, Sendable {
     private let logger = Logger(subsystem: "vn.ihanoi.app", category: "core")
 
     func log(level: LogLevel, target: String, message: String) {

@@ -1,25 +1,34 @@
+import Foundation
 import IhanoiCore
 import IhanoiKit
 import Network
+import os
 
 /// NWPathMonitor behind the models' `NetworkMonitor`; when the phone comes back online it
-/// nudges the outbox.
+/// nudges the outbox. The path arrives on the monitor's queue and is read from the main actor
+/// and the core's threads: the value sits behind a lock. (`@unchecked`: NWPathMonitor is not
+/// marked Sendable; it is only started once, and `current` reads the lock only.)
 final class PathMonitor: NetworkMonitor, @unchecked Sendable {
     private let monitor = NWPathMonitor()
-    private(set) var current: NetworkType = .unknown
+    private let state = OSAllocatedUnfairLock<NetworkType>(initialState: .unknown)
+
+    var current: NetworkType { state.withLock { $0 } }
 
     func start(onlineAgain: @escaping @Sendable () -> Void) {
-        monitor.pathUpdateHandler = { [weak self] path in
-            guard let self else { return }
-            let wasOffline = self.current == .unknown
+        monitor.pathUpdateHandler = { [state] path in
+            let now: NetworkType
             if path.status != .satisfied {
-                self.current = .unknown
+                now = .unknown
             } else if path.usesInterfaceType(.wifi) || path.usesInterfaceType(.wiredEthernet) {
-                self.current = .wifi
+                now = .wifi
             } else {
-                self.current = .cellular
+                now = .cellular
             }
-            if wasOffline && path.status == .satisfied { onlineAgain() }
+            let wasOffline = state.withLock { previous in
+                defer { previous = now }
+                return previous == .unknown
+            }
+            if wasOffline && now != .unknown { onlineAgain() }
         }
         monitor.start(queue: DispatchQueue(label: "vn.ihanoi.path"))
     }

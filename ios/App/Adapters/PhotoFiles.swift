@@ -1,5 +1,6 @@
 import Foundation
 import ImageIO
+import UIKit
 import UniformTypeIdentifiers
 
 /// Photos from the camera and PhotosPicker, written as JPEG into the folder the core reads
@@ -31,6 +32,21 @@ enum PhotoFiles {
         var options = properties
         options[kCGImageDestinationLossyCompressionQuality] = 0.92
         CGImageDestinationAddImageFromSource(destination, source, 0, options as CFDictionary)
+        guard CGImageDestinationFinalize(destination) else { throw CocoaError(.fileWriteUnknown) }
+        return url
+    }
+
+    /// Writes the camera's image as a JPEG in the inbox with the capture's metadata (its EXIF
+    /// time and orientation: the pixels are the sensor's, the orientation tag turns them).
+    static func writeJPEG(_ image: UIImage, metadata: [String: Any]) throws -> URL {
+        let url = inbox.appendingPathComponent(UUID().uuidString).appendingPathExtension("jpg")
+        guard let pixels = image.cgImage,
+            let destination = CGImageDestinationCreateWithURL(
+                url as CFURL, UTType.jpeg.identifier as CFString, 1, nil)
+        else { throw CocoaError(.fileWriteUnknown) }
+        var properties = metadata
+        properties[kCGImageDestinationLossyCompressionQuality as String] = 0.92
+        CGImageDestinationAddImage(destination, pixels, properties as CFDictionary)
         guard CGImageDestinationFinalize(destination) else { throw CocoaError(.fileWriteUnknown) }
         return url
     }

@@ -1,10 +1,8 @@
-import AVFoundation
 import CoreLocation
 import Foundation
 import IhanoiCore
 import IhanoiKit
 import UIKit
-import UserNotifications
 
 /// UserDefaults behind the models' `PreferencesStore`.
 struct DefaultsPreferences: PreferencesStore {
@@ -12,51 +10,26 @@ struct DefaultsPreferences: PreferencesStore {
     func set(_ key: String, _ value: String?) { UserDefaults.standard.set(value, forKey: key) }
 }
 
-/// What only the phone knows, for the core's device check.
+/// What only the phone knows, for the core's device check. Permission states come from the
+/// same adapter that asks for them.
+@MainActor
 struct SystemDeviceFacts: DeviceFactsProvider {
     let network: PathMonitor
+    let permissions: SystemPermissions
 
     /// On the main actor: UIKit's device and camera checks are main-actor API.
-    @MainActor
     func facts() async -> DeviceFacts {
-        let notifications = await UNUserNotificationCenter.current().notificationSettings().authorizationStatus
         let free = try? URL(fileURLWithPath: NSHomeDirectory())
             .resourceValues(forKeys: [.volumeAvailableCapacityForImportantUsageKey])
             .volumeAvailableCapacityForImportantUsage
-        let version = UIDevice.current.systemVersion
         return DeviceFacts(
             cameraPresent: UIImagePickerController.isSourceTypeAvailable(.camera),
-            cameraPermission: Self.camera(AVCaptureDevice.authorizationStatus(for: .video)),
+            cameraPermission: await permissions.state(of: .camera),
             locationServicesOn: CLLocationManager.locationServicesEnabled(),
-            locationPermission: Self.location(CLLocationManager().authorizationStatus),
-            notificationPermission: Self.notifications(notifications),
+            locationPermission: await permissions.state(of: .location),
+            notificationPermission: await permissions.state(of: .notifications),
             network: Self.network(network.current), freeStorageBytes: free.map { UInt64(max(0, $0)) },
-            os: OsFact(platform: .ios, version: version))
-    }
-
-    private static func camera(_ status: AVAuthorizationStatus) -> PermissionState {
-        switch status {
-        case .authorized: .granted
-        case .notDetermined: .notAsked
-        default: .denied
-        }
-    }
-
-    private static func location(_ status: CLAuthorizationStatus) -> PermissionState {
-        switch status {
-        case .authorizedAlways, .authorizedWhenInUse: .granted
-        case .notDetermined: .notAsked
-        default: .denied
-        }
-    }
-
-    private static func notifications(_ status: UNAuthorizationStatus) -> PermissionState {
-        switch status {
-        case .authorized: .granted
-        case .provisional, .ephemeral: .limited
-        case .notDetermined: .notAsked
-        default: .denied
-        }
+            os: OsFact(platform: .ios, version: UIDevice.current.systemVersion))
     }
 
     private static func network(_ type: NetworkType) -> NetworkFact {

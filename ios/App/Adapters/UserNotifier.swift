@@ -2,12 +2,9 @@ import IhanoiKit
 import UserNotifications
 
 /// UNUserNotificationCenter behind the models' `Notifier`: one notification per report the city
-/// answered and per new alert, identified so a newer one replaces the older.
-final class UserNotifier: Notifier, @unchecked Sendable {
-    func requestPermission() async -> Bool {
-        (try? await UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .badge, .sound])) ?? false
-    }
-
+/// answered and per new alert, identified so a newer one replaces the older. Asking for the
+/// permission is `SystemPermissions`' job (in context, after the first queued report).
+final class UserNotifier: Notifier, Sendable {
     func post(_ notification: AppNotification) async {
         let content = UNMutableNotificationContent()
         content.title = notification.title

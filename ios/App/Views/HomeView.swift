@@ -59,9 +59,3 @@ struct ReportRowView: View {
         }
     }
 }
-
-extension NewReportModel: @retroactive Identifiable {
-    public var id: String { reportId }
-}
-
-extension SignInModel: @retroactive Identifiable {}

@@ -8,7 +8,8 @@ struct NewReportView: View {
     let settings: SettingsModel
     @State private var picked: PhotosPickerItem?
     @State private var showCamera = false
-    @Environment(\.dismiss) private var dismiss
+    /// Thumbnails grow with the text size.
+    @ScaledMetric private var thumbnail: CGFloat = 96
 
     var body: some View {
         Form {
@@ -16,18 +17,14 @@ struct NewReportView: View {
                 ScrollView(.horizontal) {
                     HStack {
                         ForEach(model.photos) { photo in
-                            AsyncImage(url: URL(fileURLWithPath: photo.thumbnailPath)) {
-                                $0.resizable().scaledToFill()
-                            } placeholder: {
-                                ProgressView()
-                            }
-                            .frame(width: 96, height: 96).clipped()
-                            .accessibilityLabel(([photo.label] + photo.flags).joined(separator: ", "))
+                            Thumbnail(path: photo.thumbnailPath, side: thumbnail)
+                                .accessibilityElement()
+                                .accessibilityLabel(photo.accessibilityLabel)
                         }
                     }
                 }
                 PhotosPicker(model.choosePhotoTitle, selection: $picked, matching: .images)
-                Button(model.takePhotoTitle) { showCamera = true }
+                Button(model.takePhotoTitle) { Task { showCamera = await model.prepareCamera() } }
             }
             Section(model.stepTitles[1]) {
                 Text(model.positionText)
@@ -55,6 +52,7 @@ struct NewReportView: View {
             }
         }
         .navigationTitle(model.title)
+        .permissionPrompts(model.permissions)
         .onChange(of: picked) { _, item in
             guard let item else { return }
             Task {
@@ -65,19 +63,19 @@ struct NewReportView: View {
             }
         }
         .sheet(isPresented: $showCamera) {
-            CameraView { data in
-                Task {
-                    guard let url = try? PhotoFiles.writeJPEG(data) else { return }
-                    await model.addPhoto(at: url, source: .camera, options: settings.compressOptions)
-                }
+            CameraView { image, metadata in
+                // Written here, on the main actor, so only the file's URL crosses into the task.
+                guard let url = try? PhotoFiles.writeJPEG(image, metadata: metadata) else { return }
+                Task { await model.addPhoto(at: url, source: .camera, options: settings.compressOptions) }
             }
         }
     }
 }
 
-/// The system camera; hands back the photo's data with its metadata (EXIF time, GPS).
+/// The system camera; hands back the photo with the capture's metadata (EXIF time, orientation),
+/// which `UIImage.jpegData` would drop and the core reads for the photo's time.
 struct CameraView: UIViewControllerRepresentable {
-    let taken: (Data) -> Void
+    let taken: (UIImage, [String: Any]) -> Void
 
     func makeUIViewController(context: Context) -> UIImagePickerController {
         let picker = UIImagePickerController()
@@ -91,15 +89,15 @@ struct CameraView: UIViewControllerRepresentable {
     func makeCoordinator() -> Coordinator { Coordinator(taken: taken) }
 
     final class Coordinator: NSObject, UIImagePickerControllerDelegate, UINavigationControllerDelegate {
-        let taken: (Data) -> Void
-        init(taken: @escaping (Data) -> Void) { self.taken = taken }
+        let taken: (UIImage, [String: Any]) -> Void
+        init(taken: @escaping (UIImage, [String: Any]) -> Void) { self.taken = taken }
 
         func imagePickerController(
             _ picker: UIImagePickerController,
             didFinishPickingMediaWithInfo info: [UIImagePickerController.InfoKey: Any]
         ) {
-            if let image = info[.originalImage] as? UIImage, let data = image.jpegData(compressionQuality: 0.92) {
-                taken(data)
+            if let image = info[.originalImage] as? UIImage {
+                taken(image, info[.mediaMetadata] as? [String: Any] ?? [:])
             }
             picker.dismiss(animated: true)
         }

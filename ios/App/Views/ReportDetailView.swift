@@ -3,7 +3,8 @@ import SwiftUI
 
 struct ReportDetailView: View {
     let model: ReportDetailModel
-    @State private var fullPhoto: String?
+    /// Thumbnails grow with the text size.
+    @ScaledMetric private var thumbnail: CGFloat = 96
 
     var body: some View {
         List {
@@ -15,6 +16,22 @@ struct ReportDetailView: View {
                 if let handle = model.handleBy { Text(handle).font(.footnote) }
                 if let overdue = model.overdueText { Text(overdue).foregroundStyle(.red) }
                 Text(model.descriptionText)
+            }
+            if !model.photos.isEmpty {
+                Section(model.photosTitle) {
+                    ScrollView(.horizontal) {
+                        HStack {
+                            ForEach(model.photos) { photo in
+                                Button {
+                                    model.showPhoto(photo)
+                                } label: {
+                                    Thumbnail(path: photo.thumbnailPath, side: thumbnail)
+                                }
+                                .accessibilityLabel(photo.accessibilityLabel)
+                            }
+                        }
+                    }
+                }
             }
             if let attention = model.attention {
                 Section(attention.title) { Text(attention.reason) }
@@ -31,16 +48,11 @@ struct ReportDetailView: View {
                         HStack {
                             ForEach(entry.photos) { photo in
                                 Button {
-                                    Task { fullPhoto = await model.openPhoto(photo) }
+                                    Task { await model.openPhoto(photo) }
                                 } label: {
-                                    AsyncImage(url: photo.thumbnailPath.map { URL(fileURLWithPath: $0) }) {
-                                        $0.resizable().scaledToFill()
-                                    } placeholder: {
-                                        ProgressView()
-                                    }
-                                    .frame(width: 96, height: 96).clipped()
+                                    Thumbnail(path: photo.thumbnailPath, side: thumbnail)
                                 }
-                                .accessibilityLabel(entry.label)
+                                .accessibilityLabel(photo.accessibilityLabel)
                             }
                         }
                     }
@@ -50,17 +62,47 @@ struct ReportDetailView: View {
         }
         .navigationTitle(model.title)
         .onAppear { model.load() }
-        .fullScreenCover(item: $fullPhoto) { path in
-            AsyncImage(url: URL(fileURLWithPath: path)) {
-                $0.resizable().scaledToFit()
-            } placeholder: {
-                ProgressView()
-            }
-            .onTapGesture { fullPhoto = nil }
+        .fullScreenCover(item: Binding(get: { model.fullScreen }, set: { if $0 == nil { model.closePhoto() } })) {
+            FullScreenPhotoView(photo: $0, close: model.closePhoto)
         }
     }
 }
 
-extension String: @retroactive Identifiable {
-    public var id: String { self }
+/// A photo file as a square thumbnail (a spinner while it is not there yet).
+struct Thumbnail: View {
+    let path: String?
+    let side: CGFloat
+
+    var body: some View {
+        AsyncImage(url: path.map { URL(fileURLWithPath: $0) }) {
+            $0.resizable().scaledToFill()
+        } placeholder: {
+            ProgressView()
+        }
+        .frame(width: side, height: side)
+        .clipped()
+    }
+}
+
+/// One photo on a black background, fitted, with a close button VoiceOver can reach.
+struct FullScreenPhotoView: View {
+    let photo: FullScreenPhoto
+    let close: () -> Void
+
+    var body: some View {
+        ZStack(alignment: .topTrailing) {
+            Color.black.ignoresSafeArea()
+            AsyncImage(url: URL(fileURLWithPath: photo.path)) {
+                $0.resizable().scaledToFit()
+            } placeholder: {
+                ProgressView()
+            }
+            .accessibilityLabel(photo.accessibilityLabel)
+            Button(photo.closeTitle, systemImage: "xmark.circle.fill", action: close)
+                .labelStyle(.iconOnly)
+                .font(.largeTitle)
+                .foregroundStyle(.white)
+                .padding()
+        }
+    }
 }

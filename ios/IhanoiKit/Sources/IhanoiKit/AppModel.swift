@@ -21,6 +21,8 @@ public final class AppModel {
     public let home: HomeModel
     public let alerts: AlertsModel
     public let settings: SettingsModel
+    /// The one permission being explained, if any; every screen asks through it.
+    public let permissions: PermissionsModel
 
     @ObservationIgnored private var handles: [ListenerHandle] = []
     @ObservationIgnored private var appliedCounts: UInt64 = 0
@@ -36,6 +38,7 @@ public final class AppModel {
         home = HomeModel(core: core)
         alerts = AlertsModel(core: core)
         settings = SettingsModel(core: core, services: services)
+        permissions = PermissionsModel(services: services)
         settings.app = self
         language = settings.languageOverride ?? systemLanguage
         propagateLanguage()
@@ -185,6 +188,7 @@ public final class AppModel {
         home.language = language
         alerts.language = language
         settings.language = language
+        permissions.language = language
     }
 
     func sessionChanged() {

@@ -45,7 +45,10 @@ public final class HomeModel {
             return ReportRow(
                 id: details.report.id, state: details.report.state, title: title, stateLabel: state,
                 attention: attention, unread: entry.unread,
-                accessibilityLabel: [title, state, attention].compactMap { $0 }.joined(separator: ", "))
+                accessibilityLabel: [
+                    title, state, attention, entry.unread > 0 ? Strings.unread(entry.unread)(language) : nil,
+                ]
+                .compactMap { $0 }.joined(separator: ", "))
         }
     }
 

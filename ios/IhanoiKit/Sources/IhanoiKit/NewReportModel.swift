@@ -9,6 +9,8 @@ public struct PhotoRow: Equatable, Identifiable, Sendable {
     public let label: String
     /// The review flags in words (older than 7 days, no capture time, edited).
     public let flags: [String]
+    /// What VoiceOver reads: the photo and its flags.
+    public var accessibilityLabel: String { ([label] + flags).joined(separator: ", ") }
 }
 
 /// A category the resident can pick, in the screen's language.
@@ -23,9 +25,11 @@ public struct CategoryOption: Equatable, Identifiable, Sendable {
 /// change is saved by the core when it is made, so the app can be killed at any step.
 @MainActor
 @Observable
-public final class NewReportModel {
-    @ObservationIgnored private unowned let app: AppModel
+public final class NewReportModel: Identifiable {
+    @ObservationIgnored unowned let app: AppModel
     public let reportId: String
+    /// The report's id: a sheet shows one flow per draft.
+    public nonisolated var id: String { reportId }
     private var details: ReportDetails?
     private var photoRecords: [Photo] = []
     private var location: ReportLocation?
@@ -40,6 +44,8 @@ public final class NewReportModel {
     }
 
     var language: DisplayLanguage { app.language }
+    /// The permission being explained while this flow is on screen (camera, position, notifications).
+    public var permissions: PermissionsModel { app.permissions }
     private var core: IhanoiCore { app.core }
 
     // MARK: What the screen shows
@@ -127,13 +133,22 @@ public final class NewReportModel {
         }
     }
 
+    /// Before the camera opens: true once the camera may be used (its reason and the system's
+    /// prompt shown first if it never was asked); false leaves the picker as the way to add photos.
+    public func prepareCamera() async -> Bool {
+        await app.permissions.ensure(.camera)
+    }
+
     public func removePhoto(id: String) {
         perform { try self.core.removePhoto(reportId: self.reportId, photoId: id) }
     }
 
     /// Takes the phone's fix, or the first photo's GPS when there is none, and routes the report.
+    /// Asks for the position permission first if it never was (with its reason); without it,
+    /// the first photo's GPS is offered instead, or the resident places the pin.
     public func locate() async {
-        let fix = await app.services.location.currentFix()
+        let allowed = await app.permissions.ensure(.location)
+        let fix = allowed ? await app.services.location.currentFix() : nil
         perform {
             guard let offered = try self.core.offeredReportLocation(id: self.reportId, device: fix) else { return }
             _ = try self.core.setReportLocation(id: self.reportId, fix: offered)
@@ -169,6 +184,8 @@ public final class NewReportModel {
             _ = try self.core.queueReport(id: self.reportId)
             self.isQueued = true
             self.app.nudgeOutbox()
+            // Now there is a reply to wait for: the moment notifications make sense.
+            self.app.permissions.offer(.notifications)
         }
     }
 

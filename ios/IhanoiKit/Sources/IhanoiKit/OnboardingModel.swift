@@ -1,13 +1,14 @@
 import Observation
 
-/// First run: what the app does, then each permission asked on its own with its reason.
+/// First run: what the app does, then when it will ask for each permission. No prompt is shown
+/// here: each permission is asked on its own, when the resident first needs it
+/// (`PermissionsModel`), never all at once.
 @MainActor
 @Observable
 public final class OnboardingModel {
     public enum Page: Equatable, Sendable {
         case welcome
-        case location
-        case notifications
+        case permissions
     }
 
     @ObservationIgnored private unowned let app: AppModel
@@ -22,33 +23,28 @@ public final class OnboardingModel {
     public var title: String {
         switch page {
         case .welcome: Strings.welcomeTitle(language)
-        case .location: Strings.locationStep(language)
-        case .notifications: Strings.allowNotifications(language)
+        case .permissions: Strings.askWhenNeededTitle(language)
         }
     }
 
     public var body: String {
         switch page {
         case .welcome: Strings.welcomeBody(language)
-        case .location: Strings.locationReason(language)
-        case .notifications: Strings.notificationReason(language)
+        case .permissions: Strings.askWhenNeeded(language)
         }
     }
 
     public var actionTitle: String {
         switch page {
-        case .welcome: Strings.start(language)
-        case .location: Strings.allowLocation(language)
-        case .notifications: Strings.allowNotifications(language)
+        case .welcome: Strings.next(language)
+        case .permissions: Strings.start(language)
         }
     }
 
-    /// The view asks the system for the page's permission (if any), then calls this.
     public func next() {
         switch page {
-        case .welcome: page = .location
-        case .location: page = .notifications
-        case .notifications: app.finishOnboarding()
+        case .welcome: page = .permissions
+        case .permissions: app.finishOnboarding()
         }
     }
 

@@ -20,6 +20,25 @@ public struct ResultPhotoRow: Equatable, Identifiable, Sendable {
     public let updateId: String
     public let position: UInt32
     public let thumbnailPath: String?
+    /// What VoiceOver reads: which result photo, of which step ("Ảnh kết quả 1: …").
+    public let accessibilityLabel: String
+}
+
+/// One of the photos the resident took for the report, as the core stored it.
+public struct ReportPhotoRow: Equatable, Identifiable, Sendable {
+    public let id: String
+    public let thumbnailPath: String
+    /// The upload-ready JPEG, shown full screen.
+    public let path: String
+    public let accessibilityLabel: String
+}
+
+/// The photo shown full screen, with what closes it.
+public struct FullScreenPhoto: Equatable, Identifiable, Sendable {
+    public var id: String { path }
+    public let path: String
+    public let accessibilityLabel: String
+    public let closeTitle: String
 }
 
 /// A report's detail: its state, the unit in charge, deadlines, the timeline with the city's
@@ -32,6 +51,7 @@ public final class ReportDetailModel {
     private var details: ReportDetails?
     private var status: ReportStatus?
     private var entries: [TimelineEntry] = []
+    private var ownPhotos: [Photo] = []
     private var failure: Phrase?
     /// Result photos downloaded in full, by `ResultPhotoRow.id`.
     public private(set) var fullPhotos: [String: String] = [:]
@@ -74,6 +94,18 @@ public final class ReportDetailModel {
         guard let rejected = entries.last(where: { $0.kind == .rejected }) else { return nil }
         return (Strings.refusalTitle(language), rejected.text)
     }
+    public var photosTitle: String { Strings.yourPhotos(language) }
+    /// The resident's own photos, in the order the city gets them.
+    public var photos: [ReportPhotoRow] {
+        ownPhotos.map { photo in
+            ReportPhotoRow(
+                id: photo.id, thumbnailPath: photo.thumbnailPath, path: photo.path,
+                accessibilityLabel: Strings.photoLabel(photo.position)(language))
+        }
+    }
+    /// The photo on screen in full, nil when none.
+    public private(set) var fullScreen: FullScreenPhoto?
+
     public var timelineTitle: String { Strings.timelineTitle(language) }
     public var timeline: [TimelineRow] {
         entries.map { entry in
@@ -82,7 +114,10 @@ public final class ReportDetailModel {
                 text: entry.text, time: TimeText.of(milliseconds: entry.updatedAtMs), unit: entry.unitName,
                 unread: entry.unread,
                 photos: entry.photos.map {
-                    ResultPhotoRow(updateId: entry.updateId, position: $0.position, thumbnailPath: $0.thumbnailPath)
+                    ResultPhotoRow(
+                        updateId: entry.updateId, position: $0.position, thumbnailPath: $0.thumbnailPath,
+                        accessibilityLabel: Strings.resultPhotoLabel(
+                            $0.position, Phrase(vi: entry.labelVi, en: entry.labelEn))(language))
                 })
         }
     }
@@ -94,6 +129,7 @@ public final class ReportDetailModel {
             details = try app.core.reportDetails(id: reportId)
             status = try app.core.reportStatus(reportId: reportId)
             entries = try app.core.timeline(reportId: reportId)
+            ownPhotos = try app.core.photos(reportId: reportId)
             if entries.contains(where: \.unread) {
                 _ = try app.core.markReportRead(reportId: reportId)
             }
@@ -103,20 +139,37 @@ public final class ReportDetailModel {
         }
     }
 
-    /// Downloads a result photo in full (first time only) for the full-screen view.
+    /// Shows one of the resident's own photos full screen.
+    public func showPhoto(_ photo: ReportPhotoRow) {
+        present(photo.path, photo.accessibilityLabel)
+    }
+
+    /// Downloads a result photo in full (first time only) and shows it full screen.
     @discardableResult
     public func openPhoto(_ photo: ResultPhotoRow) async -> String? {
-        if let path = fullPhotos[photo.id] { return path }
+        if let path = fullPhotos[photo.id] {
+            present(path, photo.accessibilityLabel)
+            return path
+        }
         let core = app.core
         do {
             let path = try await withCoreTask { task in
                 try await core.resultPhoto(updateId: photo.updateId, position: photo.position, task: task)
             }
             fullPhotos[photo.id] = path
+            present(path, photo.accessibilityLabel)
             return path
         } catch {
             failure = problemPhrase(for: error)
             return nil
         }
+    }
+
+    public func closePhoto() {
+        fullScreen = nil
+    }
+
+    private func present(_ path: String, _ label: String) {
+        fullScreen = FullScreenPhoto(path: path, accessibilityLabel: label, closeTitle: Strings.close(language))
     }
 }

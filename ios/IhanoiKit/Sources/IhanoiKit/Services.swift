@@ -71,10 +71,12 @@ public struct PlatformServices: Sendable {
     public let network: NetworkMonitor
     public let preferences: PreferencesStore
     public let deviceFacts: DeviceFactsProvider
+    public let permissions: PermissionService
 
     public init(
         location: LocationProvider, notifier: Notifier, scheduler: BackgroundScheduler,
-        network: NetworkMonitor, preferences: PreferencesStore, deviceFacts: DeviceFactsProvider
+        network: NetworkMonitor, preferences: PreferencesStore, deviceFacts: DeviceFactsProvider,
+        permissions: PermissionService
     ) {
         self.location = location
         self.notifier = notifier
@@ -82,5 +84,6 @@ public struct PlatformServices: Sendable {
         self.network = network
         self.preferences = preferences
         self.deviceFacts = deviceFacts
+        self.permissions = permissions
     }
 }

@@ -4,7 +4,7 @@ import Observation
 /// Sign-in with a phone number and the one-time code the city texts to it.
 @MainActor
 @Observable
-public final class SignInModel {
+public final class SignInModel: Identifiable {
     public enum Step: Equatable, Sendable {
         case phone
         case code(phone: String)

@@ -17,14 +17,13 @@ enum Strings {
     static let welcomeBody = Phrase(
         vi: "Chụp ảnh sự cố trên phố, gửi đến phường phụ trách và theo dõi kết quả xử lý.",
         en: "Photograph a problem in the street, send it to the ward in charge and follow how it is handled.")
-    static let locationReason = Phrase(
-        vi: "Vị trí giúp tìm đúng phường, xã phụ trách nơi xảy ra sự cố.",
-        en: "Your position finds the ward or commune in charge of the place.")
-    static let notificationReason = Phrase(
-        vi: "Thông báo cho bạn biết khi chính quyền trả lời hoặc có cảnh báo.",
-        en: "Notifications tell you when the city replies or issues an alert.")
-    static let allowLocation = Phrase(vi: "Cho phép dùng vị trí", en: "Allow location")
-    static let allowNotifications = Phrase(vi: "Cho phép thông báo", en: "Allow notifications")
+    static let askWhenNeededTitle = Phrase(vi: "Quyền truy cập", en: "Permissions")
+    static let askWhenNeeded = Phrase(
+        vi: "iHaNoi chỉ hỏi quyền khi cần đến: máy ảnh khi bạn chụp ảnh, vị trí khi bạn xác định nơi xảy ra sự cố, "
+            + "thông báo sau khi bạn gửi phản ánh đầu tiên. Không có quyền nào, ứng dụng vẫn dùng được.",
+        en: "iHaNoi asks for a permission only when it needs it: the camera when you take a photo, your position "
+            + "when you locate the problem, notifications after your first report. The app works without any of them.")
+    static let next = Phrase(vi: "Tiếp tục", en: "Continue")
     static let start = Phrase(vi: "Bắt đầu", en: "Get started")
 
     // Sign-in
@@ -41,6 +40,10 @@ enum Strings {
         en: "No reports yet. Tap “New report” to start.")
     static let newReport = Phrase(vi: "Phản ánh mới", en: "New report")
     static let noCategory = Phrase(vi: "Chưa chọn lĩnh vực", en: "No category yet")
+
+    static func unread(_ count: UInt32) -> Phrase {
+        Phrase(vi: "\(count) trả lời mới", en: count == 1 ? "1 new reply" : "\(count) new replies")
+    }
     // New report
     static let newReportTitle = Phrase(vi: "Phản ánh mới", en: "New report")
     static let photosStep = Phrase(vi: "Ảnh", en: "Photos")
@@ -58,6 +61,27 @@ enum Strings {
         vi: "Đã xếp hàng. Phản ánh sẽ được gửi khi có mạng.",
         en: "Queued. The report will be sent when you are online.")
     static let addressLabel = Phrase(vi: "Địa chỉ (không bắt buộc)", en: "Address (optional)")
+
+    // The position's map (offline: ward outlines from the core)
+    static let mapTitle = Phrase(vi: "Bản đồ phường, xã", en: "Map of wards and communes")
+    static let mapHint = Phrase(
+        vi: "Chạm vào bản đồ để đặt ghim đúng nơi xảy ra sự cố.", en: "Tap the map to put the pin where the problem is.")
+    static let zoomIn = Phrase(vi: "Phóng to", en: "Zoom in")
+    static let zoomOut = Phrase(vi: "Thu nhỏ", en: "Zoom out")
+
+    /// What VoiceOver reads for the map: where the pin is and what is around it.
+    static func mapDescription(pinned: Bool, holding: Phrase?, around: [Phrase]) -> Phrase {
+        let pin: Phrase
+        switch (pinned, holding) {
+        case (false, _): pin = Phrase(vi: "Chưa đặt ghim.", en: "No pin yet.")
+        case (true, let ward?): pin = Phrase(vi: "Ghim ở \(ward.vi).", en: "Pin in \(ward.en).")
+        case (true, nil): pin = Phrase(vi: "Ghim ở ngoài Hà Nội.", en: "Pin outside Hanoi.")
+        }
+        guard !around.isEmpty else { return pin }
+        return Phrase(
+            vi: "\(pin.vi) Xung quanh: \(around.map(\.vi).joined(separator: ", ")).",
+            en: "\(pin.en) Around: \(around.map(\.en).joined(separator: ", ")).")
+    }
 
     static func photoLabel(_ position: UInt32) -> Phrase {
         Phrase(vi: "Ảnh \(position + 1)", en: "Photo \(position + 1)")
@@ -80,6 +104,13 @@ enum Strings {
 
     static func unit(_ name: String) -> Phrase {
         Phrase(vi: "Đơn vị phụ trách: \(name)", en: "In charge: \(name)")
+    }
+
+    static let yourPhotos = Phrase(vi: "Ảnh bạn đã gửi", en: "Your photos")
+    static let close = Phrase(vi: "Đóng", en: "Close")
+
+    static func resultPhotoLabel(_ position: UInt32, _ step: Phrase) -> Phrase {
+        Phrase(vi: "Ảnh kết quả \(position + 1): \(step.vi)", en: "Result photo \(position + 1): \(step.en)")
     }
 
     // Alerts
@@ -109,4 +140,52 @@ enum Strings {
     static func version(_ version: String) -> Phrase {
         Phrase(vi: "Phiên bản \(version)", en: "Version \(version)")
     }
+
+    // Permissions: the reason shown before the system's prompt, and what to do once refused. The
+    // same reasons are in ios/App/{vi,en}.lproj/InfoPlist.strings (the system prompt's own line).
+    static func permissionTitle(_ permission: AppPermission) -> Phrase {
+        switch permission {
+        case .camera: Phrase(vi: "Cho phép dùng máy ảnh", en: "Allow the camera")
+        case .location: Phrase(vi: "Cho phép dùng vị trí", en: "Allow your position")
+        case .notifications: Phrase(vi: "Cho phép thông báo", en: "Allow notifications")
+        }
+    }
+
+    static func permissionReason(_ permission: AppPermission) -> Phrase {
+        switch permission {
+        case .camera:
+            Phrase(
+                vi: "Máy ảnh dùng để chụp ảnh hiện trường gửi kèm phản ánh.",
+                en: "The camera takes the photos of the problem that go with your report.")
+        case .location:
+            Phrase(
+                vi: "Vị trí giúp tìm đúng phường, xã phụ trách nơi xảy ra sự cố.",
+                en: "Your position finds the ward or commune in charge of the place.")
+        case .notifications:
+            Phrase(
+                vi: "Thông báo cho bạn biết khi chính quyền trả lời hoặc có cảnh báo.",
+                en: "Notifications tell you when the city replies or issues an alert.")
+        }
+    }
+
+    static func permissionRefused(_ permission: AppPermission) -> Phrase {
+        switch permission {
+        case .camera:
+            Phrase(
+                vi: "iHaNoi không được dùng máy ảnh. Bật lại trong Cài đặt › iHaNoi, hoặc chọn ảnh có sẵn.",
+                en: "iHaNoi may not use the camera. Turn it on in Settings › iHaNoi, or choose a photo you took.")
+        case .location:
+            Phrase(
+                vi: "iHaNoi không được dùng vị trí. Bật lại trong Cài đặt › iHaNoi, hoặc đặt ghim trên bản đồ.",
+                en: "iHaNoi may not use your position. Turn it on in Settings › iHaNoi, or place the pin on the map.")
+        case .notifications:
+            Phrase(
+                vi: "Thông báo của iHaNoi đang tắt. Bật lại trong Cài đặt › iHaNoi để biết khi chính quyền trả lời.",
+                en: "iHaNoi's notifications are off. Turn them on in Settings › iHaNoi to hear when the city replies.")
+        }
+    }
+
+    static let allowPermission = Phrase(vi: "Cho phép", en: "Allow")
+    static let notNow = Phrase(vi: "Để sau", en: "Not now")
+    static let openSettings = Phrase(vi: "Mở Cài đặt", en: "Open Settings")
 }

@@ -90,6 +90,39 @@ public struct FixedDeviceFacts: DeviceFactsProvider {
     public func facts() async -> DeviceFacts { value }
 }
 
+/// The system's side of permissions: each starts as the test says (never asked by default), a
+/// prompt answers what the test set with `answerPrompts`, and every prompt shown is recorded.
+public final class ScriptedPermissions: PermissionService, @unchecked Sendable {
+    private let lock = NSLock()
+    private var states: [AppPermission: PermissionState] = [:]
+    private var promptAnswer: PermissionState = .granted
+    private var shown: [AppPermission] = []
+
+    public init() {}
+
+    /// The system prompts shown so far, in order.
+    public var prompts: [AppPermission] { lock.withLock { shown } }
+    public func set(_ permission: AppPermission, _ state: PermissionState) {
+        lock.withLock { states[permission] = state }
+    }
+    public func answerPrompts(_ state: PermissionState) { lock.withLock { promptAnswer = state } }
+
+    public func state(of permission: AppPermission) async -> PermissionState {
+        lock.withLock { states[permission] ?? .notAsked }
+    }
+
+    public func request(_ permission: AppPermission) async -> PermissionState {
+        lock.withLock {
+            shown.append(permission)
+            // The system prompts once: after that its answer is the state.
+            let state = states[permission] ?? .notAsked
+            guard state == .notAsked else { return state }
+            states[permission] = promptAnswer
+            return promptAnswer
+        }
+    }
+}
+
 /// Every test service, kept so a test can look at what the app did with them.
 public struct TestServices {
     public let secrets = MemorySecretStore()
@@ -99,12 +132,13 @@ public struct TestServices {
     public let network = SwitchableNetwork()
     public let preferences = MemoryPreferences()
     public let deviceFacts = FixedDeviceFacts()
+    public let permissions = ScriptedPermissions()
 
     public init() {}
 
     public var platform: PlatformServices {
         PlatformServices(
             location: location, notifier: notifier, scheduler: scheduler, network: network,
-            preferences: preferences, deviceFacts: deviceFacts)
+            preferences: preferences, deviceFacts: deviceFacts, permissions: permissions)
     }
 }

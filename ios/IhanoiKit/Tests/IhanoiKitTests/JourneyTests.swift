@@ -15,15 +15,15 @@ final class JourneyTests: XCTestCase {
         let phone = try Phone(for: self)
         var app = phone.app
 
-        // First run: what the app does, then one permission at a time, each with its reason.
+        // First run: what the app does, then when it will ask for what; no prompt yet.
         XCTAssertTrue(app.needsOnboarding)
         let onboarding = app.onboarding()
         XCTAssertEqual(onboarding.title, "Chào mừng đến iHaNoi")
         onboarding.next()
-        XCTAssertEqual(onboarding.body, "Vị trí giúp tìm đúng phường, xã phụ trách nơi xảy ra sự cố.")
+        XCTAssertEqual(onboarding.title, "Quyền truy cập")
+        XCTAssertTrue(onboarding.body.hasPrefix("iHaNoi chỉ hỏi quyền khi cần đến"))
         onboarding.next()
-        XCTAssertEqual(onboarding.actionTitle, "Cho phép thông báo")
-        onboarding.next()
+        XCTAssertEqual(phone.services.permissions.prompts, [])
         XCTAssertTrue(onboarding.isFinished)
         XCTAssertFalse(app.needsOnboarding)
         XCTAssertEqual(app.home.emptyText, "Chưa có phản ánh nào. Chạm “Phản ánh mới” để bắt đầu.")
@@ -68,6 +68,11 @@ final class JourneyTests: XCTestCase {
         phone.services.network.current = .unknown
         report.queue()
         XCTAssertEqual(report.queuedText, "Đã xếp hàng. Phản ánh sẽ được gửi khi có mạng.")
+        // Now there is a reply to wait for: notifications are asked, with their reason, then the system's prompt.
+        await waitUntil("the notifications reason shows") { app.permissions.asking == .notifications }
+        XCTAssertEqual(app.permissions.reason, "Thông báo cho bạn biết khi chính quyền trả lời hoặc có cảnh báo.")
+        app.permissions.answer(.allow)
+        await waitUntil("the system prompt was shown") { phone.services.permissions.prompts == [.notifications] }
         XCTAssertTrue(phone.services.scheduler.requests.contains { if case .send = $0 { true } else { false } })
         await waitUntil("the outbox banner shows") { app.home.outboxText != nil }
         XCTAssertEqual(app.home.outboxText, "1 phản ánh đang chờ gửi.")
@@ -100,6 +105,7 @@ final class JourneyTests: XCTestCase {
         XCTAssertTrue(phone.services.scheduler.requests.contains { if case .pull = $0 { true } else { false } })
         await waitUntil("the badge counts the replies") { app.counts.unreadUpdates == 2 }
         XCTAssertEqual(app.home.rows.first?.unread, 2)
+        XCTAssertEqual(app.home.rows.first?.accessibilityLabel, "Vệ sinh môi trường, Đã xử lý, 2 trả lời mới")
 
         // The detail: the timeline with the ward's words and its result photo, read on opening.
         let detail = app.detail(reportId: reportId)
@@ -116,6 +122,27 @@ final class JourneyTests: XCTestCase {
         let opened = await detail.openPhoto(try XCTUnwrap(resolved.photos.first))
         let full = try XCTUnwrap(opened)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: full)), try Data(contentsOf: resultPhoto))
+        // Full screen, with what VoiceOver reads and what closes it.
+        XCTAssertEqual(detail.fullScreen?.path, full)
+        XCTAssertEqual(detail.fullScreen?.accessibilityLabel, "Ảnh kết quả 1: Phường Hoàn Kiếm: đã xử lý xong")
+        XCTAssertEqual(detail.fullScreen?.closeTitle, "Đóng")
+        detail.closePhoto()
+        XCTAssertNil(detail.fullScreen)
+        // The resident's own photo: the core's stored JPEG, full screen too.
+        XCTAssertEqual(detail.photosTitle, "Ảnh bạn đã gửi")
+        let own = try XCTUnwrap(detail.photos.first)
+        XCTAssertEqual(detail.photos.count, 1)
+        XCTAssertEqual(own.accessibilityLabel, "Ảnh 1")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: own.thumbnailPath))
+        detail.showPhoto(own)
+        XCTAssertEqual(detail.fullScreen?.path, own.path)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: own.path))
+        app.settings.chooseLanguage(.en)
+        XCTAssertEqual(detail.photosTitle, "Your photos")
+        XCTAssertEqual(detail.photos.first?.accessibilityLabel, "Photo 1")
+        XCTAssertEqual(
+            detail.timeline.last?.photos.first?.accessibilityLabel, "Result photo 1: Resolved by Phường Hoàn Kiếm")
+        app.settings.chooseLanguage(.vi)
         XCTAssertNil(detail.refusal)
         await waitUntil("opening the report read its replies") { app.counts.unreadUpdates == 0 }
     }

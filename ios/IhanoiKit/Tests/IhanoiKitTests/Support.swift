@@ -21,6 +21,10 @@ final class Phone {
         let directory = self.directory
         testCase.addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         city = try ReferenceCity.fromEnvironment()
+        // A resident who already let the app use the camera and the position (PermissionTests
+        // starts from phones that did not); notifications are asked in the journey.
+        services.permissions.set(.camera, .granted)
+        services.permissions.set(.location, .granted)
         (core, app) = try Self.open(directory, city, services, language)
     }
 
