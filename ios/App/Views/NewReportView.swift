@@ -30,8 +30,12 @@ struct NewReportView: View {
                 Text(model.positionText)
                 if let quality = model.positionQuality { Text(quality).font(.footnote) }
                 Button(model.useMyPositionTitle) { Task { await model.locate() } }
+                PinMapView(model: model.map)
             }
             Section(model.stepTitles[2]) {
+                @Bindable var model = model
+                TextField(model.categorySearchPrompt, text: $model.categoryQuery)
+                    .autocorrectionDisabled()
                 Picker(model.stepTitles[2], selection: Binding(get: { model.categoryCode }, set: model.chooseCategory))
                 {
                     ForEach(model.categories) { Text($0.name).tag(Optional($0.id)) }

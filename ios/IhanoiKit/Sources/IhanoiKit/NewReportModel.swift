@@ -28,6 +28,8 @@ public struct CategoryOption: Equatable, Identifiable, Sendable {
 public final class NewReportModel: Identifiable {
     @ObservationIgnored unowned let app: AppModel
     public let reportId: String
+    /// The position's map: the pin over the ward outlines around it, offline.
+    @ObservationIgnored public private(set) lazy var map = PinMapModel(report: self)
     /// The report's id: a sheet shows one flow per draft.
     public nonisolated var id: String { reportId }
     private var details: ReportDetails?
@@ -71,8 +73,14 @@ public final class NewReportModel: Identifiable {
         }
     }
 
+    /// What the resident typed to find a category ("ve sinh" finds "Vệ sinh môi trường").
+    public var categoryQuery = ""
+    public var categorySearchPrompt: String { Strings.categorySearch(language) }
+
+    /// The categories matching `categoryQuery`, best first, as the core ranks them (diacritics,
+    /// case and đ ignored, vi or en); every category in the city's order when it is empty.
     public var categories: [CategoryOption] {
-        ((try? core.categories()) ?? []).map { category in
+        ((try? core.searchCategories(query: categoryQuery)) ?? []).map { category in
             CategoryOption(
                 id: category.code, name: Phrase(category.name)(language),
                 group: Phrase(category.group)(language),
@@ -213,6 +221,7 @@ public final class NewReportModel: Identifiable {
             details = try core.reportDetails(id: reportId)
             photoRecords = try core.photos(reportId: reportId)
             location = try core.reportLocation(id: reportId)
+            map.show(pin: location.map { MapPoint(lat: $0.fix.lat, lon: $0.fix.lon) })
         } catch {
             failure = problemPhrase(for: error)
         }

@@ -117,7 +117,7 @@ public final class ReportDetailModel {
                     ResultPhotoRow(
                         updateId: entry.updateId, position: $0.position, thumbnailPath: $0.thumbnailPath,
                         accessibilityLabel: Strings.resultPhotoLabel(
-                            $0.position, Phrase(vi: entry.labelVi, en: entry.labelEn))(language))
+                            $0.position, Phrase(entry.label))(language))
                 })
         }
     }

@@ -53,6 +53,8 @@ enum Strings {
     static let reviewStep = Phrase(vi: "Kiểm tra và gửi", en: "Review and send")
     static let takePhoto = Phrase(vi: "Chụp ảnh", en: "Take a photo")
     static let choosePhoto = Phrase(vi: "Chọn ảnh", en: "Choose a photo")
+    static let categorySearch = Phrase(
+        vi: "Tìm lĩnh vực (ví dụ: rác, đèn đường)", en: "Find a category (e.g. rubbish, street light)")
     static let useMyPosition = Phrase(vi: "Dùng vị trí hiện tại", en: "Use my position")
     static let noPosition = Phrase(vi: "Chưa có vị trí", en: "No position yet")
     static let unitUnknown = Phrase(vi: "Chưa xác định phường, xã", en: "Ward not found yet")
@@ -65,7 +67,8 @@ enum Strings {
     // The position's map (offline: ward outlines from the core)
     static let mapTitle = Phrase(vi: "Bản đồ phường, xã", en: "Map of wards and communes")
     static let mapHint = Phrase(
-        vi: "Chạm vào bản đồ để đặt ghim đúng nơi xảy ra sự cố.", en: "Tap the map to put the pin where the problem is.")
+        vi: "Chạm vào bản đồ để đặt ghim đúng nơi xảy ra sự cố.", en: "Tap the map to put the pin where the problem is."
+    )
     static let zoomIn = Phrase(vi: "Phóng to", en: "Zoom in")
     static let zoomOut = Phrase(vi: "Thu nhỏ", en: "Zoom out")
 

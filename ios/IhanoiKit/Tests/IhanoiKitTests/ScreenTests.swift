@@ -207,4 +207,70 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(report.photos.count, 0, "a cancelled attach leaves no photo")
         XCTAssertEqual(report.problem, "Đã huỷ đính kèm ảnh.", "the core's words")
     }
+
+    func testThePinIsDrawnOverTheWardOutlinesWithNoNetwork() async throws {
+        let phone = try Phone(for: self)
+        // No city reachable: the outlines come from the boundary data the core carries.
+        try phone.core.configureCity(
+            config: CityConfig(baseUrl: "http://127.0.0.1:9", apiKey: ReferenceCity.apiKey, extraRootsPem: nil))
+        let report = try phone.app.newReport()
+        let map = report.map
+        XCTAssertNil(map.pin)
+        XCTAssertTrue(map.accessibilityLabel.hasPrefix("Chưa đặt ghim."), map.accessibilityLabel)
+        XCTAssertEqual(map.title, "Bản đồ phường, xã")
+
+        report.setPin(lat: 21.0287, lon: 105.8524)
+        XCTAssertEqual(map.pin, MapPoint(lat: 21.0287, lon: 105.8524))
+        let drawing = map.drawing(width: 400, height: 800)
+        XCTAssertEqual(drawing.pin, CanvasPoint(x: 200, y: 400), "the pin in the middle")
+        let holding = try XCTUnwrap(drawing.wards.first { $0.holdsPin })
+        XCTAssertEqual(holding.name, "Phường Hoàn Kiếm")
+        XCTAssertGreaterThan(drawing.wards.count, 1, "the wards around are drawn too")
+        XCTAssertTrue(holding.rings.allSatisfy { $0.count >= 4 })
+        XCTAssertNotNil(holding.labelAt)
+        XCTAssertTrue(
+            map.accessibilityLabel.hasPrefix("Ghim ở Phường Hoàn Kiếm. Xung quanh: Phường "), map.accessibilityLabel)
+        XCTAssertNil(map.note)
+
+        // A tap 300 m east of the pin puts it there: the report's position follows.
+        let pointsPerMeter = 400 / map.spanMeters
+        map.placePin(atX: 200 + 300 * pointsPerMeter, y: 400, width: 400, height: 800)
+        let moved = try XCTUnwrap(map.pin)
+        XCTAssertEqual(moved.lat, 21.0287, accuracy: 1e-6)
+        XCTAssertEqual((moved.lon - 105.8524) * 111_320 * cos(21.0287 * .pi / 180), 300, accuracy: 1)
+        XCTAssertEqual(report.positionSource, "ghim trên bản đồ")
+        XCTAssertEqual(map.drawing(width: 400, height: 800).pin, CanvasPoint(x: 200, y: 400), "centred again")
+
+        map.zoomIn()
+        XCTAssertEqual(map.spanMeters, 750)
+        XCTAssertTrue(map.canZoomOut)
+
+        phone.app.settings.chooseLanguage(.en)
+        XCTAssertEqual(
+            [map.title, map.zoomInTitle, map.zoomOutTitle], ["Map of wards and communes", "Zoom in", "Zoom out"])
+        XCTAssertTrue(map.accessibilityLabel.hasPrefix("Pin in "), map.accessibilityLabel)
+
+        // Outside Hanoi: nothing to draw, and the core says why.
+        report.setPin(lat: 20.5, lon: 107.5)
+        XCTAssertEqual(map.drawing(width: 400, height: 800).wards, [])
+        let english = try XCTUnwrap(map.note)
+        phone.app.settings.chooseLanguage(.vi)
+        XCTAssertNotEqual(map.note, english)
+        XCTAssertEqual(map.accessibilityLabel, "Ghim ở ngoài Hà Nội.")
+    }
+
+    func testCategorySearchIgnoresDiacritics() async throws {
+        let phone = try Phone(for: self)
+        let report = try phone.app.newReport()
+        let all = report.categories
+        XCTAssertEqual(report.categorySearchPrompt, "Tìm lĩnh vực (ví dụ: rác, đèn đường)")
+        report.categoryQuery = "ve sinh"
+        XCTAssertTrue(report.categories.contains { $0.id == "ve_sinh_moi_truong" }, "\(report.categories.map(\.id))")
+        XCTAssertLessThan(report.categories.count, all.count)
+        phone.app.settings.chooseLanguage(.en)
+        XCTAssertTrue(report.categories.contains { $0.name == "Environmental sanitation" })
+        XCTAssertEqual(report.categorySearchPrompt, "Find a category (e.g. rubbish, street light)")
+        report.categoryQuery = ""
+        XCTAssertEqual(report.categories.count, all.count)
+    }
 }
