@@ -51,9 +51,6 @@ public final class PinMapModel {
     static let spans: ClosedRange<Double> = 300...8_000
     /// Hoàn Kiếm Lake, where the map opens before the report has a position.
     static let cityCentre = MapPoint(lat: 21.0287, lon: 105.8524)
-    /// Metres per degree of latitude (and of longitude at the equator), on the sphere the
-    /// core's distances use at a ward's scale.
-    static let metersPerDegree = 111_320.0
 
     init(report: NewReportModel) {
         self.report = report
@@ -76,8 +73,8 @@ public final class PinMapModel {
     /// What VoiceOver reads for the whole map: where the pin is and which wards are around.
     public var accessibilityLabel: String {
         let wards = outlines?.wards ?? []
-        let holding = wards.first(where: \.containsPoint).map { Phrase($0.name)(language) }
-        let around = wards.filter { !$0.containsPoint }.map { Phrase($0.name)(language) }
+        let holding = wards.first(where: \.containsPoint).map { Phrase($0.name) }
+        let around = wards.filter { !$0.containsPoint }.map { Phrase($0.name) }
         return Strings.mapDescription(pinned: pin != nil, holding: holding, around: around)(language)
     }
 
@@ -146,6 +143,9 @@ public final class PinMapModel {
     }
 }
 
+/// Metres per degree of latitude (and of longitude at the equator), exact enough at a ward's scale.
+let metersPerDegree = 111_320.0
+
 /// Degrees to points and back around the drawing's centre: a local equirectangular projection
 /// (longitude scaled by the cosine of the latitude), exact enough over a few kilometres.
 struct Projection {
@@ -165,8 +165,8 @@ struct Projection {
     }
 
     func point(_ location: MapPoint) -> CanvasPoint {
-        let east = (location.lon - center.lon) * PinMapModel.metersPerDegree * cosLat
-        let north = (location.lat - center.lat) * PinMapModel.metersPerDegree
+        let east = (location.lon - center.lon) * metersPerDegree * cosLat
+        let north = (location.lat - center.lat) * metersPerDegree
         return CanvasPoint(x: width / 2 + east * scale, y: height / 2 - north * scale)
     }
 
@@ -174,8 +174,8 @@ struct Projection {
         let east = (x - width / 2) / scale
         let north = (height / 2 - y) / scale
         return MapPoint(
-            lat: center.lat + north / PinMapModel.metersPerDegree,
-            lon: center.lon + east / (PinMapModel.metersPerDegree * cosLat))
+            lat: center.lat + north / metersPerDegree,
+            lon: center.lon + east / (metersPerDegree * cosLat))
     }
 
     func isInside(_ point: CanvasPoint) -> Bool {

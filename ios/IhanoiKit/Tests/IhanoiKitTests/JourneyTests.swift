@@ -105,7 +105,7 @@ final class JourneyTests: XCTestCase {
         XCTAssertTrue(phone.services.scheduler.requests.contains { if case .pull = $0 { true } else { false } })
         await waitUntil("the badge counts the replies") { app.counts.unreadUpdates == 2 }
         XCTAssertEqual(app.home.rows.first?.unread, 2)
-        XCTAssertEqual(app.home.rows.first?.accessibilityLabel, "Vệ sinh môi trường, Đã xử lý, 2 trả lời mới")
+        XCTAssertEqual(app.home.rows.first?.accessibilityLabel, "Vệ sinh môi trường, Đã gửi, 2 trả lời mới")
 
         // The detail: the timeline with the ward's words and its result photo, read on opening.
         let detail = app.detail(reportId: reportId)
