@@ -4,7 +4,7 @@ import IhanoiCore
 import IhanoiKit
 import UIKit
 
-/// UserDefaults behind the models' `PreferencesStore`.
+/// UserDefaults behind `PreferencesStore` (the permissions the resident declined for now).
 struct DefaultsPreferences: PreferencesStore {
     func string(_ key: String) -> String? { UserDefaults.standard.string(forKey: key) }
     func set(_ key: String, _ value: String?) { UserDefaults.standard.set(value, forKey: key) }

@@ -4,7 +4,7 @@ import SwiftUI
 
 /// The guided flow as one scrolling form: photos, position, category, description, review.
 struct NewReportView: View {
-    let model: NewReportModel
+    @Bindable var model: NewReportModel
     let settings: SettingsModel
     @State private var picked: PhotosPickerItem?
     @State private var showCamera = false
@@ -46,6 +46,9 @@ struct NewReportView: View {
                     model.stepTitles[3], text: Binding(get: { model.descriptionText }, set: model.setDescription),
                     axis: .vertical)
                 TextField(model.addressLabel, text: Binding(get: { model.address }, set: model.setAddress))
+                Picker(model.urgencyTitle, selection: Binding(get: { model.urgency }, set: model.setUrgency)) {
+                    ForEach(model.urgencyChoices) { Text($0.label).tag($0.value) }
+                }
             }
             Section(model.stepTitles[4]) {
                 ForEach(model.problems, id: \.self) { Text($0).foregroundStyle(.red) }

@@ -28,8 +28,6 @@ public final class AppModel {
     @ObservationIgnored private var appliedCounts: UInt64 = 0
     @ObservationIgnored private var appliedActivity: UInt64 = 0
 
-    static let firstRunDoneKey = "first_run_done"
-
     public init(core: IhanoiCore, services: PlatformServices, systemLanguageTag: String) {
         self.core = core
         self.services = services
@@ -67,7 +65,7 @@ public final class AppModel {
 
     /// The first-run screens, until the resident finished them once.
     public var needsOnboarding: Bool {
-        services.preferences.string(Self.firstRunDoneKey) == nil
+        !settings.preferences.firstRunDone
     }
 
     public func onboarding() -> OnboardingModel {
@@ -75,7 +73,7 @@ public final class AppModel {
     }
 
     func finishOnboarding() {
-        services.preferences.set(Self.firstRunDoneKey, "1")
+        settings.save(.firstRunDone(done: true))
     }
 
     // MARK: Screens

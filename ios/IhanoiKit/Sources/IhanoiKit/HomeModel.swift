@@ -21,7 +21,7 @@ public final class HomeModel {
     var language: DisplayLanguage = .vi
     var counts = BadgeCounts(drafts: 0, waitingToSend: 0, needsAttention: 0, unreadUpdates: 0, unreadAlerts: 0)
     var activity: SyncActivity = .idle
-    private var reports: [(details: ReportDetails, unread: UInt32)] = []
+    private var reports: [ReportDetails] = []
     private var failure: Phrase?
 
     /// What went wrong reading the list, if anything.
@@ -36,17 +36,16 @@ public final class HomeModel {
     public var emptyText: String? { reports.isEmpty ? Strings.homeEmpty(language) : nil }
 
     public var rows: [ReportRow] {
-        reports.map { entry in
-            let details = entry.details
+        reports.map { details in
             let title =
                 details.category.map { Phrase($0.name)(language) } ?? Strings.noCategory(language)
             let state = Phrase(details.stateLabel)(language)
             let attention = details.attention.map { Phrase($0.message)(language) }
             return ReportRow(
                 id: details.report.id, state: details.report.state, title: title, stateLabel: state,
-                attention: attention, unread: entry.unread,
+                attention: attention, unread: details.unreadUpdates,
                 accessibilityLabel: [
-                    title, state, attention, entry.unread > 0 ? Strings.unread(entry.unread)(language) : nil,
+                    title, state, attention, details.unreadUpdates > 0 ? Strings.unread(details.unreadUpdates)(language) : nil,
                 ]
                 .compactMap { $0 }.joined(separator: ", "))
         }
@@ -72,10 +71,7 @@ public final class HomeModel {
     public func reload() {
         do {
             let page = try core.listReports(filter: .all, cursor: nil, limit: 200)
-            reports = try page.reports.map { report in
-                let unread = try core.reportStatus(reportId: report.id)?.unread ?? 0
-                return (try core.reportDetails(id: report.id), unread)
-            }
+            reports = try page.reports.map { try core.reportDetails(id: $0.id) }
             failure = nil
         } catch {
             failure = problemPhrase(for: error)

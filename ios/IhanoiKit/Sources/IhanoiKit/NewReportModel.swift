@@ -95,6 +95,14 @@ public final class NewReportModel: Identifiable {
     public var descriptionText: String { details?.report.description ?? "" }
     public var address: String { details?.report.address ?? "" }
     public var urgency: Urgency { details?.report.urgency ?? .normal }
+    public var urgencyTitle: String { Strings.urgencyTitle(language) }
+    /// The urgency picker's rows, in the core's order and words.
+    public var urgencyChoices: [ChoiceRow<Urgency>] {
+        let chosen = urgency
+        return urgencyOptions().map {
+            ChoiceRow(value: $0.urgency, label: Phrase($0.label)(language), selected: $0.urgency == chosen)
+        }
+    }
     public var urgencyLabel: String {
         details.map { Phrase($0.urgencyLabel)(language) } ?? ""
     }

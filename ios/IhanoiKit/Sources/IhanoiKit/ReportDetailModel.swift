@@ -130,9 +130,7 @@ public final class ReportDetailModel {
             status = try app.core.reportStatus(reportId: reportId)
             entries = try app.core.timeline(reportId: reportId)
             ownPhotos = try app.core.photos(reportId: reportId)
-            if entries.contains(where: \.unread) {
-                _ = try app.core.markReportRead(reportId: reportId)
-            }
+            _ = try app.core.markReportRead(reportId: reportId)
             failure = nil
         } catch {
             failure = problemPhrase(for: error)

@@ -52,7 +52,8 @@ public protocol NetworkMonitor: Sendable {
     var current: NetworkType { get }
 }
 
-/// The app's settings, kept by the platform (UserDefaults in the app).
+/// What the shell remembers of the platform itself (UserDefaults in the app): which permission the
+/// resident answered "not now" to. The app's settings are the core's preferences, not kept here.
 public protocol PreferencesStore: Sendable {
     func string(_ key: String) -> String?
     func set(_ key: String, _ value: String?)

@@ -29,10 +29,6 @@ public final class SettingsModel {
     public private(set) var isChecking = false
     private var failure: Phrase?
 
-    static let languageKey = "language"
-    static let sizeKey = "photo_size"
-    static let wifiOnlyKey = "photos_only_on_wifi"
-
     init(core: IhanoiCore, services: PlatformServices) {
         self.core = core
         self.services = services
@@ -44,20 +40,40 @@ public final class SettingsModel {
     // MARK: Language
 
     public var languageTitle: String { Strings.languageTitle(language) }
-    var languageOverride: DisplayLanguage? {
-        services.preferences.string(Self.languageKey).flatMap(DisplayLanguage.init(rawValue:))
+    /// The settings the core keeps (the defaults when they cannot be read).
+    var preferences: Preferences {
+        (try? core.preferences())
+            ?? Preferences(firstRunDone: false, language: .system, photoSize: .standard, photosOnlyOnWifi: false)
     }
-    /// nil follows the phone.
+    var languageOverride: DisplayLanguage? {
+        switch preferences.language {
+        case .system: nil
+        case .vi: .vi
+        case .en: .en
+        }
+    }
+    /// nil follows the phone; the rows and their words are the core's.
     public var languageChoices: [ChoiceRow<DisplayLanguage?>] {
-        [
-            ChoiceRow(value: nil, label: Strings.languageSystem(language), selected: languageOverride == nil),
-            ChoiceRow(value: .vi, label: "Tiếng Việt", selected: languageOverride == .vi),
-            ChoiceRow(value: .en, label: "English", selected: languageOverride == .en),
-        ]
+        let chosen = preferences.language
+        return languageOptions().map { option in
+            let value: DisplayLanguage? =
+                switch option.choice {
+                case .system: nil
+                case .vi: .vi
+                case .en: .en
+                }
+            return ChoiceRow(value: value, label: Phrase(option.label)(language), selected: option.choice == chosen)
+        }
     }
 
     public func chooseLanguage(_ choice: DisplayLanguage?) {
-        services.preferences.set(Self.languageKey, choice?.rawValue)
+        let core: LanguageChoice =
+            switch choice {
+            case nil: .system
+            case .vi: .vi
+            case .en: .en
+            }
+        save(.language(choice: core))
         guard let app else { return }
         app.setLanguage(choice ?? app.systemLanguage)
     }
@@ -65,21 +81,16 @@ public final class SettingsModel {
     // MARK: Photos
 
     public var photoSizeTitle: String { Strings.photoSizeTitle(language) }
-    public var photoSize: SizePreset {
-        switch services.preferences.string(Self.sizeKey) {
-        case "small": .small
-        case "large": .large
-        default: .standard
-        }
-    }
+    public var photoSize: SizePreset { preferences.photoSize }
     public var photoSizeChoices: [ChoiceRow<SizePreset>] {
-        [(SizePreset.small, Strings.sizeSmall), (.standard, Strings.sizeStandard), (.large, Strings.sizeLarge)]
-            .map { ChoiceRow(value: $0.0, label: $0.1(language), selected: $0.0 == photoSize) }
+        let chosen = photoSize
+        return photoSizeOptions().map {
+            ChoiceRow(value: $0.preset, label: Phrase($0.label)(language), selected: $0.preset == chosen)
+        }
     }
 
     public func choosePhotoSize(_ preset: SizePreset) {
-        let names: [SizePreset: String] = [.small: "small", .standard: "standard", .large: "large"]
-        services.preferences.set(Self.sizeKey, names[preset])
+        save(.photoSize(preset: preset))
     }
 
     /// The compression the new-report flow uses.
@@ -90,10 +101,20 @@ public final class SettingsModel {
     }
 
     public var photosOnlyOnWifiTitle: String { Strings.photosOnlyOnWifi(language) }
-    public var photosOnlyOnWifi: Bool { services.preferences.string(Self.wifiOnlyKey) == "1" }
+    public var photosOnlyOnWifi: Bool { preferences.photosOnlyOnWifi }
 
     public func setPhotosOnlyOnWifi(_ on: Bool) {
-        services.preferences.set(Self.wifiOnlyKey, on ? "1" : nil)
+        save(.photosOnlyOnWifi(on: on))
+    }
+
+    /// Saves one setting in the core; the screen shows the core's values, read back.
+    func save(_ change: PreferenceChange) {
+        do {
+            _ = try core.setPreference(change: change)
+            failure = nil
+        } catch {
+            failure = problemPhrase(for: error)
+        }
     }
 
     // MARK: Account

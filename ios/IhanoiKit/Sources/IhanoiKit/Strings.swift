@@ -49,6 +49,9 @@ enum Strings {
     static let photosStep = Phrase(vi: "Ảnh", en: "Photos")
     static let locationStep = Phrase(vi: "Vị trí", en: "Position")
     static let categoryStep = Phrase(vi: "Lĩnh vực", en: "Category")
+    static let urgencyTitle = Phrase(vi: "Mức độ khẩn", en: "Urgency")
+    static let categorySearch = Phrase(
+        vi: "Tìm lĩnh vực (vd: rác, ổ gà)", en: "Find a category (e.g. rubbish, pothole)")
     static let descriptionStep = Phrase(vi: "Mô tả", en: "Description")
     static let reviewStep = Phrase(vi: "Kiểm tra và gửi", en: "Review and send")
     static let takePhoto = Phrase(vi: "Chụp ảnh", en: "Take a photo")
@@ -127,11 +130,7 @@ enum Strings {
     // Settings
     static let settingsTitle = Phrase(vi: "Cài đặt", en: "Settings")
     static let languageTitle = Phrase(vi: "Ngôn ngữ", en: "Language")
-    static let languageSystem = Phrase(vi: "Theo máy", en: "As the phone")
     static let photoSizeTitle = Phrase(vi: "Cỡ ảnh gửi đi", en: "Photo size sent")
-    static let sizeSmall = Phrase(vi: "Nhỏ (tiết kiệm dữ liệu)", en: "Small (saves data)")
-    static let sizeStandard = Phrase(vi: "Tiêu chuẩn", en: "Standard")
-    static let sizeLarge = Phrase(vi: "Lớn", en: "Large")
     static let photosOnlyOnWifi = Phrase(vi: "Chỉ gửi ảnh qua Wi-Fi", en: "Send photos on Wi-Fi only")
     static let signOut = Phrase(vi: "Đăng xuất", en: "Sign out")
     static let signOutNote = Phrase(

@@ -160,9 +160,27 @@ final class ScreenTests: XCTestCase {
         XCTAssertFalse(alerts.canMarkAllRead)
     }
 
+    func testCategorySearchAndUrgencyChoicesComeFromTheCore() async throws {
+        let phone = try Phone(for: self)
+        let draft = try phone.app.newReport()
+        XCTAssertEqual(draft.categories.count, 11, "an empty search lists every category")
+        draft.categoryQuery = "ve sinh"
+        XCTAssertEqual(draft.categories.first?.id, "ve_sinh_moi_truong")
+        XCTAssertEqual(draft.categories.first?.name, "Vệ sinh môi trường")
+        draft.categoryQuery = "POTHOLE"
+        XCTAssertEqual(draft.categories.map(\.id), ["giao_thong"])
+        XCTAssertEqual(draft.urgencyChoices.map(\.label), ["Bình thường", "Khẩn cấp", "Phức tạp"])
+        XCTAssertEqual(draft.urgencyChoices.map(\.selected), [true, false, false])
+        draft.setUrgency(.urgent)
+        XCTAssertEqual(draft.urgencyChoices.map(\.selected), [false, true, false])
+        XCTAssertFalse(draft.canQueue, "no photo, no position, no category yet")
+        phone.app.settings.chooseLanguage(.en)
+        XCTAssertEqual(draft.urgencyChoices.map(\.label), ["Normal", "Urgent", "Complex"])
+    }
+
     func testSettingsDeviceCheckAndAbout() async throws {
         let phone = try Phone(for: self)
-        let settings = phone.app.settings
+        var settings = phone.app.settings
         XCTAssertEqual(settings.title, "Cài đặt")
         XCTAssertEqual(settings.photoSizeChoices.map(\.label), ["Nhỏ (tiết kiệm dữ liệu)", "Tiêu chuẩn", "Lớn"])
         XCTAssertEqual(settings.photoSizeChoices.map(\.selected), [false, true, false])
@@ -171,6 +189,11 @@ final class ScreenTests: XCTestCase {
         XCTAssertFalse(settings.photosOnlyOnWifi)
         settings.setPhotosOnlyOnWifi(true)
         XCTAssertTrue(settings.photosOnlyOnWifi)
+        // Kept by the core, so they survive the app being relaunched.
+        try phone.relaunch()
+        XCTAssertTrue(phone.app.settings.photosOnlyOnWifi)
+        XCTAssertEqual(phone.app.settings.photoSize, .small)
+        settings = phone.app.settings
         XCTAssertFalse(settings.canSignOut, "not signed in")
         XCTAssertTrue(settings.versionText.hasPrefix("Phiên bản "))
         XCTAssertFalse(settings.licences.isEmpty)
