@@ -50,8 +50,6 @@ enum Strings {
     static let locationStep = Phrase(vi: "Vị trí", en: "Position")
     static let categoryStep = Phrase(vi: "Lĩnh vực", en: "Category")
     static let urgencyTitle = Phrase(vi: "Mức độ khẩn", en: "Urgency")
-    static let categorySearch = Phrase(
-        vi: "Tìm lĩnh vực (vd: rác, ổ gà)", en: "Find a category (e.g. rubbish, pothole)")
     static let descriptionStep = Phrase(vi: "Mô tả", en: "Description")
     static let reviewStep = Phrase(vi: "Kiểm tra và gửi", en: "Review and send")
     static let takePhoto = Phrase(vi: "Chụp ảnh", en: "Take a photo")
