@@ -45,7 +45,8 @@ public final class HomeModel {
                 id: details.report.id, state: details.report.state, title: title, stateLabel: state,
                 attention: attention, unread: details.unreadUpdates,
                 accessibilityLabel: [
-                    title, state, attention, details.unreadUpdates > 0 ? Strings.unread(details.unreadUpdates)(language) : nil,
+                    title, state, attention,
+                    details.unreadUpdates > 0 ? Strings.unread(details.unreadUpdates)(language) : nil,
                 ]
                 .compactMap { $0 }.joined(separator: ", "))
         }
