@@ -477,15 +477,10 @@ impl Puller {
     ) -> Result<(), SyncError> {
         let stale = self.store.read(db::stale_statuses)?;
         for chunk in stale.chunks(STATUS_BATCH) {
-            let ids: Vec<&str> = chunk.iter().map(|(_, city_id)| city_id.as_str()).collect();
-            let ids = ids.join(",");
-            let query = [("service_request_id", ids.as_str())];
-            let answer = self
-                .get_mine(access.as_deref_mut(), api::REQUESTS_PATH, &query)
+            let ids = chunk.iter().map(|(_, city_id)| city_id.as_str());
+            let statuses = self
+                .ask_statuses(access.as_deref_mut(), ids, summary)
                 .await?;
-            let page = api::parse_statuses(answer)?;
-            summary.skipped_records += page.skipped;
-            let statuses = page.items;
             self.store.write_synced(|tx| {
                 for (report_id, city_id) in chunk {
                     match statuses.iter().find(|s| s.service_request_id == *city_id) {
@@ -497,6 +492,23 @@ impl Puller {
             })?;
         }
         Ok(())
+    }
+
+    /// One `GET /requests` for a batch of the city's ids (the standard's
+    /// comma-separated `service_request_id`); records it could not read are
+    /// counted as skipped.
+    async fn ask_statuses<'a>(
+        &self,
+        access: Option<&mut String>,
+        city_ids: impl Iterator<Item = &'a str>,
+        summary: &mut PullSummary,
+    ) -> Result<Vec<api::PulledStatus>, SyncError> {
+        let ids = city_ids.collect::<Vec<_>>().join(",");
+        let query = [("service_request_id", ids.as_str())];
+        let answer = self.get_mine(access, api::REQUESTS_PATH, &query).await?;
+        let page = api::parse_statuses(answer)?;
+        summary.skipped_records += page.skipped;
+        Ok(page.items)
     }
 
     /// Without an updates endpoint: the status of every report the city has
@@ -513,21 +525,16 @@ impl Puller {
     ) -> Result<(), SyncError> {
         let open = self.store.read(db::unfinished_reports)?;
         for chunk in open.chunks(STATUS_BATCH) {
-            let ids: Vec<&str> = chunk.iter().map(|r| r.city_id.as_str()).collect();
-            let ids = ids.join(",");
-            let query = [("service_request_id", ids.as_str())];
-            let answer = self
-                .get_mine(access.as_deref_mut(), api::REQUESTS_PATH, &query)
+            let ids = chunk.iter().map(|r| r.city_id.as_str());
+            let statuses = self
+                .ask_statuses(access.as_deref_mut(), ids, summary)
                 .await?;
-            let page = api::parse_statuses(answer)?;
-            summary.skipped_records += page.skipped;
             summary.statuses_polled += chunk.len() as u32;
             let now = now_ms();
             let changed = self.store.write_synced(|tx| {
                 let mut changed = Vec::new();
                 for report in chunk {
-                    let Some(status) = page
-                        .items
+                    let Some(status) = statuses
                         .iter()
                         .find(|s| s.service_request_id == report.city_id)
                     else {
