@@ -265,7 +265,12 @@ pub fn run(args: &DemoArgs, out: &Output) -> CliResult<()> {
         out.t("Mã phản ánh của thành phố:", "City's request id:"),
         submission.service_request_id,
         out.t("đơn vị phụ trách:", "responsible unit:"),
-        submission.agency_responsible.as_deref().unwrap_or("—")
+        // The city answers with the unit's code; the resident knows the ward by name.
+        submission
+            .agency_responsible
+            .as_deref()
+            .map(|code| core.unit_name(code).unwrap_or_else(|| code.to_owned()))
+            .unwrap_or_else(|| "—".to_owned())
     ));
 
     // 5. The ward.
