@@ -18,6 +18,7 @@ mod error;
 mod forms;
 mod location;
 mod logs;
+mod nearby;
 mod observers;
 mod photos;
 mod preferences;

@@ -1,8 +1,9 @@
 //! `TaskHandle`: the one way to stop long work from the shells.
 //!
 //! Every long call (sync, pull, sync_and_pull, attach_photo, result_photo,
-//! sign_in, import_areas) takes a handle and follows one rule: the work stops
-//! when `cancel()` is called **or** when the awaiting coroutine / `Task` is
+//! nearby_city_reports, sign_in, import_areas) takes a handle and follows
+//! one rule: the work stops when `cancel()` is called **or** when the
+//! awaiting coroutine / `Task` is
 //! cancelled (uniffi drops the Rust future then). A stopped call ends with
 //! `IhanoiError.Cancelled` (photos too; a sync or
 //! pull returns its summary with `cancelled = true`) and leaves the store

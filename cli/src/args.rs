@@ -90,6 +90,8 @@ pub enum Command {
     Reports(ListArgs),
     /// Show one report: fields, photos, location, what the city did
     Show { id: String },
+    /// The city's open reports of a draft's category within 50 m (before queueing; the last answer when offline)
+    Nearby { id: String },
     /// Check a draft and move it to the outbox
     Queue { id: String },
     /// Take a queued report back to draft

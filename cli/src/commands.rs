@@ -15,7 +15,7 @@ use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::secrets::{InsecureFileSecretStore, KeyringSecretStore};
 use crate::settings::Settings;
-use crate::{account, demo, doctor, probes, show};
+use crate::{account, demo, doctor, nearby, probes, show};
 
 /// Exit code 4 for a probe that found nothing (no unit at a point, no name).
 pub struct NothingFound;
@@ -106,6 +106,7 @@ impl Context<'_> {
             Command::Drafts(args) => list(&self.core()?, ReportFilter::Drafts, args, out),
             Command::Reports(args) => list(&self.core()?, ReportFilter::All, args, out),
             Command::Show { id } => show::report(&self.core()?, id, out),
+            Command::Nearby { id } => nearby::run(self, id),
             Command::Queue { id } => {
                 let core = self.core()?;
                 core.queue_report(id)?;

@@ -10,6 +10,7 @@ mod commands;
 mod demo;
 mod doctor;
 mod error;
+mod nearby;
 mod output;
 mod probes;
 mod progress;

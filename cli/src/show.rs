@@ -30,6 +30,11 @@ pub fn report(core: &Core, id: &str, out: &Output) -> CliResult<()> {
             .unwrap_or(Value::Null);
         value["status"] = status.as_ref().map(status_json).unwrap_or(Value::Null);
         value["timeline"] = timeline.iter().map(entry_json).collect();
+        value["nearby"] = core
+            .cached_nearby_city_reports(id)?
+            .as_ref()
+            .map(crate::nearby::answer_json)
+            .unwrap_or(Value::Null);
         out.json(&value);
         return Ok(());
     }
@@ -89,6 +94,9 @@ pub fn report(core: &Core, id: &str, out: &Output) -> CliResult<()> {
                 flags.join(", ")
             );
         }
+    }
+    if details.report.state.is_editable() {
+        crate::nearby::print_kept(core, id, out)?;
     }
     if let Some(s) = &submission {
         println!(

@@ -12,6 +12,7 @@
 //! - [`pull`]: what the city did — timelines, result photos, alerts, categories, areas;
 //! - [`categories`]: the categories to offer — the pulled list, else the shipped snapshot;
 //! - [`forms`]: the city's service definitions as questions of the draft, answered and checked;
+//! - [`nearby`]: the city's open reports near a draft, before it is queued (cached for offline);
 //! - [`tasks`]: long work the shells may stop (one cancel rule for all);
 //! - [`logs`]: the core's log lines to the platform log, without personal data;
 //! - [`observers`]: listeners the screens register instead of polling;
@@ -46,6 +47,7 @@ pub mod i18n;
 pub mod licences;
 pub mod location;
 pub mod logs;
+pub mod nearby;
 pub mod net;
 pub mod observers;
 pub mod photos;

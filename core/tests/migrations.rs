@@ -69,6 +69,17 @@ fn seed(version: u32) -> Option<&'static str> {
             "UPDATE reports SET state = 'draft' WHERE id = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
              INSERT INTO resident_contact (id, email) VALUES (1, 'lan@example.vn');"
         )),
+        // Schema 8 (service forms), before answers nearby were kept per draft
+        // (9): a draft with an answer to the city's form; migration 9 drops
+        // the one-row table of 8 (never written by the app) with its row.
+        8 => Some(concat!(
+            queued_report_row!(),
+            "UPDATE reports SET state = 'draft' WHERE id = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+             INSERT INTO report_attribute_values (report_id, code, value)
+             VALUES ('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'do_sau_nuoc', '[\"40\"]');
+             INSERT INTO nearby_city_reports (id, latitude, longitude, category_code, radius_m, reports, fetched_at)
+             VALUES (1, 21.0285, 105.8542, 'ngap_ung', 50, '[]', 1764000003000);"
+        )),
         _ => None,
     }
 }
@@ -111,7 +122,7 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
 
         if version >= 1 {
             let report = core.report(REPORT_ID).unwrap();
-            let expected = if version == 7 {
+            let expected = if version >= 7 {
                 ReportState::Draft
             } else if version >= 4 {
                 ReportState::Submitted
@@ -124,7 +135,11 @@ fn a_database_of_every_earlier_version_migrates_with_its_data() {
             assert_eq!(report.urgency, Urgency::Urgent);
             assert_eq!(report.created_at_ms, 1_764_000_000_000);
         }
-        if version == 7 {
+        if version == 8 {
+            let answers = core.draft_attributes(REPORT_ID).unwrap();
+            assert_eq!(answers.len(), 1);
+            assert_eq!(core.cached_nearby_city_reports(REPORT_ID).unwrap(), None);
+        } else if version == 7 {
             assert!(core.draft_attributes(REPORT_ID).unwrap().is_empty());
             assert!(core.service_attributes("ngap_ung").unwrap().is_empty());
             assert_eq!(

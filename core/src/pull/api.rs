@@ -407,16 +407,7 @@ mod tests {
     use crate::pull::model::DetailedStatus;
 
     fn answer(body: &str) -> Answer {
-        let mut headers = reqwest::header::HeaderMap::new();
-        headers.insert(
-            reqwest::header::CONTENT_TYPE,
-            reqwest::header::HeaderValue::from_static("application/json"),
-        );
-        Answer {
-            status: 200,
-            headers,
-            body: body.as_bytes().to_vec(),
-        }
+        Answer::json_for_tests(body)
     }
 
     #[test]

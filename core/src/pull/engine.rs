@@ -16,7 +16,7 @@ use crate::pull::db;
 use crate::pull::model::{
     DetailedStatus, PullStep, PullStepFailure, PullSummary, Refresh, ResultPhotoProblem, UpdateKind,
 };
-use crate::pull::photos::{self, FetchError};
+use crate::pull::photos;
 use crate::server_profile::{Capability, Offer, ServerProfile, learn};
 use crate::store::Store;
 use crate::sync::outbox::db as outbox_db;
@@ -616,7 +616,7 @@ impl Puller {
                             Err(ResultPhotoProblem::DecodeInterrupted),
                         )
                     })?;
-                    spawn_thumbnail(image).await
+                    photos::thumbnail_off_thread(image).await
                 }
                 Err(error) => Err(error),
             };
@@ -881,15 +881,4 @@ enum Offered {
     Yes,
     /// It answered 404/400/405/410/501.
     No,
-}
-
-async fn spawn_thumbnail(image: Vec<u8>) -> Result<Vec<u8>, FetchError> {
-    tokio::task::spawn_blocking(move || photos::thumbnail_of(&image))
-        .await
-        .unwrap_or_else(|e| {
-            Err(crate::photos::PhotoError::Encode {
-                reason: format!("thumbnail task ended abnormally: {e}"),
-            })
-        })
-        .map_err(FetchError::Image)
 }

@@ -158,6 +158,19 @@ pub fn thumbnail_of(image: &[u8]) -> Result<Vec<u8>, PhotoError> {
     pipeline::small_upright(image, THUMBNAIL_LONG_EDGE, THUMBNAIL_QUALITY)
 }
 
+/// [`thumbnail_of`] on the runtime's blocking pool (decoding is CPU work,
+/// never on the network threads). Must be called on the core's runtime.
+pub(crate) async fn thumbnail_off_thread(image: Vec<u8>) -> Result<Vec<u8>, FetchError> {
+    tokio::task::spawn_blocking(move || thumbnail_of(&image))
+        .await
+        .unwrap_or_else(|e| {
+            Err(PhotoError::Encode {
+                reason: format!("thumbnail task ended abnormally: {e}"),
+            })
+        })
+        .map_err(FetchError::Image)
+}
+
 /// Write `bytes` as `dir/name`: a temporary file, fsync, rename, fsync of the
 /// folder — a kill leaves the whole file or only a temporary.
 pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {

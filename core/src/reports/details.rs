@@ -162,6 +162,10 @@ impl Core {
             uploads_refused,
             maybe_twice,
         ));
+        // Known offline from the draft's last search for reports nearby.
+        if report.state.is_editable() {
+            warnings.extend(self.nearby_warning(&report.id)?);
+        }
         Ok(warnings)
     }
 

@@ -101,6 +101,10 @@ pub enum WarningCode {
     /// Sent again where the server could not say whether the earlier
     /// attempt had arrived (no idempotency, no usable lookup).
     MaybeSentTwice,
+    /// The city already has open reports of this category within 50 m (the
+    /// last search for this draft, `nearby_city_reports`): the problem may
+    /// already be known. The resident may still send.
+    SimilarReportsNearby,
 }
 
 impl WarningCode {
@@ -112,6 +116,7 @@ impl WarningCode {
             WarningCode::PhotoEdited => "photo_edited",
             WarningCode::PhotosNotAccepted => "photos_not_accepted",
             WarningCode::MaybeSentTwice => "maybe_sent_twice",
+            WarningCode::SimilarReportsNearby => "similar_reports_nearby",
         }
     }
 }

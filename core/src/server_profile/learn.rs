@@ -12,11 +12,12 @@ pub const DISCOVERY_PATH: &str = "discovery.json";
 const DISCOVERY_LIMIT: u64 = 256 * 1024;
 
 /// What an answer can show missing (a 404/400/501 where it lives).
-const ANSWER_LEARNED: [Capability; 4] = [
+const ANSWER_LEARNED: [Capability; 5] = [
     Capability::Updates,
     Capability::Alerts,
     Capability::Areas,
     Capability::Uploads,
+    Capability::NearSearch,
 ];
 
 fn digest(body: &[u8]) -> String {

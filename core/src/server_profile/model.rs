@@ -34,6 +34,8 @@ pub enum Capability {
     Alerts,
     Areas,
     Uploads,
+    /// `lat`/`long`/`radius` on `GET /requests` (reports nearby).
+    NearSearch,
 }
 
 /// What the server offers: learned from `GET /discovery` and then from its
@@ -73,6 +75,12 @@ pub struct ServerProfile {
     /// as soon as discovery changes.
     #[serde(default)]
     pub discovery_digest: String,
+    /// `GET /requests` filters by `lat`, `long` and `radius` (discovery's
+    /// `near_search`; GeoReport v2 does not define them, many servers take
+    /// them). Unknown: tried, and a 400 makes it "not offered". Whatever the
+    /// server does, reports nearby are measured again on the phone.
+    #[serde(default = "unknown")]
+    pub near_search: Offer,
     /// When an answer last showed an optional endpoint missing (0: never).
     /// Such a finding is trusted for [`RECHECK_MISSING_AFTER_MS`], then the
     /// endpoint is tried again.
@@ -87,6 +95,11 @@ pub const RECHECK_MISSING_AFTER_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// The part name GeoReport v2 servers with uploads most often read.
 pub const DEFAULT_MEDIA_FIELD: &str = "media[]";
+
+/// What a profile cached before `near_search` existed knows of it.
+fn unknown() -> Offer {
+    Offer::Unknown
+}
 
 impl ServerProfile {
     /// What the app assumes of a server it could not ask yet: the full API
@@ -115,6 +128,7 @@ impl ServerProfile {
             object_errors: false,
             learned_at_ms: 0,
             discovery_digest: String::new(),
+            near_search: Offer::Offered,
             missing_noted_at_ms: 0,
         }
     }
@@ -140,6 +154,7 @@ impl ServerProfile {
             object_errors: false,
             learned_at_ms: now_ms,
             discovery_digest: String::new(),
+            near_search: Offer::Unknown,
             missing_noted_at_ms: 0,
         }
     }
@@ -177,6 +192,11 @@ impl ServerProfile {
             })
             .unwrap_or_default();
         profile.uploads = offered("media_multipart");
+        // Not advertising it says little: the filter is common without any
+        // extension, so it stays "unknown" (tried) unless advertised.
+        if extensions.contains_key("near_search") {
+            profile.near_search = Offer::Offered;
+        }
         if let Some(field) = extensions
             .get("media_multipart")
             .and_then(|m| m.get("field"))
@@ -196,6 +216,7 @@ impl ServerProfile {
             Capability::Alerts => self.alerts,
             Capability::Areas => self.areas,
             Capability::Uploads => self.uploads,
+            Capability::NearSearch => self.near_search,
         }
     }
 
@@ -207,6 +228,7 @@ impl ServerProfile {
             Capability::Alerts => &mut self.alerts,
             Capability::Areas => &mut self.areas,
             Capability::Uploads => &mut self.uploads,
+            Capability::NearSearch => &mut self.near_search,
         };
         *slot = Offer::NotOffered;
     }

@@ -100,7 +100,35 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "service definitions as forms: each service's attributes, a draft's values, the city's reports nearby",
         sql: MIGRATION_8_SERVICE_FORMS,
     },
+    Migration {
+        version: 9,
+        description: "the city's open reports near each draft: the last answer per draft, for offline use",
+        sql: MIGRATION_9_NEARBY_ANSWERS,
+    },
 ];
+
+/// Migration 9 (see core/src/nearby/db.rs).
+const MIGRATION_9_NEARBY_ANSWERS: &str = r#"
+    -- Migration 8's one-row table kept a single answer for the whole app; a
+    -- resident with two drafts in different places lost one offline. Nothing
+    -- ever wrote it, so it goes without copying.
+    DROP TABLE nearby_city_reports;
+    -- The last answer per draft, with the category and position it is for
+    -- (a moved pin or another category asks again). Thumbnails are files
+    -- under reports/<id>/nearby/, named by the SHA-256 of their URL.
+    CREATE TABLE nearby_answers (
+        report_id     TEXT PRIMARY KEY NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+        category_code TEXT NOT NULL,
+        latitude      REAL NOT NULL,
+        longitude     REAL NOT NULL,
+        radius_m      REAL NOT NULL,
+        offered       INTEGER NOT NULL,  -- 0: the server offers no search
+        server_radius INTEGER NOT NULL,  -- 1: the server filtered by position
+        total         INTEGER NOT NULL,  -- matches; `reports` holds the nearest
+        reports       TEXT NOT NULL,     -- JSON of [nearby::model::StoredReport]
+        fetched_at    INTEGER NOT NULL   -- Unix ms
+    ) STRICT;
+"#;
 
 /// Migration 8 (see core/src/forms/db.rs and core/src/nearby).
 const MIGRATION_8_SERVICE_FORMS: &str = r#"

@@ -33,7 +33,7 @@ Without --dev: --api-key, --officials (or --official-key) and an SMS sender are 
 published development keys are refused. --dev listens on loopback only.
 --profile makes the server behave like servers in the wild (comma-separated, repeatable):
 full (default), plain, strict, numeric-ids, media-field, no-upload, object-errors, no-updates,
-no-idempotency, city-forms, no-search (docs/city-api.md § Server profiles).";
+no-idempotency, city-forms, no-search, no-near-search (docs/city-api.md § Server profiles).";
 
 /// `--officials FILE`: `{"officials": [{"id", "key_sha256", "units"?, "publish_alerts"?}]}`.
 #[derive(Deserialize)]

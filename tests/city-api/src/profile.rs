@@ -37,10 +37,14 @@ pub struct Profile {
     /// (service, dates, status, position → 400), as some servers' lists are
     /// by id only: the app cannot look an earlier attempt up.
     pub no_search: bool,
+    /// `GET /requests` has no position filter: `lat`, `long` and `radius`
+    /// are ignored as unknown parameters (refused when strict), as on
+    /// servers that implement only the standard's filters.
+    pub no_near_search: bool,
 }
 
 /// The names `--profile` takes, in the order the README's table lists them.
-pub const PROFILE_NAMES: [&str; 11] = [
+pub const PROFILE_NAMES: [&str; 12] = [
     "full",
     "plain",
     "strict",
@@ -52,6 +56,7 @@ pub const PROFILE_NAMES: [&str; 11] = [
     "no-idempotency",
     "city-forms",
     "no-search",
+    "no-near-search",
 ];
 
 impl Profile {
@@ -78,6 +83,7 @@ impl Profile {
             "no-idempotency" => &mut self.no_idempotency,
             "city-forms" => &mut self.city_forms,
             "no-search" => &mut self.no_search,
+            "no-near-search" => &mut self.no_near_search,
             other => {
                 return Err(format!(
                     "unknown profile {other:?} (one of: {})",
@@ -120,6 +126,7 @@ impl Profile {
                 p.no_idempotency,
                 p.city_forms,
                 p.no_search,
+                p.no_near_search,
             ]
         };
         bits(self)
@@ -160,6 +167,11 @@ impl Profile {
     /// The multipart part name photos are read from.
     pub fn media_part(&self) -> &'static str {
         if self.media_field { "media" } else { "media[]" }
+    }
+
+    /// Whether `GET /requests` takes `lat`, `long` and `radius`.
+    pub fn near_search(&self) -> bool {
+        !self.no_near_search
     }
 
     /// Whether `attribute[CODE]` for the app's report attributes is defined.

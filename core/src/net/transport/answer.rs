@@ -55,6 +55,21 @@ impl Answer {
         })
     }
 
+    /// A 200 JSON answer with `body`, for the parsers' unit tests.
+    #[cfg(test)]
+    pub(crate) fn json_for_tests(body: &str) -> Answer {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            header::CONTENT_TYPE,
+            reqwest::header::HeaderValue::from_static("application/json"),
+        );
+        Answer {
+            status: 200,
+            headers,
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
     }

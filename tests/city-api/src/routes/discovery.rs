@@ -99,6 +99,9 @@ fn as_profile(body: &mut serde_json::Value, profile: &Profile) {
     if !profile.updates() {
         extensions.remove("request_updates");
     }
+    if !profile.near_search() {
+        extensions.remove("near_search");
+    }
     if !profile.uploads() {
         extensions.remove("media_multipart");
     } else if let Some(media) = extensions

@@ -561,7 +561,12 @@ pub async fn list(
     RawQuery(q): RawQuery,
 ) -> ApiResult<Response> {
     let query = parse_query(q.as_deref())?;
-    super::check_get(&state, &query, &LIST_QUERY, &LIST_QUERY_EXTENSION)?;
+    let near_search = state.config.profile.near_search();
+    let standard: Vec<&str> = LIST_QUERY
+        .into_iter()
+        .filter(|name| near_search || !matches!(*name, "lat" | "long" | "radius"))
+        .collect();
+    super::check_get(&state, &query, &standard, &LIST_QUERY_EXTENSION)?;
     if state.config.profile.no_search
         && let Some(filter) = query
             .names()
@@ -578,6 +583,8 @@ pub async fn list(
     let end_ms = super::date_param(&query, "end_date")?;
     let statuses_filter = statuses(&query)?;
     let near = match (query.text("lat")?, query.text("long")?) {
+        // Parameters this server does not define are ignored (refused above when strict).
+        _ if !near_search => None,
         (None, None) => None,
         _ => {
             let (lat, lon) = coordinates(&query)?

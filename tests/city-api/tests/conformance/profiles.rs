@@ -326,6 +326,33 @@ async fn no_search_lists_by_id_only() {
 }
 
 #[tokio::test]
+async fn no_near_search_ignores_the_position_filter_or_refuses_it_when_strict() {
+    let city = server("no-near-search").await;
+    city.create(&[]).await;
+    let discovery = city.get_json("/discovery.json").await;
+    assert!(discovery["extensions"].get("near_search").is_none());
+    // 5 km away from the report: a server with the filter lists nothing;
+    // this one ignores it and lists the report.
+    let far = "/requests.json?lat=21.0&long=105.80&radius=50";
+    assert_eq!(city.get_json(far).await.as_array().unwrap().len(), 1);
+    let full = server("full").await;
+    full.create(&[]).await;
+    assert!(full.get_json(far).await.as_array().unwrap().is_empty());
+    assert!(
+        full.get_json("/discovery.json").await["extensions"]
+            .get("near_search")
+            .is_some()
+    );
+
+    let strict = server("strict,no-near-search").await;
+    let (status, body) = body_of(strict.get(far).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.to_string().contains("lat"), "{body}");
+    let by_category = "/requests.json?service_code=ve_sinh_moi_truong&status=open";
+    assert_eq!(strict.get(by_category).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
 async fn the_full_profile_is_unchanged() {
     let city = server("full").await;
     let discovery = city.get_json("/discovery.json").await;
