@@ -3,6 +3,7 @@
 //! for a server without sign-in.
 
 use ihanoi_core::forms::{AttributeValue, ServiceAttribute};
+use ihanoi_core::i18n::Bilingual;
 use ihanoi_core::server_profile::{ResidentContact, ServerProfile};
 
 use crate::core_object::IhanoiCore;
@@ -50,6 +51,15 @@ impl IhanoiCore {
     pub fn set_resident_contact(&self, contact: ResidentContact) -> Result<()> {
         Ok(self.core.set_resident_contact(contact)?)
     }
+}
+
+/// A text the city wrote as "Vietnamese — English" (a form's labels, help
+/// and choices, as stock servers publish them) in each language; the whole
+/// text in both when it has no separator. The shells show what this returns
+/// rather than splitting the city's words themselves.
+#[uniffi::export]
+pub fn city_text(text: String) -> Bilingual {
+    Bilingual::from_joined(&text).unwrap_or_default()
 }
 
 #[uniffi::export(async_runtime = "tokio")]

@@ -113,18 +113,12 @@ async fn file_with_the_form(profile: &str) -> (City, Value) {
         problem_codes(&core, &id),
         vec![(ProblemCode::AttributeMissing, Some("do_sau_nuoc".into()))]
     );
-    assert!(
-        problems[0]
-            .message
-            .vi
-            .contains("«Độ sâu nước — Water depth»")
+    // The city's "Vietnamese — English" label, each language in its message.
+    assert_eq!(
+        problems[0].message.vi,
+        "Vui lòng trả lời mục «Độ sâu nước»."
     );
-    assert!(
-        problems[0]
-            .message
-            .en
-            .contains("“Độ sâu nước — Water depth”")
-    );
+    assert_eq!(problems[0].message.en, "Please answer “Water depth”.");
     match core.queue_report(&id) {
         Err(Error::NotReady { problems }) => assert_eq!(problems.len(), 1),
         other => panic!("expected NotReady, got {other:?}"),

@@ -4,6 +4,7 @@
 //! nor sent).
 
 use crate::forms::model::{AttributeType, AttributeValue, ServiceAttribute};
+use crate::i18n::Bilingual;
 use crate::reports::readiness::{Problem, ProblemCode};
 use crate::text;
 
@@ -89,22 +90,25 @@ pub fn problems(attributes: &[ServiceAttribute], values: &[AttributeValue]) -> V
     let mut problems = Vec::new();
     for attribute in attributes.iter().filter(|a| a.variable) {
         let given = answer(values, &attribute.code);
-        let label = &attribute.description;
+        // A stock server writes "Vietnamese — English": each message names
+        // the field in its own language.
+        let label = Bilingual::from_joined(&attribute.description).unwrap_or_default();
+        let (label_vi, label_en) = (&label.vi, &label.en);
         if given.is_empty() {
             if attribute.required {
                 problems.push(Problem::about_attribute(
                     ProblemCode::AttributeMissing,
                     &attribute.code,
-                    format!("Vui lòng trả lời mục «{label}»."),
-                    format!("Please answer “{label}”."),
+                    format!("Vui lòng trả lời mục «{label_vi}»."),
+                    format!("Please answer “{label_en}”."),
                 ));
             }
         } else if let Some((vi, en)) = invalid(attribute, &given) {
             problems.push(Problem::about_attribute(
                 ProblemCode::AttributeInvalid,
                 &attribute.code,
-                format!("Mục «{label}»: {vi}"),
-                format!("“{label}”: {en}"),
+                format!("Mục «{label_vi}»: {vi}"),
+                format!("“{label_en}”: {en}"),
             ));
         }
     }
@@ -194,6 +198,11 @@ mod tests {
         );
         assert_eq!(missing[0].message.vi, "Vui lòng trả lời mục «Mục s».");
         assert_eq!(missing[0].message.en, "Please answer “Mục s”.");
+        let mut joined = attribute("s", String, true);
+        joined.description = "Độ sâu nước — Water depth".into();
+        let named = problems(&[joined], &[]);
+        assert_eq!(named[0].message.vi, "Vui lòng trả lời mục «Độ sâu nước».");
+        assert_eq!(named[0].message.en, "Please answer “Water depth”.");
         let good = [
             value("s", &["Nước đen"]),
             value("n", &[" 1,5 "]),
