@@ -1,6 +1,7 @@
 import IhanoiCore
 import IhanoiKit
 import SwiftUI
+import UserNotifications
 
 /// The app's entry: opens the core on the app's private folder with the Keychain store, points it
 /// at the city named in Info.plist, wires the platform adapters, and shows the root view.
@@ -12,6 +13,7 @@ struct IhanoiApp: App {
 
     init() {
         SystemBackgroundScheduler.register { AppLaunch.shared.model }
+        UNUserNotificationCenter.current().delegate = NotificationTaps.shared
     }
 
     var body: some Scene {
@@ -70,5 +72,11 @@ final class AppLaunch {
         network.start { Task { @MainActor in model.nudgeOutbox() } }
         self.model = model
         return model
+    }
+
+    /// A tapped notification: the model routes it (the app is started first if the tap launched it).
+    func openNotification(userInfo: [String: String]) {
+        guard let model = try? start() else { return }
+        model.openNotification(userInfo: userInfo)
     }
 }

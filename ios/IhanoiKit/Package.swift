@@ -31,7 +31,15 @@ let package = Package(
     ],
     targets: [
         coreFFI,
-        .target(name: "IhanoiCore", dependencies: ["IhanoiCoreFFI"], exclude: ["README.md"]),
+        .target(
+            name: "IhanoiCore", dependencies: ["IhanoiCoreFFI"], exclude: ["README.md"],
+            // The XCFramework holds a static Rust library: the system frameworks its crates call
+            // (TLS certificate checks through security-framework, core-foundation) are linked here,
+            // as rustc does not record them in a static library.
+            linkerSettings: [
+                .linkedFramework("Security", .when(platforms: [.iOS, .macOS])),
+                .linkedFramework("CoreFoundation", .when(platforms: [.iOS, .macOS])),
+            ]),
         .target(name: "IhanoiKit", dependencies: ["IhanoiCore"]),
         .target(name: "IhanoiKitTestSupport", dependencies: ["IhanoiKit", "IhanoiCore"]),
         .testTarget(

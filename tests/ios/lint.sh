@@ -11,7 +11,11 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
-mapfile -t files < <(git ls-files --cached --others --exclude-standard -- 'ios/*.swift' 'ios/**/*.swift' | sort -u)
+# A read loop, not mapfile: macOS's bash 3.2 has none.
+files=()
+while IFS= read -r file; do files+=("$file"); done < <(
+  git ls-files --cached --others --exclude-standard -- 'ios/*.swift' 'ios/**/*.swift' | sort -u
+)
 if [ "${#files[@]}" -eq 0 ]; then
   echo "tests/ios/lint: no Swift files under ios/" >&2
   exit 1

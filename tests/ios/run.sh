@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The iOS app's checks on this Linux machine (see ios/README.md for what they do not cover):
 #   1. `swift build` and `swift test` of ios/IhanoiKit against the Linux build of libihanoi_ffi,
-#      with the reference city server (tests/city-server.sh) and the shared test photos;
+#      with the reference city server (tests/city-server.sh; a second one as a plain server with
+#      the city's own forms) and the shared test photos;
 #   2. tests/ios/lint.sh: every .swift file under ios/ parses and passes swift-format --strict.
 #
 #   tests/ios/run.sh                       everything
@@ -39,10 +40,20 @@ log "the generated Swift and Kotlin name the same functions"
 "$here/api-parity.sh"
 
 city=$(mktemp -d /tmp/ihanoi-ios-city.XXXXXX)
-cleanup() { "$repo/tests/city-server.sh" stop "$city"; rm -rf "$city"; }
+# A second server, a plain GeoReport v2 one (no sign-in, no extension) whose flooding and tree
+# services publish forms of the city's own: the category's questions and the personal fields.
+forms_city=$(mktemp -d /tmp/ihanoi-ios-forms-city.XXXXXX)
+cleanup() {
+  "$repo/tests/city-server.sh" stop "$city"
+  "$repo/tests/city-server.sh" stop "$forms_city"
+  rm -rf "$city" "$forms_city"
+}
 trap cleanup EXIT
 city_url=$("$repo/tests/city-server.sh" start "$city")
+forms_city_url=$("$repo/tests/city-server.sh" start "$forms_city" plain,city-forms)
 
+# Empty unless test names are given (expanded as ${filter[@]+…}: macOS's bash 3.2 calls an
+# empty array unbound under `set -u`).
 filter=()
 if [ "$#" -gt 0 ]; then
   joined=""
@@ -60,7 +71,8 @@ if command -v swift >/dev/null 2>&1 && swift --version >/dev/null 2>&1; then
   export IHANOI_FFI_SYSTEM_LIBRARY=1 # the host's library, not the app's XCFramework
   swift build --build-tests "${flags[@]}"
   log "swift test"
-  IHANOI_SHARED="$shared" IHANOI_CITY_URL="$city_url" IHANOI_APP_DIR="$repo/ios/App" swift test --skip-build "${flags[@]}" "${filter[@]}"
+  IHANOI_SHARED="$shared" IHANOI_CITY_URL="$city_url" IHANOI_FORMS_CITY_URL="$forms_city_url" \
+    IHANOI_APP_DIR="$repo/ios/App" swift test --skip-build "${flags[@]}" ${filter[@]+"${filter[@]}"}
 else
   chroot_dir=$("$repo/tests/swift/install-toolchain.sh" | tail -n1)
   # One build folder inside the chroot, kept between runs; runs take turns (flock).
@@ -86,13 +98,14 @@ else
   in_chroot() {
     chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/libexec/swift/bin:/usr/bin:/bin HOME=/root \
       LANG=C.UTF-8 TMPDIR="$work/tmp" IHANOI_SHARED="$work/shared" IHANOI_CITY_URL="$city_url" \
+      IHANOI_FORMS_CITY_URL="$forms_city_url" \
       IHANOI_APP_DIR="$work/App" \
       sh -c 'cd "$0" && exec "$@"' "$work/IhanoiKit" "$@"
   }
   log "swift build (trixie chroot)"
   in_chroot swift build --build-tests "${flags[@]}"
   log "swift test"
-  in_chroot swift test --skip-build "${flags[@]}" "${filter[@]}"
+  in_chroot swift test --skip-build "${flags[@]}" ${filter[@]+"${filter[@]}"}
 fi
 
 log "parse + swift-format lint of every .swift file under ios/"

@@ -40,6 +40,7 @@ struct NewReportView: View {
                 {
                     ForEach(model.categories) { Text($0.name).tag(Optional($0.id)) }
                 }
+                ForEach(model.attributeFields) { AttributeFieldView(field: $0, model: model) }
             }
             Section(model.stepTitles[3]) {
                 TextField(

@@ -17,6 +17,10 @@ public final class AppModel {
     public private(set) var counts = BadgeCounts(
         drafts: 0, waitingToSend: 0, needsAttention: 0, unreadUpdates: 0, unreadAlerts: 0)
     public private(set) var activity: SyncActivity = .idle
+    /// Whether the city server offers sign-in, as the core last learned it (unknown counts as
+    /// offered: the app tries, as it does today). Without it the resident gives optional
+    /// personal fields instead.
+    public private(set) var offersSignIn = true
 
     public let home: HomeModel
     public let alerts: AlertsModel
@@ -45,6 +49,7 @@ public final class AppModel {
     /// Registers the core's observers (each tells its current value first) and reads the session.
     public func start() throws {
         session = try core.sessionState()
+        serverProfileChanged()
         guard handles.isEmpty else { return }
         let observer = CoreObserver { [weak self] event, number in self?.apply(event, number) }
         handles = [
@@ -78,9 +83,11 @@ public final class AppModel {
 
     // MARK: Screens
 
-    /// The sign-in button's title while the resident is not signed in (nil once signed in).
+    /// The sign-in button's title while the resident is not signed in (nil once signed in); on a
+    /// server without sign-in, the button to the optional personal fields.
     public var signInPrompt: String? {
-        session == .signedIn ? nil : Strings.signIn(language)
+        guard offersSignIn else { return Strings.yourDetailsTitle(language) }
+        return session == .signedIn ? nil : Strings.signIn(language)
     }
 
     public func signIn() -> SignInModel {
@@ -99,6 +106,40 @@ public final class AppModel {
         ReportDetailModel(app: self, reportId: reportId)
     }
 
+    // MARK: Notification taps
+
+    /// The app's tabs, so that a tap can bring one forward.
+    public enum Tab: Hashable, Sendable {
+        case reports
+        case alerts
+        case settings
+    }
+
+    public var tab: Tab = .reports
+    /// The report a tapped notification opened (shown over the tabs until closed).
+    public private(set) var openedReport: ReportDetailModel?
+
+    /// Routes a tapped notification (its `userInfo`, as the system hands it back): a reply opens
+    /// its report, read at once (the badge and the list's count drop); an alert brings the
+    /// alerts forward. Anything else is ignored.
+    public func openNotification(userInfo: [AnyHashable: Any]) {
+        switch AppNotification.Kind(userInfo: userInfo) {
+        case .reply(let reportId):
+            let detail = detail(reportId: reportId)
+            detail.load()
+            tab = .reports
+            openedReport = detail
+        case .alert:
+            tab = .alerts
+        case nil:
+            break
+        }
+    }
+
+    public func closeOpenedReport() {
+        openedReport = nil
+    }
+
     // MARK: Background
 
     /// What the app's background tasks (and a pull-to-refresh) run: the core's one
@@ -113,6 +154,7 @@ public final class AppModel {
             try await core.syncAndPull(options: options, listener: QuietSyncListener(), task: task)
         }
         session = try core.sessionState()
+        serverProfileChanged()
         if let pulled = summary.pulled {
             await notify(pulled)
         }
@@ -187,6 +229,10 @@ public final class AppModel {
         alerts.language = language
         settings.language = language
         permissions.language = language
+    }
+
+    func serverProfileChanged() {
+        offersSignIn = (try? core.serverProfile().signIn) != .notOffered
     }
 
     func sessionChanged() {

@@ -35,6 +35,9 @@ public final class NewReportModel: Identifiable {
     private var details: ReportDetails?
     private var photoRecords: [Photo] = []
     private var location: ReportLocation?
+    /// The chosen category's form and the draft's answers to it.
+    private var form: [ServiceAttribute] = []
+    private var answers: [AttributeValue] = []
     private var failure: Phrase?
     public private(set) var isWorking = false
     public private(set) var isQueued = false
@@ -91,6 +94,11 @@ public final class NewReportModel: Identifiable {
     public var categoryCode: String? { details?.report.categoryCode }
     public var categoryName: String? {
         details?.category.map { Phrase($0.name)(language) }
+    }
+    /// The chosen category's own questions (none when the city publishes no form for it), each
+    /// with the core's problem beside it; the same problems are in `problems` for the review.
+    public var attributeFields: [AttributeField] {
+        formFields(form: form, answers: answers, problems: details?.problems ?? [], language: language)
     }
     public var descriptionText: String { details?.report.description ?? "" }
     public var address: String { details?.report.address ?? "" }
@@ -182,6 +190,29 @@ public final class NewReportModel: Identifiable {
         perform { _ = try self.core.updateDraft(id: self.reportId, field: .category(code: code)) }
     }
 
+    /// Saves the answer to a one-value question (text, number, date as typed, a list's key);
+    /// empty clears it. Whether it fits the form is a problem the core words, not an error.
+    public func setAttribute(_ code: String, value: String) {
+        let values = value.isEmpty ? [] : [value]
+        perform { _ = try self.core.setDraftAttribute(reportId: self.reportId, code: code, values: values) }
+    }
+
+    /// Saves a date-time answer in the city's zone.
+    public func setAttribute(_ code: String, date: Date) {
+        setAttribute(code, value: w3cHanoiTime(date))
+    }
+
+    /// Adds or removes one choice of a many-value question.
+    public func toggleAttribute(_ code: String, key: String) {
+        var values = answers.first { $0.code == code }?.values ?? []
+        if let index = values.firstIndex(of: key) {
+            values.remove(at: index)
+        } else {
+            values.append(key)
+        }
+        perform { _ = try self.core.setDraftAttribute(reportId: self.reportId, code: code, values: values) }
+    }
+
     public func setDescription(_ text: String) {
         perform { _ = try self.core.updateDraft(id: self.reportId, field: .description(text: text)) }
     }
@@ -229,6 +260,8 @@ public final class NewReportModel: Identifiable {
             details = try core.reportDetails(id: reportId)
             photoRecords = try core.photos(reportId: reportId)
             location = try core.reportLocation(id: reportId)
+            form = try details?.report.categoryCode.map { try core.serviceAttributes(categoryCode: $0) } ?? []
+            answers = form.isEmpty ? [] : try core.draftAttributes(reportId: reportId)
             map.show(pin: location.map { MapPoint(lat: $0.fix.lat, lon: $0.fix.lon) })
         } catch {
             failure = problemPhrase(for: error)

@@ -45,9 +45,10 @@ public struct FullScreenPhoto: Equatable, Identifiable, Sendable {
 /// replies and result photos, and the city's reason when it refused or returned the report.
 @MainActor
 @Observable
-public final class ReportDetailModel {
+public final class ReportDetailModel: Identifiable {
     @ObservationIgnored private unowned let app: AppModel
     public let reportId: String
+    public nonisolated var id: String { reportId }
     private var details: ReportDetails?
     private var status: ReportStatus?
     private var entries: [TimelineEntry] = []

@@ -29,6 +29,31 @@ public struct AppNotification: Equatable, Sendable {
         self.title = title
         self.body = body
     }
+
+    /// What the notification carries for its tap (`UNNotificationContent.userInfo`): the report's
+    /// or the alert's id, read back by `AppModel.openNotification(userInfo:)`.
+    public var userInfo: [String: String] {
+        switch kind {
+        case .reply(let reportId): [Self.reportIdKey: reportId]
+        case .alert(let alertId): [Self.alertIdKey: alertId]
+        }
+    }
+
+    static let reportIdKey = "reportId"
+    static let alertIdKey = "alertId"
+}
+
+extension AppNotification.Kind {
+    /// The kind a tapped notification's `userInfo` names; nil for anything else.
+    init?(userInfo: [AnyHashable: Any]) {
+        if let reportId = userInfo[AppNotification.reportIdKey] as? String {
+            self = .reply(reportId: reportId)
+        } else if let alertId = userInfo[AppNotification.alertIdKey] as? String {
+            self = .alert(alertId: alertId)
+        } else {
+            return nil
+        }
+    }
 }
 
 public protocol Notifier: Sendable {

@@ -1,7 +1,10 @@
+import Foundation
 import IhanoiCore
 import Observation
 
-/// Sign-in with a phone number and the one-time code the city texts to it.
+/// Sign-in with a phone number and the one-time code the city texts to it; or, on a city server
+/// without the sign-in extension, the resident's optional personal fields (the GeoReport
+/// standard's email, name and phone), which the core keeps and sends with each report.
 @MainActor
 @Observable
 public final class SignInModel: Identifiable {
@@ -11,19 +14,40 @@ public final class SignInModel: Identifiable {
         case done
     }
 
+    /// What the screen offers, from what the server is known to offer (`load` asks it again).
+    public enum Mode: Equatable, Sendable {
+        /// Phone number and one-time code.
+        case signIn
+        /// The optional personal fields: the server has no sign-in.
+        case contactFields
+    }
+
     @ObservationIgnored private unowned let app: AppModel
     public var phone = ""
     public var code = ""
     public private(set) var step: Step = .phone
+    public private(set) var mode: Mode
     public private(set) var isWorking = false
     private var failure: Phrase?
 
+    // The personal fields (contact mode); what the core holds once saved. Never logged.
+    public var email = ""
+    public var firstName = ""
+    public var lastName = ""
+    public var contactPhone = ""
+    public private(set) var isSaved = false
+    @ObservationIgnored private var deviceId: String?
+
     init(app: AppModel) {
         self.app = app
+        mode = app.offersSignIn ? .signIn : .contactFields
+        if mode == .contactFields { readContact() }
     }
 
     private var language: DisplayLanguage { app.language }
-    public var title: String { Strings.signInTitle(language) }
+    public var title: String {
+        mode == .signIn ? Strings.signInTitle(language) : Strings.yourDetailsTitle(language)
+    }
     public var phoneLabel: String { Strings.phoneLabel(language) }
     public var codeLabel: String { Strings.codeLabel(language) }
     public var sendCodeTitle: String { Strings.sendCode(language) }
@@ -33,6 +57,55 @@ public final class SignInModel: Identifiable {
     public var canSignIn: Bool {
         if case .code = step { return !isWorking && !code.isEmpty }
         return false
+    }
+
+    // The personal fields' words.
+    public var contactNote: String { Strings.yourDetailsNote(language) }
+    public var emailLabel: String { Strings.emailLabel(language) }
+    public var firstNameLabel: String { Strings.firstNameLabel(language) }
+    public var lastNameLabel: String { Strings.lastNameLabel(language) }
+    public var contactPhoneLabel: String { Strings.contactPhoneLabel(language) }
+    public var saveTitle: String { Strings.save(language) }
+    public var savedText: String? { isSaved ? Strings.saved(language) : nil }
+    public var canSave: Bool { mode == .contactFields && !isWorking }
+
+    /// Asks the city what it offers (the profile the core learned may be older than the server)
+    /// and shows the matching form; offline, what the core last learned stands.
+    public func load() async {
+        let core = app.core
+        _ = try? await core.refreshServerProfile()
+        app.serverProfileChanged()
+        mode = app.offersSignIn ? .signIn : .contactFields
+        if mode == .contactFields { readContact() }
+    }
+
+    /// Keeps the personal fields in the core (each optional; a blank one is cleared).
+    public func saveContact() {
+        func given(_ text: String) -> String? {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        let contact = ResidentContact(
+            email: given(email), firstName: given(firstName), lastName: given(lastName), phone: given(contactPhone),
+            deviceId: deviceId)
+        do {
+            try app.core.setResidentContact(contact: contact)
+            failure = nil
+            isSaved = true
+            app.nudgeOutbox()
+        } catch {
+            failure = problemPhrase(for: error)
+            isSaved = false
+        }
+    }
+
+    private func readContact() {
+        guard let contact = try? app.core.residentContact() else { return }
+        email = contact.email ?? ""
+        firstName = contact.firstName ?? ""
+        lastName = contact.lastName ?? ""
+        contactPhone = contact.phone ?? ""
+        deviceId = contact.deviceId
     }
 
     public func sendCode() async {

@@ -33,6 +33,19 @@ enum Strings {
     static let sendCode = Phrase(vi: "Gửi mã", en: "Send code")
     static let signIn = Phrase(vi: "Đăng nhập", en: "Sign in")
 
+    // Personal fields (a city server without sign-in)
+    static let yourDetailsTitle = Phrase(vi: "Thông tin của bạn", en: "Your details")
+    static let yourDetailsNote = Phrase(
+        vi:
+            "Không bắt buộc. Thành phố chỉ dùng để liên hệ với bạn về phản ánh; các thông tin được gửi kèm mỗi phản ánh.",
+        en: "Optional. The city uses them only to contact you about your reports; they are sent with each report.")
+    static let emailLabel = Phrase(vi: "Thư điện tử", en: "Email")
+    static let firstNameLabel = Phrase(vi: "Tên", en: "First name")
+    static let lastNameLabel = Phrase(vi: "Họ", en: "Last name")
+    static let contactPhoneLabel = Phrase(vi: "Số điện thoại", en: "Phone number")
+    static let save = Phrase(vi: "Lưu", en: "Save")
+    static let saved = Phrase(vi: "Đã lưu.", en: "Saved.")
+
     // Home
     static let homeTitle = Phrase(vi: "Phản ánh của tôi", en: "My reports")
     static let homeEmpty = Phrase(
@@ -64,6 +77,7 @@ enum Strings {
         vi: "Đã xếp hàng. Phản ánh sẽ được gửi khi có mạng.",
         en: "Queued. The report will be sent when you are online.")
     static let addressLabel = Phrase(vi: "Địa chỉ (không bắt buộc)", en: "Address (optional)")
+    static let required = Phrase(vi: "Bắt buộc", en: "Required")
 
     // The position's map (offline: ward outlines from the core)
     static let mapTitle = Phrase(vi: "Bản đồ phường, xã", en: "Map of wards and communes")

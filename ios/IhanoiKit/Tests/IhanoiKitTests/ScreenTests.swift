@@ -40,6 +40,8 @@ final class ScreenTests: XCTestCase {
     func testSignInScreen() async throws {
         let phone = try Phone(for: self)
         let model = phone.app.signIn()
+        await model.load()
+        XCTAssertEqual(model.mode, .signIn, "the reference city offers sign-in: phone and code")
         XCTAssertEqual([model.title, model.phoneLabel, model.sendCodeTitle], ["Đăng nhập", "Số điện thoại", "Gửi mã"])
         XCTAssertFalse(model.canSendCode, "nothing typed yet")
         model.phone = randomPhoneNumber()

@@ -14,18 +14,18 @@ final class Phone {
     private(set) var core: IhanoiCore
     private(set) var app: AppModel
 
-    init(for testCase: XCTestCase, language: String = "vi-VN") throws {
+    init(for testCase: XCTestCase, language: String = "vi-VN", city: ReferenceCity? = nil) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("ihanoi-kit-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let directory = self.directory
         testCase.addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-        city = try ReferenceCity.fromEnvironment()
+        self.city = try city ?? ReferenceCity.fromEnvironment()
         // A resident who already let the app use the camera and the position (PermissionTests
         // starts from phones that did not); notifications are asked in the journey.
         services.permissions.set(.camera, .granted)
         services.permissions.set(.location, .granted)
-        (core, app) = try Self.open(directory, city, services, language)
+        (core, app) = try Self.open(directory, self.city, services, language)
     }
 
     /// What the app's entry does at launch: open the core, point it at the city, allow the
@@ -73,6 +73,39 @@ final class Phone {
         model.queue()
         XCTAssertTrue(model.isQueued, model.problem ?? "")
         return model.reportId
+    }
+}
+
+/// The reference server run as a plain GeoReport v2 server (no sign-in, no extension) whose
+/// flooding and tree services publish forms of the city's own; tests/ios/run.sh starts it with
+/// `--profile plain,city-forms` and names it in IHANOI_FORMS_CITY_URL.
+func formsCity() throws -> ReferenceCity {
+    let url = try XCTUnwrap(
+        ProcessInfo.processInfo.environment["IHANOI_FORMS_CITY_URL"],
+        "IHANOI_FORMS_CITY_URL is not set: run tests/ios/run.sh")
+    return ReferenceCity(url: url)
+}
+
+/// The core's log lines, as the app's sink (os_log) would get them. The sink is process-wide and
+/// installed once, at the most detailed level: every test shares it.
+final class LogCapture: LogSink, @unchecked Sendable {
+    static let shared = LogCapture()
+    private static let installed: Void = {
+        try! installLogSink(sink: shared, maxLevel: .trace)
+    }()
+
+    private let lock = NSLock()
+    private var recorded: [String] = []
+
+    func install() {
+        _ = Self.installed
+    }
+
+    /// Every line so far, with its target.
+    var lines: [String] { lock.withLock { recorded } }
+
+    func log(level: LogLevel, target: String, message: String) {
+        lock.withLock { recorded.append("\(target): \(message)") }
     }
 }
 
