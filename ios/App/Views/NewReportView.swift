@@ -54,6 +54,7 @@ struct NewReportView: View {
             Section(model.stepTitles[4]) {
                 ForEach(model.problems, id: \.self) { Text($0).foregroundStyle(.red) }
                 ForEach(model.warnings, id: \.self) { Text($0).foregroundStyle(.orange) }
+                NearbyReportsView(model: model)
                 if let problem = model.problem { Text(problem).foregroundStyle(.red) }
                 if let queued = model.queuedText { Text(queued) }
                 Button(model.queueTitle) { model.queue() }.disabled(!model.canQueue)

@@ -38,6 +38,16 @@ public final class NewReportModel: Identifiable {
     /// The chosen category's form and the draft's answers to it.
     private var form: [ServiceAttribute] = []
     private var answers: [AttributeValue] = []
+    /// The city's open reports of the category near the draft: the answer the core keeps (read at
+    /// each refresh, marked as kept), and the one just asked while it is for this category and place.
+    private var keptNearby: NearbyCityReports?
+    private var askedNearby: NearbyCityReports?
+    private var nearby: NearbyCityReports? {
+        guard let asked = askedNearby, asked.categoryCode == categoryCode, asked.latitude == location?.fix.lat,
+            asked.longitude == location?.fix.lon
+        else { return keptNearby }
+        return asked
+    }
     private var failure: Phrase?
     public private(set) var isWorking = false
     public private(set) var isQueued = false
@@ -142,6 +152,17 @@ public final class NewReportModel: Identifiable {
     }
     public var queuedText: String? { isQueued ? Strings.queued(language) : nil }
 
+    /// Others' open reports of this category within 50 m, for the review (never a blocker): the
+    /// core's heading ("2 phản ánh tương tự…", none, or that the city offers no search), how old a
+    /// kept answer is when the city could not be asked, and the reports, nearest first.
+    public var nearbyTitle: String? { nearby.map { Phrase($0.heading)(language) } }
+    public var nearbyFreshness: String? { nearby?.freshness.map { Phrase($0)(language) } }
+    public var nearbyReports: [NearbyReportRow] { nearbyRows(nearby, language) }
+    /// Changes when what the search depends on changes (category, position): a view asks again then.
+    public var nearbySearchKey: String {
+        [categoryCode ?? "", location.map { "\($0.fix.lat),\($0.fix.lon)" } ?? ""].joined(separator: "|")
+    }
+
     // MARK: What a tap does
 
     /// Attaches the photo the camera or the picker wrote at `url` (a JPEG in one of the app's
@@ -225,6 +246,21 @@ public final class NewReportModel: Identifiable {
         perform { _ = try self.core.updateDraft(id: self.reportId, field: .urgency(urgency: urgency)) }
     }
 
+    /// Asks the city for its open reports of the category near the draft (the kept answer shows
+    /// meanwhile, and stays when the city cannot be reached). Without a category or a position
+    /// there is nothing to ask; a failure only leaves the kept answer.
+    public func loadNearby() async {
+        guard categoryCode != nil, location != nil else { return }
+        let core = self.core
+        let reportId = self.reportId
+        if let answer = try? await withCoreTask({ task in
+            try await core.nearbyCityReports(reportId: reportId, task: task)
+        }) {
+            askedNearby = answer
+        }
+        refresh()
+    }
+
     /// Puts the report in the outbox and asks for a background send.
     public func queue() {
         perform {
@@ -262,6 +298,7 @@ public final class NewReportModel: Identifiable {
             location = try core.reportLocation(id: reportId)
             form = try details?.report.categoryCode.map { try core.serviceAttributes(categoryCode: $0) } ?? []
             answers = form.isEmpty ? [] : try core.draftAttributes(reportId: reportId)
+            keptNearby = try core.cachedNearbyCityReports(reportId: reportId)
             map.show(pin: location.map { MapPoint(lat: $0.fix.lat, lon: $0.fix.lon) })
         } catch {
             failure = problemPhrase(for: error)

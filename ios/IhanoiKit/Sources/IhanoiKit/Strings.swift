@@ -79,6 +79,10 @@ enum Strings {
     static let addressLabel = Phrase(vi: "Địa chỉ (không bắt buộc)", en: "Address (optional)")
     static let required = Phrase(vi: "Bắt buộc", en: "Required")
 
+    static func distanceAway(_ meters: UInt32) -> Phrase {
+        Phrase(vi: "cách \(meters) m", en: "\(meters) m away")
+    }
+
     // The position's map (offline: ward outlines from the core)
     static let mapTitle = Phrase(vi: "Bản đồ phường, xã", en: "Map of wards and communes")
     static let mapHint = Phrase(
