@@ -1,5 +1,6 @@
 //! Every log line of a whole resident's flow — sign in, draft, photos,
-//! position, queue, sync, the ward's answer pulled, its photo downloaded —
+//! position, queue, sync, the ward's answer pulled, its photo downloaded,
+//! reports nearby searched —
 //! against the reference city server over loopback, as the platform's log
 //! sink receives it at the most verbose level, holds no personal data: no
 //! phone number, token, one-time code, report text or address, and no
@@ -172,6 +173,33 @@ async fn no_personal_data_in_any_log_line_of_a_whole_flow() {
     core.result_photo(&update.update_id, 0, CancelToken::new())
         .await
         .unwrap();
+    // Reports nearby for a second draft at the same place: the search logs
+    // counts and codes only (the city's answer holds others' words and places).
+    let second = core.create_draft().unwrap();
+    core.update_draft(
+        &second.id,
+        DraftField::Category {
+            code: Some("ve_sinh_moi_truong".into()),
+        },
+    )
+    .unwrap();
+    core.set_report_location(
+        &second.id,
+        LocationFix {
+            lat: LAT,
+            lon: LON,
+            accuracy_m: 6.5,
+            time_ms: ihanoi_core::time::now_ms(),
+            source: LocationSource::DeviceGps,
+            mocked: false,
+        },
+    )
+    .unwrap();
+    let nearby = core
+        .nearby_city_reports(&second.id, CancelToken::new())
+        .await
+        .unwrap();
+    assert_eq!(nearby.total, 0, "its own report is not another's");
     core.sign_out().await.unwrap();
 
     let lines = captured.0.lock().unwrap().clone();
