@@ -76,6 +76,18 @@ fn finer_positions_are_found() {
     assert!(fine_positions("21.028 105.852 1021.0287 took 0.12345 s").is_empty());
 }
 
+/// A device fix at the flow's precise position, taken now.
+fn fix_here() -> LocationFix {
+    LocationFix {
+        lat: LAT,
+        lon: LON,
+        accuracy_m: 6.5,
+        time_ms: ihanoi_core::time::now_ms(),
+        source: LocationSource::DeviceGps,
+        mocked: false,
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_personal_data_in_any_log_line_of_a_whole_flow() {
     let captured = Arc::new(Captured::default());
@@ -135,18 +147,7 @@ async fn no_personal_data_in_any_log_line_of_a_whole_flow() {
         .await
         .unwrap();
     }
-    core.set_report_location(
-        &draft.id,
-        LocationFix {
-            lat: LAT,
-            lon: LON,
-            accuracy_m: 6.5,
-            time_ms: ihanoi_core::time::now_ms(),
-            source: LocationSource::DeviceGps,
-            mocked: false,
-        },
-    )
-    .unwrap();
+    core.set_report_location(&draft.id, fix_here()).unwrap();
     core.queue_report(&draft.id).unwrap();
 
     // Sync, the ward answers with a photo, pull, the photo in full.
@@ -183,18 +184,7 @@ async fn no_personal_data_in_any_log_line_of_a_whole_flow() {
         },
     )
     .unwrap();
-    core.set_report_location(
-        &second.id,
-        LocationFix {
-            lat: LAT,
-            lon: LON,
-            accuracy_m: 6.5,
-            time_ms: ihanoi_core::time::now_ms(),
-            source: LocationSource::DeviceGps,
-            mocked: false,
-        },
-    )
-    .unwrap();
+    core.set_report_location(&second.id, fix_here()).unwrap();
     let nearby = core
         .nearby_city_reports(&second.id, CancelToken::new())
         .await
