@@ -27,9 +27,6 @@ pub enum IhanoiError {
     /// The report has no location yet: open the map.
     #[error("no location: {detail}")]
     NoLocation { text: Bilingual, detail: String },
-    /// The location lies outside Hà Nội: the service covers Hanoi only.
-    #[error("outside Hanoi: {detail}")]
-    OutsideHanoi { text: Bilingual, detail: String },
     /// An argument from the shell or the person is malformed.
     #[error("invalid argument: {detail}")]
     InvalidArgument { text: Bilingual, detail: String },
@@ -113,7 +110,6 @@ impl IhanoiError {
             ErrorKind::NotFound => E::NotFound { text, detail },
             ErrorKind::WrongState => E::WrongState { text, detail },
             ErrorKind::NoLocation => E::NoLocation { text, detail },
-            ErrorKind::OutsideHanoi => E::OutsideHanoi { text, detail },
             ErrorKind::InvalidArgument => E::InvalidArgument { text, detail },
             ErrorKind::NotConfigured => E::NotConfigured { text, detail },
             ErrorKind::AreasUnavailable => E::AreasUnavailable { text, detail },
@@ -164,7 +160,6 @@ impl IhanoiError {
             E::NotFound { .. } => ErrorKind::NotFound,
             E::WrongState { .. } => ErrorKind::WrongState,
             E::NoLocation { .. } => ErrorKind::NoLocation,
-            E::OutsideHanoi { .. } => ErrorKind::OutsideHanoi,
             E::InvalidArgument { .. } => ErrorKind::InvalidArgument,
             E::NotConfigured { .. } => ErrorKind::NotConfigured,
             E::AreasUnavailable { .. } => ErrorKind::AreasUnavailable,
@@ -195,7 +190,6 @@ impl IhanoiError {
             | E::NotFound { text, .. }
             | E::WrongState { text, .. }
             | E::NoLocation { text, .. }
-            | E::OutsideHanoi { text, .. }
             | E::InvalidArgument { text, .. }
             | E::NotConfigured { text, .. }
             | E::AreasUnavailable { text, .. }

@@ -162,7 +162,6 @@ impl CliKind {
                 ErrorKind::InvalidArgument
                 | ErrorKind::NotConfigured
                 | ErrorKind::AreasUnavailable
-                | ErrorKind::OutsideHanoi
                 | ErrorKind::PhotoNotFound
                 | ErrorKind::PhotoCorrupt
                 | ErrorKind::PhotoUnsupported

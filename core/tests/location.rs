@@ -10,7 +10,7 @@ use ihanoi_core::location::{
     offered_location,
 };
 use ihanoi_core::photos::{CompressOptions, PhotoSource};
-use ihanoi_core::reports::{DraftField, ProblemCode};
+use ihanoi_core::reports::{DraftField, ProblemCode, ReportState};
 use ihanoi_core::tasks::CancelToken;
 use ihanoi_core::time::now_ms;
 use ihanoi_core::{Core, Error};
@@ -321,10 +321,19 @@ fn queueing_a_report_outside_hanoi_is_refused() {
         .set_report_location(&id, fix(20.86, 106.68, 10.0, LocationSource::DeviceGps))
         .unwrap();
     assert_eq!(loc.area_code, None);
-    assert!(matches!(
-        core.queue_report(&id),
-        Err(Error::Location(LocationError::OutsideHanoi))
-    ));
+    // The review says so before the resident taps send, with the other problems.
+    let review = core.report_details(&id).unwrap();
+    let codes: Vec<_> = review.problems.iter().map(|p| p.code).collect();
+    assert_eq!(codes, vec![ProblemCode::LocationOutsideHanoi]);
+    assert!(!review.actions.can_queue);
+    match core.queue_report(&id) {
+        Err(Error::NotReady { problems }) => {
+            assert_eq!(problems.len(), 1);
+            assert_eq!(problems[0].code, ProblemCode::LocationOutsideHanoi);
+        }
+        other => panic!("a report in Hải Phòng was queued: {other:?}"),
+    }
+    assert_eq!(core.report(&id).unwrap().state, ReportState::Draft);
     // The resident moves the pin into Hanoi: now it goes.
     core.set_report_location(
         &id,

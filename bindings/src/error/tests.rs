@@ -39,7 +39,6 @@ fn core_errors_keep_their_kind_and_words_across_the_ffi() {
             existing_photo_id: "p".into(),
         }),
         CoreError::Photo(PhotoError::Cancelled),
-        CoreError::Location(ihanoi_core::location::LocationError::OutsideHanoi),
         CoreError::Location(ihanoi_core::location::LocationError::NoLocation),
         CoreError::Areas(ihanoi_core::areas::AreasError::CorruptCache { reason: "x".into() }),
         CoreError::Sync(SyncError::NotConfigured),
@@ -58,7 +57,6 @@ fn core_errors_keep_their_kind_and_words_across_the_ffi() {
             | IhanoiError::InvalidArgument { text, .. }
             | IhanoiError::PhotoDuplicate { text, .. }
             | IhanoiError::Cancelled { text, .. }
-            | IhanoiError::OutsideHanoi { text, .. }
             | IhanoiError::NoLocation { text, .. }
             | IhanoiError::Storage { text, .. }
             | IhanoiError::NotConfigured { text, .. }

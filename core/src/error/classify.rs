@@ -133,7 +133,6 @@ fn location_kind(error: &LocationError) -> ErrorKind {
         LocationError::InvalidFix { .. } | LocationError::NotACandidate { .. } => {
             ErrorKind::InvalidArgument
         }
-        LocationError::OutsideHanoi => ErrorKind::OutsideHanoi,
         LocationError::NoLocation => ErrorKind::NoLocation,
     }
 }
@@ -141,10 +140,6 @@ fn location_kind(error: &LocationError) -> ErrorKind {
 fn location_text(error: &LocationError) -> Bilingual {
     match error {
         LocationError::InvalidFix { .. } => t("Vị trí không hợp lệ.", "Invalid location."),
-        LocationError::OutsideHanoi => t(
-            "Vị trí nằm ngoài địa bàn Hà Nội; ứng dụng chỉ tiếp nhận phản ánh tại Hà Nội.",
-            "The location is outside Hanoi; the app takes reports in Hanoi only.",
-        ),
         LocationError::NotACandidate { .. } => t(
             "Đơn vị này không phụ trách vị trí của phản ánh.",
             "This unit does not cover the report's location.",

@@ -19,8 +19,6 @@ pub enum ErrorKind {
     WrongState,
     /// The report has no location yet: the person must set it on the map.
     NoLocation,
-    /// The location lies outside Hà Nội, which the service does not cover.
-    OutsideHanoi,
     /// A malformed value from the shell or the person: bad id, text too long, bad
     /// cursor, impossible position, broken area file.
     InvalidArgument,
@@ -69,12 +67,11 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, for tests and for documentation checks.
-    pub const ALL: [ErrorKind; 23] = [
+    pub const ALL: [ErrorKind; 22] = [
         ErrorKind::NotReady,
         ErrorKind::NotFound,
         ErrorKind::WrongState,
         ErrorKind::NoLocation,
-        ErrorKind::OutsideHanoi,
         ErrorKind::InvalidArgument,
         ErrorKind::NotConfigured,
         ErrorKind::AreasUnavailable,
@@ -102,7 +99,6 @@ impl ErrorKind {
             ErrorKind::NotFound => "not_found",
             ErrorKind::WrongState => "wrong_state",
             ErrorKind::NoLocation => "no_location",
-            ErrorKind::OutsideHanoi => "outside_hanoi",
             ErrorKind::InvalidArgument => "invalid_argument",
             ErrorKind::NotConfigured => "not_configured",
             ErrorKind::AreasUnavailable => "areas_unavailable",
@@ -157,10 +153,6 @@ impl ErrorKind {
             ErrorKind::NoLocation => (
                 "Xác định vị trí hiện trường trên bản đồ.",
                 "Set the location of the problem on the map.",
-            ),
-            ErrorKind::OutsideHanoi => (
-                "Chọn một vị trí trong địa bàn Hà Nội.",
-                "Choose a location in Hanoi.",
             ),
             ErrorKind::InvalidArgument => {
                 ("Kiểm tra lại thông tin đã nhập.", "Check what was entered.")

@@ -6,10 +6,6 @@ pub enum LocationError {
     #[error("invalid location fix: {reason}")]
     InvalidFix { reason: String },
 
-    /// The service covers Hanoi only.
-    #[error("the location lies outside Hà Nội")]
-    OutsideHanoi,
-
     /// A unit chosen by the resident that is not among the candidates.
     #[error("unit {code} is not a candidate for this report's location")]
     NotACandidate { code: String },

@@ -284,10 +284,11 @@ impl Core {
     }
 }
 
-/// Whether the report has a location, refusing one outside Hanoi (the service
-/// covers Hanoi only). Called inside the queueing transaction with the area
-/// set loaded beforehand (loading takes the store's lock).
-pub(crate) fn check_for_queue(
+/// Whether the report's stored position lies outside Hanoi (the service covers
+/// Hanoi only); `false` when it has no position. Read inside the queueing
+/// transaction and for the review's problems, with the area set loaded
+/// beforehand (loading takes the store's lock).
+pub(crate) fn is_outside_hanoi(
     conn: &Connection,
     id: &str,
     areas: Option<&LoadedAreas>,
@@ -296,7 +297,7 @@ pub(crate) fn check_for_queue(
         return Ok(false);
     };
     if stored.area_code.is_some() {
-        return Ok(true);
+        return Ok(false);
     }
     let (lat, lon) = (stored.fix.lat, stored.fix.lon);
     let inside = match areas {
@@ -309,14 +310,10 @@ pub(crate) fn check_for_queue(
                 && lat <= HANOI_BBOX[3]
         }
     };
-    if inside {
-        Ok(true)
-    } else {
-        Err(LocationError::OutsideHanoi.into())
-    }
+    Ok(!inside)
 }
 
-/// The area set for [`check_for_queue`], loaded before the transaction.
-pub(crate) fn areas_for_queue(core: &Core) -> Result<Option<Arc<LoadedAreas>>> {
+/// The area set for [`is_outside_hanoi`], loaded before reading the store.
+pub(crate) fn areas_for_readiness(core: &Core) -> Result<Option<Arc<LoadedAreas>>> {
     core.areas_if_any()
 }

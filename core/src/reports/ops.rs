@@ -4,6 +4,7 @@
 use uuid::Uuid;
 
 use crate::app::Core;
+use crate::areas::LoadedAreas;
 use crate::error::{Error, Result};
 use crate::observers::ReportChangeKind;
 use crate::reports::db;
@@ -71,9 +72,10 @@ impl Core {
     /// resident types (empty when it can be queued).
     pub fn problems(&self, id: &str) -> Result<Vec<Problem>> {
         let id = parse_id(id)?;
+        let areas = crate::location::ops::areas_for_readiness(self)?;
         self.store.read(|conn| {
             let report = db::get(conn, &id)?;
-            all_problems(conn, &report)
+            all_problems(conn, &report, areas.as_deref())
         })
     }
 
@@ -81,15 +83,14 @@ impl Core {
     pub fn queue_report(&self, id: &str) -> Result<Report> {
         let id = parse_id(id)?;
         // Loaded before the transaction: loading reads the store.
-        let areas = crate::location::ops::areas_for_queue(self)?;
+        let areas = crate::location::ops::areas_for_readiness(self)?;
         let report = self.store.write_synced(|tx| {
             let report = db::get(tx, &id)?;
             require_editable(&report)?;
-            let problems = all_problems(tx, &report)?;
+            let problems = all_problems(tx, &report, areas.as_deref())?;
             if !problems.is_empty() {
                 return Err(Error::NotReady { problems });
             }
-            crate::location::ops::check_for_queue(tx, &id, areas.as_deref())?;
             let now = now_ms();
             // What is sent is what was checked: trimmed, NFC.
             let description = text::normalize(&report.description);
@@ -149,8 +150,12 @@ impl Core {
 
 /// The report's own problems, then its form's (checked against the
 /// definition cached now, so a draft written before it changed is re-checked).
-pub(crate) fn all_problems(conn: &rusqlite::Connection, report: &Report) -> Result<Vec<Problem>> {
-    let mut problems = readiness::problems(report, attachments(conn, report)?);
+pub(crate) fn all_problems(
+    conn: &rusqlite::Connection,
+    report: &Report,
+    areas: Option<&LoadedAreas>,
+) -> Result<Vec<Problem>> {
+    let mut problems = readiness::problems(report, attachments(conn, report, areas)?);
     if let Some(code) = &report.category_code {
         let attributes = crate::forms::db::definition(conn, code)?;
         if !attributes.is_empty() {
@@ -161,10 +166,15 @@ pub(crate) fn all_problems(conn: &rusqlite::Connection, report: &Report) -> Resu
     Ok(problems)
 }
 
-fn attachments(conn: &rusqlite::Connection, report: &Report) -> Result<Attachments> {
+fn attachments(
+    conn: &rusqlite::Connection,
+    report: &Report,
+    areas: Option<&LoadedAreas>,
+) -> Result<Attachments> {
     Ok(Attachments {
         photo_count: crate::photos::db::count(conn, &report.id)?,
         has_location: crate::location::db::exists(conn, &report.id)?,
+        location_outside_hanoi: crate::location::ops::is_outside_hanoi(conn, &report.id, areas)?,
         category_listed: match &report.category_code {
             Some(code) => crate::categories::is_listed(conn, code)?,
             None => false,

@@ -27,6 +27,9 @@ pub enum ProblemCode {
     DescriptionTooLong,
     PhotoMissing,
     LocationMissing,
+    /// The position lies outside Hanoi (at sea, in a neighbouring province):
+    /// the service covers Hanoi only, so the pin must move.
+    LocationOutsideHanoi,
     /// A required attribute of the service's definition has no answer.
     AttributeMissing,
     /// An answer the service's definition does not accept (not a number, a
@@ -44,6 +47,7 @@ impl ProblemCode {
             ProblemCode::DescriptionTooLong => "description_too_long",
             ProblemCode::PhotoMissing => "photo_missing",
             ProblemCode::LocationMissing => "location_missing",
+            ProblemCode::LocationOutsideHanoi => "location_outside_hanoi",
             ProblemCode::AttributeMissing => "attribute_missing",
             ProblemCode::AttributeInvalid => "attribute_invalid",
         }
@@ -221,6 +225,8 @@ pub fn server_warnings(
 pub struct Attachments {
     pub photo_count: usize,
     pub has_location: bool,
+    /// The stored position is in no ward or commune of Hanoi.
+    pub location_outside_hanoi: bool,
     /// Whether the chosen category is on the current list
     /// ([`crate::categories::is_listed`]); not read without a category.
     pub category_listed: bool,
@@ -277,6 +283,12 @@ pub fn problems(report: &Report, attachments: Attachments) -> Vec<Problem> {
             "Vui lòng xác định vị trí hiện trường trên bản đồ.",
             "Please set the location of the problem on the map.",
         ));
+    } else if attachments.location_outside_hanoi {
+        problems.push(Problem::new(
+            ProblemCode::LocationOutsideHanoi,
+            "Vị trí nằm ngoài địa bàn Hà Nội; ứng dụng chỉ tiếp nhận phản ánh tại Hà Nội. Hãy kéo ghim tới nơi có sự việc.",
+            "The location is outside Hà Nội; the app only takes reports in Hà Nội. Drag the pin to where the problem is.",
+        ));
     }
     problems
 }
@@ -307,6 +319,7 @@ mod tests {
     const COMPLETE: Attachments = Attachments {
         photo_count: 1,
         has_location: true,
+        location_outside_hanoi: false,
         category_listed: true,
     };
 
@@ -412,6 +425,24 @@ mod tests {
             codes(&problems(&report(Some("c"), &over), COMPLETE)),
             vec![ProblemCode::DescriptionTooLong]
         );
+    }
+
+    #[test]
+    fn a_position_outside_hanoi_is_a_problem_only_when_there_is_one() {
+        let at_sea = Attachments {
+            location_outside_hanoi: true,
+            ..COMPLETE
+        };
+        let found = problems(&report(Some("ngap_ung"), "Ngập úng sau mưa"), at_sea);
+        assert_eq!(codes(&found), vec![ProblemCode::LocationOutsideHanoi]);
+        assert_eq!(found[0].code.as_str(), "location_outside_hanoi");
+        // No position at all is "missing", never also "outside".
+        let none = Attachments {
+            has_location: false,
+            ..at_sea
+        };
+        let found = problems(&report(Some("ngap_ung"), "Ngập úng sau mưa"), none);
+        assert_eq!(codes(&found), vec![ProblemCode::LocationMissing]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 // Ward routing on the real boundaries (the 126 units of $IHANOI_SHARED/geo, copied into the
-// chroot by run.sh): well-known places, and a report located in the sea refused as OutsideHanoi.
+// chroot by run.sh): well-known places, and a report located in the sea refused until the pin moves in.
 import Foundation
 import IhanoiCore
 import XCTest
@@ -36,7 +36,7 @@ final class RealAreasTests: XCTestCase {
         XCTAssertNil(try core.locateArea(lat: 20.86, lon: 106.68), "Hải Phòng")
     }
 
-    func testAReportInTheSeaIsRefusedAsOutsideHanoiUntilThePinMovesIn() async throws {
+    func testAReportInTheSeaIsNotReadyUntilThePinMovesIn() async throws {
         let core = try await coreWithRealAreas()
         let id = try core.createDraft().id
         _ = try core.updateDraft(id: id, field: .category(code: "ve_sinh_moi_truong"))
@@ -45,13 +45,16 @@ final class RealAreasTests: XCTestCase {
 
         let atSea = try core.setReportLocation(id: id, fix: fix(Self.sea))
         XCTAssertNil(atSea.areaCode)
-        do {
-            _ = try core.queueReport(id: id)
-            XCTFail("a report at sea was queued")
-        } catch let IhanoiError.OutsideHanoi(text, _) {
-            XCTAssertFalse(text.vi.isEmpty)
-            XCTAssertFalse(text.en.isEmpty)
+        // The review lists it before the resident taps send, not only after.
+        let review = try core.reportDetails(id: id)
+        XCTAssertEqual(review.problems.map(\.code), [.locationOutsideHanoi])
+        XCTAssertFalse(review.actions.canQueue)
+        XCTAssertFalse(review.problems[0].message.vi.isEmpty)
+        XCTAssertFalse(review.problems[0].message.en.isEmpty)
+        guard case .NotReady(let problems, _, _)? = expectIhanoiError({ try core.queueReport(id: id) }) else {
+            return XCTFail("a report at sea was queued")
         }
+        XCTAssertEqual(problems.map(\.code), [.locationOutsideHanoi])
         XCTAssertEqual(try core.report(id: id).state, .draft)
 
         // The resident moves the pin to Hoàn Kiếm Lake: now it goes, routed there.

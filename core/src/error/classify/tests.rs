@@ -169,7 +169,6 @@ fn every_core_error() -> Vec<(Error, ErrorKind)> {
             },
             K::InvalidArgument,
         ),
-        (LocationError::OutsideHanoi, K::OutsideHanoi),
         (
             LocationError::NotACandidate {
                 code: "00004".into(),
