@@ -484,3 +484,28 @@ async fn a_hostile_server_gives_typed_problems_and_errors_and_loses_nothing() {
         Some(CATEGORY)
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_search_is_cancelled_mid_request_and_keeps_nothing() {
+    // A server that never answers; the test waits for the request to be in.
+    let (url, mut request_in) = ihanoi_test_kit::servers::silent_server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = Arc::new(ihanoi_test_kit::open_core(dir.path()));
+    core.set_photo_input_dirs(&[ihanoi_test_kit::shared_dir().join("photos")])
+        .unwrap();
+    core.configure_city(sync_support::city_config(&url))
+        .unwrap();
+    let id = draft(&core, CATEGORY, DRAFT);
+    let cancel = CancelToken::new();
+    let search = {
+        let (core, id, cancel) = (core.clone(), id.clone(), cancel.clone());
+        tokio::spawn(async move { core.nearby_city_reports(&id, cancel).await })
+    };
+    request_in.recv().await.unwrap();
+    cancel.cancel();
+    match search.await.unwrap() {
+        Err(error) => assert_eq!(error.kind(), ErrorKind::Cancelled),
+        Ok(other) => panic!("expected Cancelled, got {other:?}"),
+    }
+    assert_eq!(core.cached_nearby_city_reports(&id).unwrap(), None);
+}

@@ -517,20 +517,8 @@ async fn garbage_from_the_updates_endpoint_is_a_typed_error_and_nothing_is_lost(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_pull_at_a_time_and_a_pull_can_be_cancelled_mid_request() {
-    // A server that takes every request and never answers; it says when the
-    // first request is in, so the test waits on that, not on time.
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let (arrived, mut first_request) = tokio::sync::mpsc::channel::<()>(4);
-    tokio::spawn(async move {
-        let mut held = Vec::new();
-        while let Ok((mut socket, _)) = listener.accept().await {
-            let mut buf = vec![0u8; 16 * 1024];
-            let _ = socket.read(&mut buf).await;
-            let _ = arrived.send(()).await;
-            held.push(socket);
-        }
-    });
+    // A server that never answers; the test waits for the request to be in.
+    let (url, mut first_request) = ihanoi_test_kit::servers::silent_server().await;
     let dir = tempfile::tempdir().unwrap();
     let core = Arc::new(open_core(dir.path(), &url));
     let cancel = CancelToken::new();

@@ -6,12 +6,14 @@
 //! - [`phone`]: a core on a temp dir, the app's settings for a city;
 //! - [`images`]: image headers declaring huge images (bomb tests);
 //! - [`city`]: the reference city server in process, and the officials' calls
-//!   a ward makes on it.
+//!   a ward makes on it;
+//! - [`servers`]: hand-written loopback servers (one that never answers).
 
 pub mod city;
 pub mod images;
 pub mod keys;
 pub mod phone;
+pub mod servers;
 pub mod shared;
 
 pub use city::TestCity;
