@@ -43,6 +43,8 @@ data class DraftData(
     /** What to know before sending (never stops it). */
     val warnings: List<Words>,
     val canQueue: Boolean,
+    /** The chosen category's form, in the city's order, with the answers kept. */
+    val form: List<FormField> = emptyList(),
 )
 
 /** One photo of the draft. */
@@ -86,3 +88,66 @@ data class CategoryOption(
     val group: Words,
     val description: Words,
 )
+
+/** How a field of the city's form is answered (GeoReport v2's datatypes). */
+enum class FieldKind {
+    /** One line of text. */
+    STRING,
+    NUMBER,
+    /** A date and time with its zone. */
+    DATETIME,
+    /** Longer text. */
+    TEXT,
+    /** One of [FormField.choices]. */
+    SINGLE_CHOICE,
+    /** Any of [FormField.choices]. */
+    MULTI_CHOICE,
+}
+
+/** One choice of a list field: the key the core keeps, the city's name shown. */
+data class FieldChoice(val key: String, val name: String)
+
+/**
+ * One question (or, with [asked] `false`, information) of the chosen category's form. The label and
+ * help are the city's own words (a server publishes its forms in one language); the problem is the
+ * core's, in both languages.
+ */
+data class FormField(
+    val code: String,
+    val kind: FieldKind,
+    val required: Boolean,
+    /** `false`: information to show, not a question. */
+    val asked: Boolean,
+    val label: String,
+    /** The city's hint about the value expected ("mét, 0–100"). */
+    val help: String?,
+    val choices: List<FieldChoice>,
+    /** The answer kept by the core (several for [FieldKind.MULTI_CHOICE]). */
+    val values: List<String>,
+    /** What the core says is wrong with the answer, or missing. */
+    val problem: Words?,
+)
+
+/** A point of a ward's outline, in WGS84 degrees. */
+data class MapPoint(val lat: Double, val lon: Double)
+
+/** One ward around the pin as the map draws it, named by the core. */
+data class WardShape(
+    val code: String,
+    val name: Words,
+    val holdsPin: Boolean,
+    /** From the pin to its boundary, in metres. */
+    val distanceM: Double,
+    /** Every closed ring of its polygons (outer rings and holes alike). */
+    val rings: List<List<MapPoint>>,
+)
+
+/** The ward outlines around a point (the core's `ward_outlines`): the one holding it first. */
+data class WardSurroundings(
+    val wards: List<WardShape>,
+    /** What to say when no ward holds the point (outside Hanoi). */
+    val note: Words?,
+) {
+    val holding: WardShape?
+        get() = wards.firstOrNull { it.holdsPin }
+}

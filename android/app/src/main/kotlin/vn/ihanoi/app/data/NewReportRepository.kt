@@ -8,10 +8,12 @@ import kotlinx.coroutines.flow.map
 import vn.ihanoi.core.IhanoiCore
 import vn.ihanoi.core.TaskHandle
 import vn.ihanoi.core.defaultCompressOptions
+import vn.ihanoi.core.model.AttributeType
 import vn.ihanoi.core.model.DraftField
 import vn.ihanoi.core.model.LocationFix
 import vn.ihanoi.core.model.LocationSource
 import vn.ihanoi.core.model.PhotoSource
+import vn.ihanoi.core.model.Problem
 import vn.ihanoi.core.model.Urgency
 import vn.ihanoi.core.reviewFlagLabels
 import vn.ihanoi.core.urgencyOptions
@@ -51,6 +53,12 @@ interface NewReportRepository {
     suspend fun setAddress(id: String, text: String)
 
     suspend fun setUrgency(id: String, level: UrgencyLevel)
+
+    /** Autosaves the answer to one field of the city's form (no values clears it). */
+    suspend fun setAnswer(id: String, code: String, values: List<String>)
+
+    /** The ward outlines within [radiusM] of a point, from the core's boundary data (offline). */
+    suspend fun surroundings(lat: Double, lon: Double, radiusM: Double): WardSurroundings
 
     /** The choices with the core's words. */
     fun urgencies(): List<UrgencyOption>
@@ -132,6 +140,32 @@ class CoreNewReportRepository(
     override suspend fun setUrgency(id: String, level: UrgencyLevel) =
         update(id, DraftField.Urgency(level.toCore()))
 
+    override suspend fun setAnswer(id: String, code: String, values: List<String>) {
+        call { core.setDraftAttribute(id, code, values) }
+    }
+
+    override suspend fun surroundings(lat: Double, lon: Double, radiusM: Double) = call {
+        val outlines = core.wardOutlines(lat, lon, radiusM)
+        WardSurroundings(
+            wards =
+                outlines.wards.map { ward ->
+                    WardShape(
+                        code = ward.code,
+                        name = ward.name.words(),
+                        holdsPin = ward.containsPoint,
+                        distanceM = ward.distanceM,
+                        rings =
+                            ward.polygons.flatMap { polygon ->
+                                (listOf(polygon.exterior) + polygon.holes).map { ring ->
+                                    ring.map { MapPoint(it.lat, it.lon) }
+                                }
+                            },
+                    )
+                },
+            note = outlines.note?.words(),
+        )
+    }
+
     override fun urgencies(): List<UrgencyOption> =
         urgencyOptions().map { UrgencyOption(it.urgency.toLevel(), it.label.words()) }
 
@@ -178,12 +212,58 @@ class CoreNewReportRepository(
             urgency = report.urgency.toLevel(),
             urgencyLabel = details.urgencyLabel.words(),
             problems = details.problems.map { it.message.words() },
+            form = core.formOf(id, details.category?.code, details.problems),
             warnings = details.warnings.map { it.message.words() },
             // The core's answer: an editable report with no readiness problem left.
             canQueue = details.actions.canQueue,
         )
     }
 }
+
+/**
+ * The chosen category's form with the draft's answers, each field with the core's problem about it
+ * (the same words the review lists).
+ */
+private fun IhanoiCore.formOf(id: String, category: String?, problems: List<Problem>) =
+    if (category == null) emptyList()
+    else {
+        val answers = draftAttributes(id).associate { it.code to it.values }
+        val about = problems.filter { it.attributeCode != null }.associateBy { it.attributeCode }
+        serviceAttributes(category).map { attribute ->
+            val choices = attribute.values.map { FieldChoice(it.key, it.name) }
+            FormField(
+                code = attribute.code,
+                kind = attribute.datatype.toKind(),
+                required = attribute.required,
+                asked = attribute.variable,
+                label = attribute.description,
+                help =
+                    attribute.datatypeDescription?.takeUnless {
+                        it.isBlank() || it.listsKeys(choices)
+                    },
+                choices = choices,
+                values = answers[attribute.code].orEmpty(),
+                problem = about[attribute.code]?.message?.words(),
+            )
+        }
+    }
+
+/**
+ * A list's "description" that only lists its keys ("duoi_20cm | 20_50cm"), as stock servers write:
+ * no help to a resident, who sees the choices' names.
+ */
+private fun String.listsKeys(choices: List<FieldChoice>) =
+    choices.isNotEmpty() && choices.all { it.key in this }
+
+private fun AttributeType.toKind() =
+    when (this) {
+        AttributeType.STRING -> FieldKind.STRING
+        AttributeType.NUMBER -> FieldKind.NUMBER
+        AttributeType.DATETIME -> FieldKind.DATETIME
+        AttributeType.TEXT -> FieldKind.TEXT
+        AttributeType.SINGLE_VALUE_LIST -> FieldKind.SINGLE_CHOICE
+        AttributeType.MULTI_VALUE_LIST -> FieldKind.MULTI_CHOICE
+    }
 
 private fun Urgency.toLevel() =
     when (this) {

@@ -139,6 +139,13 @@ class NewReportFlowTest {
         compose.onNodeWithText("Độ chính xác: ${located.verdict.qualityLabel.vi}").performScrollTo()
         assertEquals("Phường Hoàn Kiếm", located.areaName)
         compose.onNodeWithText("Phường, xã: Phường Hoàn Kiếm").performScrollTo()
+        // The map's outlines come from the core's boundary data, the ward named by the core.
+        val outlines = core.wardOutlines(located.fix.lat, located.fix.lon, 250.0)
+        val holding = outlines.wards.single { it.containsPoint }
+        waitFor("${holding.name.vi}: ghim nằm trong phường, xã này")
+        compose
+            .onNodeWithText("${holding.name.vi}: ghim nằm trong phường, xã này")
+            .performScrollTo()
         compose.onNodeWithText("Tiếp").performClick()
 
         compose.onNodeWithText("Tìm loại sự việc", substring = true).performTextReplacement("o ga")

@@ -44,6 +44,7 @@ import vn.ihanoi.app.data.ReportStatus
 import vn.ihanoi.app.data.ReportSummary
 import vn.ihanoi.app.ui.common.ScreenTopBar
 import vn.ihanoi.app.ui.common.StateChip
+import vn.ihanoi.app.ui.common.isLargeFont
 import vn.ihanoi.app.ui.common.localized
 
 /** The home screen wired to its state holder. */
@@ -79,6 +80,9 @@ fun HomeScreen(
 ) {
     // The list ends above the button however tall it is (it grows with the font scale).
     var fabHeightPx by remember { mutableIntStateOf(0) }
+    // At a large font a floating button would hide most of a report card: the button leads the
+    // list instead.
+    val buttonInList = isLargeFont()
     Scaffold(
         topBar = {
             ScreenTopBar(
@@ -102,7 +106,7 @@ fun HomeScreen(
         },
         floatingActionButton = {
             // The empty state has its own big button; one "new report" on screen is enough.
-            if (state is HomeUiState.Reports) {
+            if (state is HomeUiState.Reports && !buttonInList) {
                 ExtendedFloatingActionButton(
                     onClick = onNewReport,
                     modifier = Modifier.onSizeChanged { fabHeightPx = it.height },
@@ -116,8 +120,16 @@ fun HomeScreen(
             HomeUiState.Loading -> Loading(Modifier.padding(padding))
             HomeUiState.Empty -> EmptyHome(onNewReport, Modifier.padding(padding))
             is HomeUiState.Reports -> {
-                val fabHeight = with(LocalDensity.current) { fabHeightPx.toDp() }
-                ReportList(state, onOpenReport, onOpenDraft, padding, fabHeight)
+                val fabHeight =
+                    if (buttonInList) 0.dp else with(LocalDensity.current) { fabHeightPx.toDp() }
+                ReportList(
+                    state,
+                    onOpenReport,
+                    onOpenDraft,
+                    padding,
+                    fabHeight,
+                    if (buttonInList) onNewReport else null,
+                )
             }
         }
     }
@@ -171,6 +183,8 @@ private fun ReportList(
     onOpenDraft: (String) -> Unit,
     padding: PaddingValues,
     fabHeight: Dp,
+    /** The new-report button as the list's first row (at a large font), or none. */
+    newReportInList: (() -> Unit)?,
 ) {
     LazyColumn(
         contentPadding =
@@ -179,10 +193,22 @@ private fun ReportList(
                 end = 16.dp,
                 top = padding.calculateTopPadding() + 8.dp,
                 // The button's own margin (16 dp) and a gap, so the last row shows in full.
-                bottom = padding.calculateBottomPadding() + fabHeight + 32.dp,
+                bottom =
+                    padding.calculateBottomPadding() +
+                        if (fabHeight > 0.dp) fabHeight + 32.dp else 16.dp,
             ),
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
+        newReportInList?.let { onNewReport ->
+            item(key = "new") {
+                Button(
+                    onClick = onNewReport,
+                    modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
+                ) {
+                    Text(stringResource(R.string.home_new_report), textAlign = TextAlign.Center)
+                }
+            }
+        }
         state.outbox?.let { outbox -> item(key = "outbox") { OutboxLine(outbox.localized()) } }
         items(state.reports, key = { it.id }) { report ->
             // A draft opens where it is edited; everything else on its report screen.

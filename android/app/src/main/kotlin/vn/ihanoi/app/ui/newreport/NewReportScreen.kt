@@ -1,15 +1,12 @@
 package vn.ihanoi.app.ui.newreport
 
-import androidx.compose.foundation.Canvas
 import androidx.compose.foundation.Image
-import androidx.compose.foundation.gestures.detectTapGestures
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
-import androidx.compose.foundation.layout.height
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.size
@@ -33,31 +30,28 @@ import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.geometry.Offset
 import androidx.compose.ui.graphics.Color
-import androidx.compose.ui.graphics.drawscope.Stroke
-import androidx.compose.ui.input.pointer.pointerInput
 import androidx.compose.ui.layout.ContentScale
+import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.liveRegion
-import androidx.compose.ui.semantics.onClick
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import java.util.Locale
-import kotlin.math.cos
 import vn.ihanoi.app.R
 import vn.ihanoi.app.data.DraftData
 import vn.ihanoi.app.data.DraftPhoto
+import vn.ihanoi.app.data.FormField
 import vn.ihanoi.app.data.PhotoOrigin
 import vn.ihanoi.app.data.UrgencyLevel
 import vn.ihanoi.app.data.Words
 import vn.ihanoi.app.ui.common.ScreenTopBar
 import vn.ihanoi.app.ui.common.StateChip
+import vn.ihanoi.app.ui.common.isLargeFont
 import vn.ihanoi.app.ui.common.localized
 import vn.ihanoi.app.ui.common.rememberBitmap
 
@@ -89,6 +83,9 @@ interface NewReportActions {
 
     fun chooseUrgency(level: UrgencyLevel)
 
+    /** Answers one field of the city's form (values of a list: the choices' keys). */
+    fun answer(code: String, values: List<String>)
+
     fun queue()
 }
 
@@ -104,9 +101,22 @@ fun NewReportRoute(viewModel: NewReportViewModel, onClose: () -> Unit, onQueued:
 /** A short guided flow: photos → position → category → details → review. Stateless. */
 @Composable
 fun NewReportScreen(state: NewReportUiState, actions: NewReportActions, onClose: () -> Unit) {
+    // At a large font the two stacked buttons would take a quarter of a small phone's screen for
+    // good, hiding what they act on (the review's problems): they follow the content instead.
+    val buttonsInContent = isLargeFont()
     Scaffold(
         topBar = { ScreenTopBar(stringResource(R.string.new_title), onBack = onClose) },
-        bottomBar = { if (state is NewReportUiState.Editing) StepButtons(state, actions) },
+        bottomBar = {
+            if (state is NewReportUiState.Editing && !buttonsInContent) {
+                Surface(tonalElevation = 3.dp, modifier = Modifier.testTag(STEP_BAR_TAG)) {
+                    StepButtons(
+                        state,
+                        actions,
+                        Modifier.padding(horizontal = 16.dp, vertical = 8.dp),
+                    )
+                }
+            }
+        },
     ) { padding ->
         when (state) {
             NewReportUiState.Loading ->
@@ -148,6 +158,7 @@ fun NewReportScreen(state: NewReportUiState, actions: NewReportActions, onClose:
                         NewReportStep.DETAILS -> DetailsStep(state, actions)
                         NewReportStep.REVIEW -> ReviewStep(state.draft)
                     }
+                    if (buttonsInContent) StepButtons(state, actions)
                 }
         }
     }
@@ -165,29 +176,32 @@ private val NewReportStep.title: Int
 
 /** Previous / next, and on the last step the send button the core allows. */
 @Composable
-private fun StepButtons(state: NewReportUiState.Editing, actions: NewReportActions) {
-    Surface(tonalElevation = 3.dp) {
-        FlowRow(
-            Modifier.fillMaxWidth().padding(horizontal = 16.dp, vertical = 8.dp),
-            horizontalArrangement = Arrangement.spacedBy(8.dp, Alignment.End),
-        ) {
-            if (state.step != NewReportStep.entries.first()) {
-                OutlinedButton(onClick = actions::previous, Modifier.heightIn(min = 48.dp)) {
-                    Text(stringResource(R.string.new_previous))
-                }
+private fun StepButtons(
+    state: NewReportUiState.Editing,
+    actions: NewReportActions,
+    modifier: Modifier = Modifier,
+) {
+    FlowRow(
+        modifier.fillMaxWidth(),
+        horizontalArrangement = Arrangement.spacedBy(8.dp, Alignment.End),
+        verticalArrangement = Arrangement.spacedBy(8.dp),
+    ) {
+        if (state.step != NewReportStep.entries.first()) {
+            OutlinedButton(onClick = actions::previous, Modifier.heightIn(min = 48.dp)) {
+                Text(stringResource(R.string.new_previous))
             }
-            if (state.step == NewReportStep.REVIEW) {
-                Button(
-                    onClick = actions::queue,
-                    enabled = state.draft.canQueue && !state.busy,
-                    modifier = Modifier.heightIn(min = 48.dp),
-                ) {
-                    Text(stringResource(R.string.report_queue))
-                }
-            } else {
-                Button(onClick = actions::next, Modifier.heightIn(min = 48.dp)) {
-                    Text(stringResource(R.string.new_next))
-                }
+        }
+        if (state.step == NewReportStep.REVIEW) {
+            Button(
+                onClick = actions::queue,
+                enabled = state.draft.canQueue && !state.busy,
+                modifier = Modifier.heightIn(min = 48.dp),
+            ) {
+                Text(stringResource(R.string.report_queue))
+            }
+        } else {
+            Button(onClick = actions::next, Modifier.heightIn(min = 48.dp)) {
+                Text(stringResource(R.string.new_next))
             }
         }
     }
@@ -306,77 +320,8 @@ private fun PositionStep(state: NewReportUiState.Editing, actions: NewReportActi
         if (position.ambiguous) Text(stringResource(R.string.position_ambiguous))
     }
     Text(stringResource(R.string.position_map_hint), style = MaterialTheme.typography.bodyMedium)
-    PinMap(state.draft, actions::placePin)
+    PinMap(state.draft, state.surroundings, actions::placePin)
 }
-
-/**
- * Where the pin is, drawn without the network: a metre grid around the pin; a tap puts the pin
- * there (one dp is one metre). The ward outlines around the pin (the core's `ward_outlines`) are
- * still to be drawn here.
- */
-@Composable
-private fun PinMap(draft: DraftData, placePin: (Double, Double) -> Unit) {
-    val lat = draft.position?.lat ?: CITY_CENTRE_LAT
-    val lon = draft.position?.lon ?: CITY_CENTRE_LON
-    val spoken =
-        stringResource(
-            R.string.position_map,
-            String.format(Locale.ROOT, "%.5f", lat),
-            String.format(Locale.ROOT, "%.5f", lon),
-        )
-    val tapLabel = stringResource(R.string.position_map_tap)
-    val grid = MaterialTheme.colorScheme.outlineVariant
-    val pin = MaterialTheme.colorScheme.primary
-    val placed = draft.position != null
-    Surface(
-        color = MaterialTheme.colorScheme.surfaceVariant,
-        shape = MaterialTheme.shapes.medium,
-        modifier = Modifier.fillMaxWidth().height(220.dp),
-    ) {
-        Canvas(
-            Modifier.fillMaxSize()
-                .semantics(mergeDescendants = true) { contentDescription = spoken }
-                .pointerInputTaps(tapLabel) { dx, dy ->
-                    // Metres east and south of the centre (1 dp = 1 m) to degrees.
-                    val newLat = lat - dy / METRES_PER_DEGREE
-                    val newLon = lon + dx / (METRES_PER_DEGREE * cos(Math.toRadians(lat)))
-                    placePin(newLat, newLon)
-                }
-        ) {
-            val step = GRID_METRES.dp.toPx()
-            var x = size.width / 2 % step
-            while (x < size.width) {
-                drawLine(grid, Offset(x, 0f), Offset(x, size.height))
-                x += step
-            }
-            var y = size.height / 2 % step
-            while (y < size.height) {
-                drawLine(grid, Offset(0f, y), Offset(size.width, y))
-                y += step
-            }
-            if (placed) {
-                val centre = Offset(size.width / 2, size.height / 2)
-                drawCircle(pin, radius = 10.dp.toPx(), center = centre)
-                drawCircle(pin, radius = 18.dp.toPx(), center = centre, style = Stroke(3.dp.toPx()))
-            }
-        }
-    }
-}
-
-/** Taps on the map in dp from its centre, with the action's spoken name for TalkBack. */
-private fun Modifier.pointerInputTaps(label: String, onTap: (Float, Float) -> Unit): Modifier =
-    // TalkBack's double tap confirms the pin where it is (the map's centre).
-    semantics {
-            onClick(label) {
-                onTap(0f, 0f)
-                true
-            }
-        }
-        .pointerInput(onTap) {
-            detectTapGestures { at ->
-                onTap((at.x - size.width / 2f) / density, (at.y - size.height / 2f) / density)
-            }
-        }
 
 @Composable
 private fun CategoryStep(state: NewReportUiState.Editing, actions: NewReportActions) {
@@ -389,6 +334,11 @@ private fun CategoryStep(state: NewReportUiState.Editing, actions: NewReportActi
     )
     if (state.categories.isEmpty() && state.categoryQuery.isNotBlank()) {
         Text(stringResource(R.string.category_none, state.categoryQuery))
+    }
+    // The chosen category's own questions follow its card (or the search field, when a search
+    // hides the card).
+    if (state.categories.none { it.code == state.draft.categoryCode }) {
+        FormFields(state.draft.form, actions::answer)
     }
     state.categories.forEach { category ->
         val chosen = category.code == state.draft.categoryCode
@@ -415,6 +365,7 @@ private fun CategoryStep(state: NewReportUiState.Editing, actions: NewReportActi
                 )
             }
         }
+        if (chosen) FormFields(state.draft.form, actions::answer)
     }
 }
 
@@ -469,6 +420,9 @@ private fun ReviewStep(draft: DraftData) {
     }
     // Nothing missing is said twice: the problems below name it.
     draft.category?.let { Text(it.localized(), style = MaterialTheme.typography.titleMedium) }
+    for (field in draft.form) {
+        if (field.asked && field.values.isNotEmpty()) Text(answerLine(field))
+    }
     if (draft.description.isNotBlank()) Text(draft.description)
     if (draft.address.isNotBlank()) {
         Text(stringResource(R.string.report_address) + ": " + draft.address)
@@ -523,8 +477,11 @@ private fun WordsList(title: Int, words: List<Words>, colour: Color) {
     }
 }
 
-// Hoàn Kiếm, where the map opens before the report has a position.
-private const val CITY_CENTRE_LAT = 21.0285
-private const val CITY_CENTRE_LON = 105.8542
-private const val METRES_PER_DEGREE = 111_320.0
-private const val GRID_METRES = 50
+/** "Độ sâu nước: Trên 50 cm": a form answer as the review shows it (a list's choices by name). */
+private fun answerLine(field: FormField): String {
+    val names = field.choices.associate { it.key to it.name }
+    return field.label + ": " + field.values.joinToString(", ") { names[it] ?: it }
+}
+
+/** The test tag of the fixed bar of step buttons (absent at a large font). */
+const val STEP_BAR_TAG = "new_report_step_bar"

@@ -5,7 +5,10 @@ import androidx.lifecycle.viewModelScope
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.SharingStarted
 import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.collectLatest
 import kotlinx.coroutines.flow.combine
+import kotlinx.coroutines.flow.distinctUntilChanged
+import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.flow.stateIn
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
@@ -18,6 +21,7 @@ import vn.ihanoi.app.data.NewReportRepository
 import vn.ihanoi.app.data.PhotoOrigin
 import vn.ihanoi.app.data.UrgencyLevel
 import vn.ihanoi.app.data.UrgencyOption
+import vn.ihanoi.app.data.WardSurroundings
 import vn.ihanoi.app.data.Words
 
 /** The guided flow's steps, in order. */
@@ -49,6 +53,8 @@ sealed interface NewReportUiState {
         val queued: Boolean,
         /** The core's words for the last refused action (a photo it cannot read, …). */
         val error: Words? = null,
+        /** The ward outlines around the pin (or the city centre before there is one). */
+        val surroundings: WardSurroundings? = null,
     ) : NewReportUiState
 }
 
@@ -72,7 +78,15 @@ class NewReportViewModel(
         combine(repository.draft(id), local) { draft, local ->
                 NewReportUiState.Editing(
                     step = local.step,
-                    draft = draft,
+                    // Typed answers show as typed; the core's problems follow its observer.
+                    draft =
+                        draft.copy(
+                            form =
+                                draft.form.map { field ->
+                                    local.answers[field.code]?.let { field.copy(values = it) }
+                                        ?: field
+                                }
+                        ),
                     description = local.description ?: draft.description,
                     address = local.address ?: draft.address,
                     categoryQuery = local.query,
@@ -82,6 +96,7 @@ class NewReportViewModel(
                     nothingFound = local.nothingFound,
                     queued = local.queued,
                     error = local.error,
+                    surroundings = local.surroundings,
                 ) as NewReportUiState
             }
             .stateIn(
@@ -92,6 +107,23 @@ class NewReportViewModel(
 
     init {
         searchCategories("")
+        viewModelScope.launch {
+            repository
+                .draft(id)
+                .map { draft -> draft.position?.let { it.lat to it.lon } }
+                .distinctUntilChanged()
+                .collectLatest { at ->
+                    val (lat, lon) = at ?: (CITY_CENTRE_LAT to CITY_CENTRE_LON)
+                    val around =
+                        try {
+                            repository.surroundings(lat, lon, OUTLINE_RADIUS_M)
+                        } catch (_: CoreRefusal) {
+                            // No boundary data: the map still shows the pin on its grid.
+                            null
+                        }
+                    local.update { it.copy(surroundings = around) }
+                }
+        }
     }
 
     override fun goTo(step: NewReportStep) =
@@ -149,6 +181,11 @@ class NewReportViewModel(
 
     override fun chooseUrgency(level: UrgencyLevel) = write { repository.setUrgency(id, level) }
 
+    override fun answer(code: String, values: List<String>) {
+        local.update { it.copy(answers = it.answers + (code to values)) }
+        write { repository.setAnswer(id, code, values) }
+    }
+
     override fun queue() = write {
         repository.queue(id)
         local.update { it.copy(queued = true) }
@@ -193,5 +230,7 @@ class NewReportViewModel(
         val nothingFound: Boolean = false,
         val queued: Boolean = false,
         val error: Words? = null,
+        val answers: Map<String, List<String>> = emptyMap(),
+        val surroundings: WardSurroundings? = null,
     )
 }

@@ -1,15 +1,16 @@
 package vn.ihanoi.app.ui.home
 
+import androidx.compose.ui.test.assertCountEquals
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.assertIsEnabled
 import androidx.compose.ui.test.assertTextEquals
 import androidx.compose.ui.test.getBoundsInRoot
-import androidx.compose.ui.test.hasScrollAction
+import androidx.compose.ui.test.hasText
 import androidx.compose.ui.test.isHeading
 import androidx.compose.ui.test.junit4.v2.createComposeRule
+import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
-import androidx.compose.ui.test.performScrollToIndex
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Rule
@@ -21,6 +22,7 @@ import org.robolectric.annotation.GraphicsMode
 import vn.ihanoi.app.data.ReportStatus
 import vn.ihanoi.app.data.ReportSummary
 import vn.ihanoi.app.data.Words
+import vn.ihanoi.app.testing.assertEndClearOf
 import vn.ihanoi.app.testing.assertNoTextClipped
 import vn.ihanoi.app.testing.captureScreen
 import vn.ihanoi.app.ui.theme.IhanoiTheme
@@ -119,22 +121,26 @@ class HomeScreenTest {
         compose.assertNoTextClipped()
     }
 
-    @Test fun `the last row ends above the new-report button`() = lastRowAboveButton()
+    @Test
+    fun `scrolled to the end, the last row is above the new-report button`() {
+        show(reportsState)
+
+        compose.assertEndClearOf(hasText("(Chưa có mô tả)"), cover = hasText("Tạo phản ánh"))
+    }
 
     @Test
     @Config(fontScale = 2.0f)
-    fun `the last row ends above the new-report button at 200 %`() = lastRowAboveButton()
-
-    private fun lastRowAboveButton() {
+    fun `at 200 % the new-report button leads the list, nothing floats over the rows`() {
         show(reportsState)
 
-        compose.onNode(hasScrollAction()).performScrollToIndex(reportsState.reports.size)
-        val lastRow = compose.onNodeWithText("(Chưa có mô tả)").getBoundsInRoot()
-        val button = compose.onNodeWithText("Tạo phản ánh").getBoundsInRoot()
-        assertTrue(
-            "last row ${lastRow.bottom} under the button ${button.top}",
-            lastRow.bottom <= button.top,
-        )
+        val button = compose.onNodeWithText("Tạo phản ánh").assertIsDisplayed().getBoundsInRoot()
+        val outbox = compose.onNodeWithText("2 phản ánh sẽ được gửi khi có mạng.").getBoundsInRoot()
+        assertTrue("the button above the list", button.bottom <= outbox.top)
+        compose.onNodeWithText("Tạo phản ánh").performClick()
+        assertEquals(1, newReportTaps)
+        compose.assertEndClearOf(hasText("(Chưa có mô tả)"), cover = null)
+        // One button only: none floats over the list.
+        compose.onAllNodesWithText("Tạo phản ánh").assertCountEquals(1)
     }
 
     @Test fun `golden home empty vi font 1_0`() = golden("home_empty_vi_font1.0")

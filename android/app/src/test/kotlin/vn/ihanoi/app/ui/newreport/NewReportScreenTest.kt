@@ -1,9 +1,16 @@
 package vn.ihanoi.app.ui.newreport
 
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.assertIsEnabled
 import androidx.compose.ui.test.assertIsNotEnabled
+import androidx.compose.ui.test.assertIsOn
 import androidx.compose.ui.test.assertIsSelected
+import androidx.compose.ui.test.hasContentDescription
+import androidx.compose.ui.test.hasTestTag
+import androidx.compose.ui.test.hasText
 import androidx.compose.ui.test.junit4.v2.createComposeRule
 import androidx.compose.ui.test.onNodeWithContentDescription
 import androidx.compose.ui.test.onNodeWithText
@@ -13,6 +20,7 @@ import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.performTextReplacement
 import java.io.File
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
 import org.junit.Rule
 import org.junit.Test
 import org.junit.rules.TemporaryFolder
@@ -24,10 +32,17 @@ import vn.ihanoi.app.data.CategoryOption
 import vn.ihanoi.app.data.DraftData
 import vn.ihanoi.app.data.DraftPhoto
 import vn.ihanoi.app.data.DraftPosition
+import vn.ihanoi.app.data.FieldChoice
+import vn.ihanoi.app.data.FieldKind
+import vn.ihanoi.app.data.FormField
+import vn.ihanoi.app.data.MapPoint
 import vn.ihanoi.app.data.PhotoOrigin
 import vn.ihanoi.app.data.UrgencyLevel
 import vn.ihanoi.app.data.UrgencyOption
+import vn.ihanoi.app.data.WardShape
+import vn.ihanoi.app.data.WardSurroundings
 import vn.ihanoi.app.data.Words
+import vn.ihanoi.app.testing.assertEndClearOf
 import vn.ihanoi.app.testing.assertNoTextClipped
 import vn.ihanoi.app.testing.captureScreen
 import vn.ihanoi.app.ui.theme.IhanoiTheme
@@ -102,32 +117,45 @@ class NewReportScreenTest {
                 calls += "urgency $level"
             }
 
+            override fun answer(code: String, values: List<String>) {
+                calls += "answer $code ${values.joinToString("|")}"
+            }
+
             override fun queue() {
                 calls += "queue"
             }
         }
 
-    private fun show(step: NewReportStep, draft: DraftData = filled(), query: String = "") {
-        compose.setContent {
-            IhanoiTheme {
-                NewReportScreen(
-                    NewReportUiState.Editing(
-                        step = step,
-                        draft = draft,
-                        description = draft.description,
-                        address = draft.address,
-                        categoryQuery = query,
-                        categories = categories,
-                        urgencies = urgencies,
-                        busy = false,
-                        nothingFound = false,
-                        queued = false,
-                    ),
-                    actions,
-                    onClose = { closed++ },
-                )
+    private var shown by mutableStateOf<NewReportUiState?>(null)
+
+    /** Shows [step] of [draft]; a second call in the same test replaces what is shown. */
+    private fun show(
+        step: NewReportStep,
+        draft: DraftData = filled(),
+        query: String = "",
+        around: WardSurroundings? = surroundings,
+    ) {
+        val first = shown == null
+        shown =
+            NewReportUiState.Editing(
+                step = step,
+                draft = draft,
+                description = draft.description,
+                address = draft.address,
+                categoryQuery = query,
+                categories = categories,
+                urgencies = urgencies,
+                busy = false,
+                nothingFound = false,
+                queued = false,
+                surroundings = around,
+            )
+        if (first) {
+            compose.setContent {
+                IhanoiTheme { shown?.let { NewReportScreen(it, actions, onClose = { closed++ }) } }
             }
         }
+        compose.waitForIdle()
     }
 
     @Test
@@ -244,6 +272,129 @@ class NewReportScreenTest {
     }
 
     @Test
+    fun `the map draws the ward outlines around the pin and names them, for TalkBack too`() {
+        show(NewReportStep.POSITION)
+
+        compose
+            .onNodeWithText("Phường Vĩnh Tuy: ghim nằm trong phường, xã này")
+            .performScrollTo()
+            .assertIsDisplayed()
+        compose
+            .onNodeWithText("Phường Tương Mai: cách ghim 62 m")
+            .performScrollTo()
+            .assertIsDisplayed()
+        compose
+            .onNodeWithContentDescription(
+                "Bản đồ, ghim tại 20.99860, 105.86950, trong Phường Vĩnh Tuy. " +
+                    "Ranh giới gần nhất: Phường Tương Mai, cách 62 m"
+            )
+            .assertExists()
+    }
+
+    @Test
+    fun `outside every ward the map says so in the core's words`() {
+        show(NewReportStep.POSITION, around = outside)
+
+        compose
+            .onNodeWithText("Vị trí này nằm ngoài địa bàn Hà Nội.")
+            .performScrollTo()
+            .assertIsDisplayed()
+        compose
+            .onNodeWithContentDescription("Vị trí này nằm ngoài địa bàn Hà Nội.", substring = true)
+            .assertExists()
+    }
+
+    @Test
+    fun `the chosen category's form, every datatype, required marked, the core's problem at the field`() {
+        show(NewReportStep.CATEGORY, withForm)
+
+        compose.onNodeWithText("Thông tin thành phố cần cho loại này").performScrollTo()
+        compose.onNodeWithText("Nếu có người gặp nguy hiểm", substring = true).assertExists()
+        compose.onNodeWithText("Độ sâu nước — Water depth (bắt buộc)").assertExists()
+        compose.onNodeWithText("Vui lòng trả lời mục «Độ sâu nước — Water depth».").assertExists()
+        // A list's description that only repeats its keys is no help: not shown.
+        compose.onNodeWithText("duoi_20cm", substring = true).assertDoesNotExist()
+        compose.onNodeWithText("1–1000").assertExists()
+        compose
+            .onNodeWithText("cần một con số", substring = true)
+            .performScrollTo()
+            .assertIsDisplayed()
+
+        compose.onNodeWithText("Trên 50 cm — Above 50 cm").performScrollTo().performClick()
+        compose.onNodeWithText("Trường học — Schools").performScrollTo().performClick()
+        compose.onNodeWithText("Nhà dân — Homes").assertIsOn()
+        compose.onNodeWithText("Nhà dân — Homes").performClick()
+        compose.onNodeWithText("Loài cây — Tree species").performScrollTo().performTextInput("Sấu")
+        compose.onNodeWithText("Điền thời điểm hiện tại").performScrollTo().performClick()
+
+        assertEquals(
+            listOf(
+                "answer do_sau_nuoc tren_50cm",
+                // Ticked, kept in the city's order; unticked, removed.
+                "answer anh_huong nha_dan|truong_hoc",
+                "answer anh_huong ",
+                "answer loai_cay Sấu",
+            ),
+            calls.take(4),
+        )
+        assertTrue(
+            calls.last(),
+            Regex(
+                    "answer bat_dau_luc \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)"
+                )
+                .matches(calls.last()),
+        )
+    }
+
+    @Test
+    fun `review lists the form's problems with the others and the answers given`() {
+        show(NewReportStep.REVIEW, withForm)
+
+        compose
+            .onNodeWithText("• Vui lòng trả lời mục «Độ sâu nước — Water depth».")
+            .performScrollTo()
+            .assertIsDisplayed()
+        compose.onNodeWithText("Ảnh hưởng đến — Affecting: Nhà dân — Homes").assertExists()
+        compose.onNodeWithText("Gửi phản ánh").assertIsNotEnabled()
+    }
+
+    @Test fun `every step ends above the step buttons`() = everyStepEndsClear(large = false)
+
+    @Test
+    @Config(fontScale = 2.0f)
+    fun `at 200 % every step ends in view, the step buttons following the content`() =
+        everyStepEndsClear(large = true)
+
+    /**
+     * For each step: scrolled to the end, its last item is fully visible, above the fixed bar of
+     * step buttons (font 1.0) or above the buttons that follow the content (font 2.0).
+     */
+    private fun everyStepEndsClear(large: Boolean) {
+        val lastOf =
+            mapOf(
+                NewReportStep.PHOTOS to hasContentDescription("Xoá ảnh 2"),
+                NewReportStep.POSITION to hasText("Phường Tương Mai: cách ghim 62 m"),
+                NewReportStep.CATEGORY to hasText("Chi tiết thêm — More details"),
+                NewReportStep.DETAILS to hasText("Phức tạp"),
+                NewReportStep.REVIEW to hasText("• Chưa có vị trí."),
+            )
+        for ((step, last) in lastOf) {
+            val draft = if (step == NewReportStep.REVIEW) incomplete else withForm
+            show(step, draft)
+            val bar = compose.onAllNodes(hasTestTag(STEP_BAR_TAG)).fetchSemanticsNodes()
+            val next = if (step == NewReportStep.REVIEW) "Gửi phản ánh" else "Tiếp"
+            if (bar.isEmpty()) {
+                // The buttons follow the content: they are its end, the item is above them.
+                compose.assertEndClearOf(last, cover = hasText(next))
+                compose.onNodeWithText(next).assertIsDisplayed()
+            } else {
+                compose.assertEndClearOf(last, cover = hasTestTag(STEP_BAR_TAG))
+            }
+            assertEquals("$step: fixed bar only at 100 %", !large, bar.isNotEmpty())
+        }
+    }
+
+    @Test
     fun `golden new photos vi font 1_0`() = golden("new_photos_vi_font1.0", NewReportStep.PHOTOS)
 
     @Test
@@ -322,8 +473,72 @@ class NewReportScreenTest {
     @Config(qualifiers = "+night")
     fun `golden new review vi dark`() = golden("new_review_vi_dark", NewReportStep.REVIEW)
 
-    private fun golden(name: String, step: NewReportStep, draft: DraftData = filled()) {
-        show(step, draft)
+    @Test
+    fun `golden new form vi font 1_0`() =
+        golden("new_form_vi_font1.0", NewReportStep.CATEGORY, withForm, scrollTo = FORM_VI)
+
+    @Test
+    @Config(fontScale = 2.0f)
+    fun `golden new form vi font 2_0`() =
+        golden("new_form_vi_font2.0", NewReportStep.CATEGORY, withForm, scrollTo = FORM_VI)
+
+    @Test
+    @Config(qualifiers = "+en")
+    fun `golden new form en font 1_0`() =
+        golden("new_form_en_font1.0", NewReportStep.CATEGORY, withForm, scrollTo = FORM_EN)
+
+    @Test
+    @Config(qualifiers = "+en", fontScale = 2.0f)
+    fun `golden new form en font 2_0`() =
+        golden("new_form_en_font2.0", NewReportStep.CATEGORY, withForm, scrollTo = FORM_EN)
+
+    @Test
+    fun `golden new review form vi font 1_0`() =
+        golden("new_review_form_vi_font1.0", NewReportStep.REVIEW, withForm)
+
+    @Test
+    @Config(fontScale = 2.0f)
+    fun `golden new review form vi font 2_0`() =
+        golden("new_review_form_vi_font2.0", NewReportStep.REVIEW, withForm)
+
+    @Test
+    @Config(qualifiers = "+en")
+    fun `golden new review form en font 1_0`() =
+        golden("new_review_form_en_font1.0", NewReportStep.REVIEW, withForm)
+
+    @Test
+    @Config(qualifiers = "+en", fontScale = 2.0f)
+    fun `golden new review form en font 2_0`() =
+        golden("new_review_form_en_font2.0", NewReportStep.REVIEW, withForm)
+
+    @Test
+    fun `golden new position outside vi font 1_0`() =
+        golden("new_position_outside_vi_font1.0", NewReportStep.POSITION, around = outside)
+
+    @Test
+    @Config(fontScale = 2.0f)
+    fun `golden new position outside vi font 2_0`() =
+        golden("new_position_outside_vi_font2.0", NewReportStep.POSITION, around = outside)
+
+    @Test
+    @Config(qualifiers = "+en")
+    fun `golden new position outside en font 1_0`() =
+        golden("new_position_outside_en_font1.0", NewReportStep.POSITION, around = outside)
+
+    @Test
+    @Config(qualifiers = "+en", fontScale = 2.0f)
+    fun `golden new position outside en font 2_0`() =
+        golden("new_position_outside_en_font2.0", NewReportStep.POSITION, around = outside)
+
+    private fun golden(
+        name: String,
+        step: NewReportStep,
+        draft: DraftData = filled(),
+        around: WardSurroundings? = surroundings,
+        scrollTo: String? = null,
+    ) {
+        show(step, draft, around = around)
+        scrollTo?.let { compose.onNodeWithText(it).performScrollTo() }
         compose.assertNoTextClipped()
         compose.captureScreen(name)
     }
@@ -339,6 +554,22 @@ class NewReportScreenTest {
         }
         return file.path
     }
+
+    /**
+     * A flooding report whose city form has one question of each kind, two of them unanswered or
+     * wrong.
+     */
+    private val withForm: DraftData
+        get() =
+            filled()
+                .copy(
+                    categoryCode = "ngap_ung",
+                    category = Words("Ngập úng", "Flooding"),
+                    form = floodForm,
+                    problems = listOf(depthMissing, treesInvalid),
+                    warnings = emptyList(),
+                    canQueue = false,
+                )
 
     private fun filled() =
         DraftData(
@@ -409,6 +640,164 @@ class NewReportScreenTest {
                 canQueue = false,
             )
 
+        // The reference city's forms (tests/city-api, the city-forms profile), one language pair
+        // in each text as the city writes it; the problems are the core's (core/src/forms).
+        val depthMissing =
+            Words(
+                "Vui lòng trả lời mục «Độ sâu nước — Water depth».",
+                "Please answer “Độ sâu nước — Water depth”.",
+            )
+        val treesInvalid =
+            Words(
+                "Mục «Số cây — Number of trees»: cần một con số (ví dụ 1,5).",
+                "“Số cây — Number of trees”: a number is needed (e.g. 1.5).",
+            )
+
+        val floodForm =
+            listOf(
+                FormField(
+                    "luu_y",
+                    FieldKind.STRING,
+                    required = false,
+                    asked = false,
+                    label =
+                        "Nếu có người gặp nguy hiểm, gọi 114 — If anyone is in danger, call 114",
+                    help = null,
+                    choices = emptyList(),
+                    values = emptyList(),
+                    problem = null,
+                ),
+                FormField(
+                    "do_sau_nuoc",
+                    FieldKind.SINGLE_CHOICE,
+                    required = true,
+                    asked = true,
+                    label = "Độ sâu nước — Water depth",
+                    help = null,
+                    choices =
+                        listOf(
+                            FieldChoice("duoi_20cm", "Dưới 20 cm — Below 20 cm"),
+                            FieldChoice("20_50cm", "20–50 cm"),
+                            FieldChoice("tren_50cm", "Trên 50 cm — Above 50 cm"),
+                        ),
+                    values = emptyList(),
+                    problem = depthMissing,
+                ),
+                FormField(
+                    "anh_huong",
+                    FieldKind.MULTI_CHOICE,
+                    required = false,
+                    asked = true,
+                    label = "Ảnh hưởng đến — Affecting",
+                    help = null,
+                    choices =
+                        listOf(
+                            FieldChoice("duong", "Đường đi — Roads"),
+                            FieldChoice("nha_dan", "Nhà dân — Homes"),
+                            FieldChoice("truong_hoc", "Trường học — Schools"),
+                        ),
+                    values = listOf("nha_dan"),
+                    problem = null,
+                ),
+                FormField(
+                    "bat_dau_luc",
+                    FieldKind.DATETIME,
+                    required = false,
+                    asked = true,
+                    label = "Ngập từ lúc — Flooded since",
+                    help = "2026-12-07T08:30:00+07:00",
+                    choices = emptyList(),
+                    values = emptyList(),
+                    problem = null,
+                ),
+                FormField(
+                    "so_cay",
+                    FieldKind.NUMBER,
+                    required = false,
+                    asked = true,
+                    label = "Số cây — Number of trees",
+                    help = "1–1000",
+                    choices = emptyList(),
+                    values = listOf("nhiều"),
+                    problem = treesInvalid,
+                ),
+                FormField(
+                    "loai_cay",
+                    FieldKind.STRING,
+                    required = false,
+                    asked = true,
+                    label = "Loài cây — Tree species",
+                    help = null,
+                    choices = emptyList(),
+                    values = emptyList(),
+                    problem = null,
+                ),
+                FormField(
+                    "chi_tiet",
+                    FieldKind.TEXT,
+                    required = false,
+                    asked = true,
+                    label = "Chi tiết thêm — More details",
+                    help = null,
+                    choices = emptyList(),
+                    values = emptyList(),
+                    problem = null,
+                ),
+            )
+
+        const val FORM_VI = "Thông tin thành phố cần cho loại này"
+        const val FORM_EN = "What the city needs for this category"
+
+        /** A rectangle [west, east] × [south, north] in metres from the pin, closed. */
+        fun rectangle(west: Double, east: Double, south: Double, north: Double): List<MapPoint> {
+            val perLat = 111_320.0
+            val perLon = perLat * kotlin.math.cos(Math.toRadians(position.lat))
+            fun at(x: Double, y: Double) =
+                MapPoint(position.lat + y / perLat, position.lon + x / perLon)
+            return listOf(
+                at(west, south),
+                at(east, south),
+                at(east, north),
+                at(west, north),
+                at(west, south),
+            )
+        }
+
+        // The pin in Vĩnh Tuy, a boundary 62 m west of it and another 140 m south.
+        val surroundings =
+            WardSurroundings(
+                listOf(
+                    WardShape(
+                        "09733",
+                        Words("Phường Vĩnh Tuy", "Vinh Tuy Ward"),
+                        holdsPin = true,
+                        distanceM = 62.0,
+                        rings = listOf(rectangle(-62.0, 2000.0, -140.0, 2000.0)),
+                    ),
+                    WardShape(
+                        "09730",
+                        Words("Phường Tương Mai", "Tuong Mai Ward"),
+                        holdsPin = false,
+                        distanceM = 62.0,
+                        rings = listOf(rectangle(-2000.0, -62.0, -2000.0, 2000.0)),
+                    ),
+                    WardShape(
+                        "09745",
+                        Words("Phường Hoàng Mai", "Hoang Mai Ward"),
+                        holdsPin = false,
+                        distanceM = 140.0,
+                        rings = listOf(rectangle(-62.0, 2000.0, -2000.0, -140.0)),
+                    ),
+                ),
+                note = null,
+            )
+
+        val outside =
+            WardSurroundings(
+                emptyList(),
+                Words("Vị trí này nằm ngoài địa bàn Hà Nội.", "This position is outside Hanoi."),
+            )
+
         val categories =
             listOf(
                 CategoryOption(
@@ -420,6 +809,12 @@ class NewReportScreenTest {
                 CategoryOption(
                     "RT",
                     Words("Rác thải, vệ sinh", "Rubbish"),
+                    Words("Môi trường", "Environment"),
+                    Words("", ""),
+                ),
+                CategoryOption(
+                    "ngap_ung",
+                    Words("Ngập úng", "Flooding"),
                     Words("Môi trường", "Environment"),
                     Words("", ""),
                 ),
