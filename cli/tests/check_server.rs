@@ -168,6 +168,8 @@ fn a_plain_open311_server_lacks_the_extensions_the_app_needs() {
     // Only the photos keep it from working: a plain server without sign-in
     // is not refused for that.
     assert_eq!(report["profile"]["sign_in"], "not_offered");
+    // Not advertised on a plain server: reports nearby try the filter.
+    assert_eq!(report["profile"]["near_search"], "unknown");
     assert_eq!(
         failing(&report),
         vec!["photos in the request (multipart media[])".to_owned()]
@@ -293,6 +295,7 @@ fn profiles_with_sign_in_get_the_verdicts_the_readme_states() {
         let report = json_of(&check.stdout);
         assert_eq!(report["compatible"], compatible, "{profile}: {report}");
         assert_eq!(report["profile"]["sign_in"], "offered", "{profile}");
+        assert_eq!(report["profile"]["near_search"], "offered", "{profile}");
         if compatible {
             assert!(failing(&report).is_empty(), "{profile}: {report}");
         } else {

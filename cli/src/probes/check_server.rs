@@ -532,6 +532,7 @@ fn profile_json(profile: &ServerProfile) -> Value {
         "alerts": offer(profile.alerts),
         "areas": offer(profile.areas),
         "uploads": offer(profile.uploads),
+        "near_search": offer(profile.near_search),
         "media_field": profile.media_field,
         "report_attributes": profile.report_attributes,
     })
