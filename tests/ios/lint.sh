@@ -3,7 +3,8 @@
 # generated bindings) must parse (`swiftc -parse`: syntax only, so the app's views, which import
 # SwiftUI and UIKit and cannot be type-checked here, are at least well-formed) and pass
 # `swift-format lint --strict` with ios/.swift-format. And no SwiftUI control under ios/App is
-# given a string literal: what a view shows is a model property; no font is given a fixed size.
+# given a string literal: what a view shows is a model property; no font is given a fixed size;
+# the privacy manifest parses as a property list.
 #
 #   tests/ios/lint.sh            check
 #   tests/ios/lint.sh --fix      rewrite the files with swift-format format first
@@ -35,6 +36,12 @@ if grep -nE '\.system\(size:|Font\.custom\(|\.custom\("|UIFont\.systemFont\(ofSi
   echo "tests/ios/lint: the views above fix a font size; use a text style (.body, .headline…)" >&2
   exit 1
 fi
+
+# The privacy manifest is copied into the app as it is: at least a well-formed property list.
+python3 -c 'import plistlib, sys; plistlib.load(open(sys.argv[1], "rb"))' ios/App/PrivacyInfo.xcprivacy || {
+  echo "tests/ios/lint: ios/App/PrivacyInfo.xcprivacy is not a well-formed property list" >&2
+  exit 1
+}
 
 run_checks() { # $1: folder holding ios/ ; then the command prefix
   local root=$1

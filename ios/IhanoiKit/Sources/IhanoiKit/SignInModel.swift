@@ -30,11 +30,12 @@ public final class SignInModel: Identifiable {
     public private(set) var isWorking = false
     private var failure: Phrase?
 
-    // The personal fields (contact mode); what the core holds once saved. Never logged.
-    public var email = ""
-    public var firstName = ""
-    public var lastName = ""
-    public var contactPhone = ""
+    // The personal fields (contact mode); what the core holds once saved. Never logged. An edit
+    // after saving takes "saved" away until saved again.
+    public var email = "" { didSet { isSaved = false } }
+    public var firstName = "" { didSet { isSaved = false } }
+    public var lastName = "" { didSet { isSaved = false } }
+    public var contactPhone = "" { didSet { isSaved = false } }
     public private(set) var isSaved = false
     @ObservationIgnored private var deviceId: String?
 

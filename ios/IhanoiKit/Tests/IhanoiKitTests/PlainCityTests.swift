@@ -95,6 +95,10 @@ final class PlainCityTests: XCTestCase {
         details.saveContact()
         XCTAssertNil(details.problem)
         XCTAssertEqual(details.savedText, "Đã lưu.")
+        details.contactPhone = "0912"
+        XCTAssertNil(details.savedText, "edited since")
+        details.contactPhone = ""
+        details.saveContact()
         let kept = try phone.core.residentContact()
         XCTAssertEqual([kept.email, kept.firstName, kept.lastName, kept.phone], [email, "Lan", lastName, nil])
 
