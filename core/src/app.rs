@@ -70,6 +70,10 @@ impl Core {
         for id in self.files.remove_report_dirs_except(&known)? {
             self.sweep_stray_photo_files(&id)?;
             crate::pull::photos::sweep_temporaries(&self.files, &id)?;
+            crate::pull::photos::sweep_temporaries_in(&crate::nearby::ops::nearby_dir(
+                &self.files,
+                &id,
+            ))?;
         }
         Ok(())
     }

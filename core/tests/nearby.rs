@@ -483,6 +483,18 @@ async fn a_hostile_server_gives_typed_problems_and_errors_and_loses_nothing() {
         core.report(&id).unwrap().category_code.as_deref(),
         Some(CATEGORY)
     );
+
+    // What a kill mid-write leaves is swept at the next start; the thumbnails stay.
+    let temporary = Path::new(thumbnail).with_file_name(format!(
+        ".a.thumb.jpg.1{}",
+        ihanoi_core::photos::storage::TEMP_SUFFIX
+    ));
+    std::fs::write(&temporary, b"half").unwrap();
+    drop(core);
+    let core = ihanoi_test_kit::open_core(dir.path());
+    assert!(!temporary.exists());
+    assert!(Path::new(thumbnail).is_file());
+    assert!(core.cached_nearby_city_reports(&id).unwrap().is_some());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::app::Core;
 use crate::areas::projection::MetresPerDegree;
 use crate::error::{Error, Result};
+use crate::files::DataDir;
 use crate::i18n::Bilingual;
 use crate::location::LocationError;
 use crate::nearby::api::Question;
@@ -28,8 +29,8 @@ use crate::time::now_ms;
 const NEARBY_DIR: &str = "nearby";
 
 /// The folder of a draft's nearby thumbnails. `report_id` is a validated id.
-fn nearby_dir(core: &Core, report_id: &str) -> PathBuf {
-    core.files.report_dir(report_id).join(NEARBY_DIR)
+pub(crate) fn nearby_dir(files: &DataDir, report_id: &str) -> PathBuf {
+    files.report_dir(report_id).join(NEARBY_DIR)
 }
 
 /// The city could not be reached, or was too busy to answer: the kept answer
@@ -105,7 +106,7 @@ impl Core {
         let question = self.nearby_question(&id)?;
         let city = self.sync.city()?;
         let previous = self.store.read(|c| db::load(c, &id))?;
-        let dir = nearby_dir(self, &id);
+        let dir = nearby_dir(&self.files, &id);
         let search = Search {
             store: self.store.clone(),
             city,
@@ -204,7 +205,7 @@ impl Core {
 
     /// The screens' form of a kept or fresh answer.
     fn present(&self, answer: StoredAnswer, unreachable: bool) -> NearbyCityReports {
-        let dir = nearby_dir(self, &answer.report_id);
+        let dir = nearby_dir(&self.files, &answer.report_id);
         let age_ms = (now_ms() - answer.fetched_at_ms).max(0);
         let source = if !answer.offered {
             NearbySource::NotOffered

@@ -200,11 +200,16 @@ pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf>
 /// Remove temporaries a kill left in a report's results folder (called by the
 /// start-up sweep; a missing folder is the common case and costs one lookup).
 pub fn sweep_temporaries(files: &DataDir, report_id: &str) -> Result<()> {
-    let dir = results_dir(files, report_id);
-    let entries = match fs::read_dir(&dir) {
+    sweep_temporaries_in(&results_dir(files, report_id))
+}
+
+/// Remove the temporaries [`write_atomically`] left in `dir` (a missing
+/// folder is fine).
+pub fn sweep_temporaries_in(dir: &Path) -> Result<()> {
+    let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Error::io(&dir, e)),
+        Err(e) => return Err(Error::io(dir, e)),
     };
     for entry in entries.flatten() {
         if entry.file_name().to_string_lossy().ends_with(TEMP_SUFFIX) {
