@@ -261,6 +261,23 @@ async fn a_draft_is_checked_again_when_the_city_changes_its_form() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_the_city_stops_publishing_is_dropped_from_the_phone() {
+    let with_forms = city_with_profile("plain,city-forms").await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = phone_on(dir.path(), &with_forms);
+    core.pull(CancelToken::new()).await.unwrap();
+    assert!(!core.service_attributes("ngap_ung").unwrap().is_empty());
+
+    let without = city_with_profile("plain").await;
+    core.configure_city_tuned(city_config(&without.url()), quick_tuning())
+        .unwrap();
+    core.pull(CancelToken::new()).await.unwrap();
+    assert!(core.service_attributes("ngap_ung").unwrap().is_empty());
+    with_forms.server.shutdown().await;
+    without.server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_the_full_api_the_apps_own_attributes_are_not_questions() {
     let city = city_with_profile("city-forms").await;
     let dir = tempfile::tempdir().unwrap();

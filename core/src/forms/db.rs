@@ -25,13 +25,19 @@ pub fn save_definition(
 }
 
 /// Keep only the definitions of `codes` (the services that have one now).
+/// Compared here rather than in SQL: the app's SQLite is built without its
+/// JSON functions (`.cargo/config.toml`, docs/size.md), and a city has a few
+/// dozen services at most.
 pub fn retain_definitions(conn: &Connection, codes: &[String]) -> Result<()> {
-    let kept = serde_json::to_string(codes).unwrap_or_else(|_| "[]".into());
-    conn.execute(
-        "DELETE FROM service_definitions
-         WHERE service_code NOT IN (SELECT value FROM json_each(?1))",
-        [kept],
-    )?;
+    let cached: Vec<String> = conn
+        .prepare_cached("SELECT service_code FROM service_definitions")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut delete =
+        conn.prepare_cached("DELETE FROM service_definitions WHERE service_code = ?1")?;
+    for code in cached.iter().filter(|code| !codes.contains(code)) {
+        delete.execute([code])?;
+    }
     Ok(())
 }
 

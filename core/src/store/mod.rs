@@ -173,4 +173,26 @@ mod tests {
         assert!(failed.is_err());
         assert_eq!(store.read(|conn| Ok(synchronous(conn))).unwrap(), 1);
     }
+
+    /// The SQLite built for the app leaves out what it never uses
+    /// (`LIBSQLITE3_FLAGS` in `.cargo/config.toml`): a build run from outside
+    /// the repository, or a changed flag, would ship another library.
+    #[test]
+    fn the_bundled_sqlite_is_built_without_json_fts_or_rtree() {
+        let conn = Connection::open_in_memory().unwrap();
+        let used = |option: &str| -> bool {
+            conn.query_row("SELECT sqlite_compileoption_used(?1)", [option], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        for option in ["OMIT_JSON", "OMIT_LOAD_EXTENSION", "OMIT_DEPRECATED"] {
+            assert!(used(option), "{option} missing");
+        }
+        for option in ["ENABLE_FTS3", "ENABLE_FTS5", "ENABLE_RTREE", "ENABLE_STAT4"] {
+            assert!(!used(option), "{option} present");
+        }
+        let json = conn.query_row("SELECT json('[]')", [], |r| r.get::<_, String>(0));
+        assert!(json.is_err(), "JSON functions are built in");
+    }
 }
