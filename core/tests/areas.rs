@@ -27,15 +27,21 @@ fn unit_at(lat: f64, lon: f64) -> Option<String> {
 
 /// The set the core ships (`core/data/areas`) is the shared GeoJSON in compact
 /// form, and the old-name table and licences are the shared files. After the
-/// source changes, regenerate the compact file with
+/// source changes, regenerate the embedded (deflated) files with
 /// `IHANOI_REGENERATE_AREAS=1 cargo test -p ihanoi-core --test areas built_in`
-/// (then build again: the file is embedded at compile time).
+/// (then build again: the files are embedded at compile time).
 #[test]
 fn the_built_in_set_is_the_shared_data_in_compact_form() {
     let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/areas");
     let compact = HANOI.to_compact_bytes();
     if std::env::var_os("IHANOI_REGENERATE_AREAS").is_some() {
-        std::fs::write(data.join("hanoi_wards_2025.ihs"), &compact).unwrap();
+        let csv = read_shared("hanoi_old_to_new.csv");
+        std::fs::write(data.join("hanoi_wards_2025.ihs.deflate"), deflate(&compact)).unwrap();
+        std::fs::write(
+            data.join("hanoi_old_to_new.csv.deflate"),
+            deflate(csv.as_bytes()),
+        )
+        .unwrap();
         for name in [
             "hanoi_old_to_new.csv",
             "LICENSE-hanoi-wards-2025",
@@ -45,27 +51,38 @@ fn the_built_in_set_is_the_shared_data_in_compact_form() {
         }
         return;
     }
+    let outlines = snapshot::outlines().unwrap();
     assert!(
-        snapshot::OUTLINES == compact.as_slice(),
-        "core/data/areas/hanoi_wards_2025.ihs is not the shared GeoJSON: regenerate it"
+        outlines == compact,
+        "core/data/areas/hanoi_wards_2025.ihs.deflate is not the shared GeoJSON: regenerate it"
     );
     assert_eq!(
-        AreaIndex::from_compact_bytes(snapshot::OUTLINES)
-            .unwrap()
-            .outlines(),
+        AreaIndex::from_compact_bytes(&outlines).unwrap().outlines(),
         HANOI.outlines()
     );
     assert_eq!(
-        snapshot::FORMER_NAMES_CSV,
+        snapshot::former_names_csv().unwrap(),
         read_shared("hanoi_old_to_new.csv")
     );
-    for name in ["LICENSE-hanoi-wards-2025", "LICENSE-hanoi-old-to-new"] {
+    for name in [
+        "hanoi_old_to_new.csv",
+        "LICENSE-hanoi-wards-2025",
+        "LICENSE-hanoi-old-to-new",
+    ] {
         assert_eq!(
             std::fs::read_to_string(data.join(name)).unwrap(),
             read_shared(name),
             "{name}"
         );
     }
+}
+
+/// Raw DEFLATE at the best level, what `snapshot` inflates.
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
 }
 
 #[test]

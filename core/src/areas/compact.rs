@@ -146,7 +146,7 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-fn corrupt(reason: &str) -> AreasError {
+pub(crate) fn corrupt(reason: &str) -> AreasError {
     AreasError::CorruptCache {
         reason: format!("built-in area set: {reason}"),
     }
