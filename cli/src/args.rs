@@ -287,4 +287,9 @@ pub struct SearchArgs {
 pub struct CheckServerArgs {
     /// The server's base URL (as in discovery's endpoint `url`)
     pub url: String,
+    /// Also file one test report, labelled as such, in this category (a
+    /// test category of the city's): the app's own request, a real photo.
+    /// Without it nothing is created on the server.
+    #[arg(long, value_name = "SERVICE_CODE")]
+    pub write: Option<String>,
 }

@@ -41,9 +41,13 @@ pub fn run(cli: &Cli, out: &Output) -> CliResult<Option<NothingFound>> {
             };
             Ok((!found).then_some(NothingFound))
         }
-        Command::CheckServer(args) => {
-            probes::check_server::run(&args.url, cli.global.api_key.as_deref(), out).map(|()| None)
-        }
+        Command::CheckServer(args) => probes::check_server::run(
+            &args.url,
+            cli.global.api_key.as_deref(),
+            args.write.as_deref(),
+            out,
+        )
+        .map(|()| None),
         _ => ctx.run_on_core().map(|()| None),
     }
 }

@@ -201,6 +201,21 @@ fn a_plain_open311_server_lacks_the_extensions_the_app_needs() {
     );
 }
 
+/// The full client as a resident uses it: `report new … --queue` (a real
+/// photo) and `sync` on `url`; the sync's summary.
+fn file_as_a_resident(dir: &std::path::Path, url: &str) -> Value {
+    let mut args = support::queued_report("iphone4s-gps-small.jpg", &[]);
+    args.extend([
+        "--server".into(),
+        url.to_owned(),
+        "--api-key".into(),
+        API_KEY.into(),
+    ]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_exit(&ihanoi_in(dir, &args), 0);
+    json_of(&ihanoi_in(dir, &["--json", "sync"]).stdout)
+}
+
 /// check-server's verdict on each profile is what the full client then does:
 /// compatible → `ihanoi report new … --queue` and `ihanoi sync` (no sign-in:
 /// these servers have none) deliver the report; not compatible → it is not
@@ -251,18 +266,7 @@ fn the_verdict_on_each_profile_matches_what_the_client_then_does() {
             );
         }
 
-        let mut args = support::queued_report("iphone4s-gps-small.jpg", &[]);
-        args.extend([
-            "--server".into(),
-            url.clone(),
-            "--api-key".into(),
-            API_KEY.into(),
-        ]);
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let queued = ihanoi_in(dir.path(), &args);
-        assert_exit(&queued, 0);
-        let sync = ihanoi_in(dir.path(), &["--json", "sync"]);
-        let summary = json_of(&sync.stdout);
+        let summary = file_as_a_resident(dir.path(), &url);
         let delivered = city.reports().len();
         if compatible {
             assert_eq!(summary["sent"], 1, "{profile}: {summary}");
@@ -284,7 +288,9 @@ fn profiles_with_sign_in_get_the_verdicts_the_readme_states() {
         ("no-idempotency,strict", true),
         ("numeric-ids", true),
         ("object-errors", true),
-        ("no-upload", false),
+        // Says it takes no photos: reports go without them, the resident
+        // told before queueing (core/tests/server_profiles.rs).
+        ("no-upload", true),
     ] {
         let city = City::start_with_profile(profile);
         let dir = tempfile::tempdir().unwrap();
@@ -296,15 +302,146 @@ fn profiles_with_sign_in_get_the_verdicts_the_readme_states() {
         assert_eq!(report["compatible"], compatible, "{profile}: {report}");
         assert_eq!(report["profile"]["sign_in"], "offered", "{profile}");
         assert_eq!(report["profile"]["near_search"], "offered", "{profile}");
-        if compatible {
-            assert!(failing(&report).is_empty(), "{profile}: {report}");
-        } else {
-            assert_eq!(
-                failing(&report),
-                vec!["photos in the request (multipart media[])".to_owned()],
-                "{profile}"
-            );
-        }
+        assert!(failing(&report).is_empty(), "{profile}: {report}");
+        let photos = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| {
+                c["name"]
+                    .as_str()
+                    .is_some_and(|n| n.starts_with("photos in the request"))
+            })
+            .unwrap();
+        assert_eq!(
+            (photos["result"].as_str(), photos["required"].as_bool()),
+            if profile == "no-upload" {
+                (Some("missing"), Some(false))
+            } else {
+                (Some("ok"), Some(true))
+            },
+            "{profile}: {photos}"
+        );
         assert!(city.reports().is_empty(), "{profile}: nothing created");
     }
+}
+
+/// The row of `report` called `name`.
+fn check_row<'a>(report: &'a Value, name: &str) -> Option<&'a Value> {
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+}
+
+/// Whether the city's copy of a report has a photo.
+fn has_photo(report: &Value) -> bool {
+    report["media_url"].as_str().is_some_and(|u| !u.is_empty())
+}
+
+/// `check-server URL --write ve_sinh_moi_truong --json`.
+fn check_writing(dir: &std::path::Path, url: &str) -> std::process::Output {
+    ihanoi_in(
+        dir,
+        &[
+            "--json",
+            "--api-key",
+            API_KEY,
+            "check-server",
+            url,
+            "--write",
+            "ve_sinh_moi_truong",
+        ],
+    )
+}
+
+/// `check-server --write`: the app's own code files one test report,
+/// labelled as such, and the verdict includes what only writing shows — a
+/// server that creates the report but drops its photo. On each profile the
+/// verdict is what the full client then does with a resident's report:
+/// delivered with its photo where the check says so, delivered without it
+/// where the check found the photo dropped, not delivered where the create
+/// check failed. A server with sign-in is not written to.
+#[test]
+fn written_verdicts_on_each_profile_match_what_the_client_then_does() {
+    // (profile, compatible, create row, photo row)
+    for (profile, compatible, create, photo) in [
+        ("plain", true, "ok", Some("ok")),
+        ("plain,strict", true, "ok", Some("ok")),
+        ("plain,numeric-ids,object-errors", true, "ok", Some("ok")),
+        ("plain,strict,city-forms", true, "ok", Some("ok")),
+        // Reads `media`, quietly drops `media[]`: only writing shows it.
+        ("plain,media-field", false, "ok", Some("broken")),
+        // Takes no files and does not say so: the same.
+        ("plain,no-upload", false, "ok", Some("broken")),
+        // Refuses the `media[]` part outright.
+        ("plain,no-upload,strict", false, "broken", None),
+    ] {
+        let city = City::start_with_profile(profile);
+        let dir = tempfile::tempdir().unwrap();
+        let url = city.url();
+        let check = check_writing(dir.path(), &url);
+        let report = json_of(&check.stdout);
+        assert_eq!(report["compatible"], compatible, "{profile}: {report}");
+        assert_exit(&check, if compatible { 0 } else { 11 });
+        let written = check_row(&report, "test report (--write)").unwrap();
+        assert_eq!(written["result"], create, "{profile}: {written}");
+        let photo_row = check_row(&report, "test report's photo (--write)");
+        assert_eq!(
+            photo_row.map(|r| r["result"].as_str().unwrap()),
+            photo,
+            "{profile}: {report}"
+        );
+        let held = city.reports();
+        let tests: Vec<&Value> = held
+            .iter()
+            .filter(|r| {
+                r["description"]
+                    .as_str()
+                    .is_some_and(|d| d.starts_with("[iHaNoi check-server]"))
+            })
+            .collect();
+        assert_eq!(tests.len(), held.len(), "{profile}: only the test report");
+        assert_eq!(
+            tests.len(),
+            usize::from(create == "ok"),
+            "{profile}: one test report, labelled"
+        );
+
+        // The full client, as a resident uses it.
+        let summary = file_as_a_resident(dir.path(), &url);
+        let resident: Vec<Value> = city
+            .reports()
+            .into_iter()
+            .filter(|r| {
+                r["description"]
+                    .as_str()
+                    .is_some_and(|d| d.starts_with("Rác"))
+            })
+            .collect();
+        if create == "ok" {
+            assert_eq!(summary["sent"], 1, "{profile}: {summary}");
+            assert_eq!(resident.len(), 1, "{profile}");
+            assert_eq!(
+                has_photo(&resident[0]),
+                photo == Some("ok"),
+                "{profile}: the photo arrives exactly where the check said"
+            );
+        } else {
+            assert_eq!(summary["sent"], 0, "{profile}: {summary}");
+            assert!(resident.is_empty(), "{profile}");
+        }
+    }
+
+    // A server with the app's sign-in: nothing written, and said so.
+    let city = City::start_with_profile("full");
+    let dir = tempfile::tempdir().unwrap();
+    let check = check_writing(dir.path(), &city.url());
+    let report = json_of(&check.stdout);
+    assert_eq!(report["compatible"], true, "{report}");
+    let written = check_row(&report, "test report (--write)").unwrap();
+    assert_eq!(written["result"], "missing", "{written}");
+    assert!(written["detail"].as_str().unwrap().contains("sign-in"));
+    assert!(city.reports().is_empty());
 }

@@ -304,3 +304,66 @@ async fn on_the_full_api_the_apps_own_attributes_are_not_questions() {
     );
     city.server.shutdown().await;
 }
+
+/// A server the phone has never profiled, whose discovery cannot be read at
+/// first (every answer 500 through the proxy): nothing is guessed. The pull
+/// fails as a whole instead of asking a strict plain server for the full
+/// API's extensions, and a queued report waits, not sent with fields the
+/// server refuses (`client_request_id`, the app's own attributes) nor
+/// refused by it. Once the server answers, its forms arrive and the report,
+/// answered, goes out with only what the server defines.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_never_profiled_is_not_assumed_to_be_the_full_api() {
+    use ihanoi_fault_proxy::{Fault, FaultPlan, FaultProxy, ProxyConfig};
+    let city = city_with_profile("plain,strict,city-forms").await;
+    let proxy = FaultProxy::start(ProxyConfig {
+        plan: FaultPlan::only(Fault::ServerError, 100),
+        ..ProxyConfig::new(city.addr())
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let core = sync_support::open_phone(
+        dir.path(),
+        std::sync::Arc::new(ihanoi_core::secrets::InMemorySecretStore::new()),
+        &proxy.url(),
+        quick_tuning(),
+    );
+    core.set_photo_input_dirs(&[shared_dir().join("photos")])
+        .unwrap();
+    let id = flooding_draft(&core);
+    core.queue_report(&id).unwrap();
+
+    assert!(core.pull(CancelToken::new()).await.is_err());
+    let summary = sync_once(&core).await;
+    assert_eq!(
+        (summary.sent, summary.failed, summary.needs_attention),
+        (0, 1, 0),
+        "{summary:?}"
+    );
+    assert_eq!(core.report(&id).unwrap().state, ReportState::Queued);
+    assert!(recorded(&city).is_empty());
+    assert_eq!(core.server_profile().unwrap().learned_at_ms, 0);
+    assert!(core.service_attributes("ngap_ung").unwrap().is_empty());
+
+    proxy.set_faults(false);
+    let pulled = core.pull(CancelToken::new()).await.unwrap();
+    assert!(pulled.failed_steps.is_empty(), "{pulled:?}");
+    assert_eq!(core.service_attributes("ngap_ung").unwrap().len(), 4);
+    // Nothing was tried, so the report can still go back to the draft,
+    // where the form now asks for its required answer.
+    core.return_to_draft(&id).unwrap();
+    assert_eq!(
+        problem_codes(&core, &id),
+        vec![(ProblemCode::AttributeMissing, Some("do_sau_nuoc".into()))]
+    );
+    core.set_draft_attribute(&id, "do_sau_nuoc", vec!["duoi_20cm".into()])
+        .unwrap();
+    core.queue_report(&id).unwrap();
+    let sent = sync_support::sync_until_done(&core, 20).await;
+    assert_eq!(sent.sent, 1);
+    assert_eq!(server_column(&city, "client_request_id"), vec![None]);
+    assert_eq!(recorded(&city), vec![json!({"do_sau_nuoc": "duoi_20cm"})]);
+    drop(proxy);
+    city.server.shutdown().await;
+}

@@ -683,10 +683,18 @@ async fn scripted_server(
     (url, asked)
 }
 
-/// A city with nothing new: empty lists, and `304` for the cached ones.
+/// A city with nothing new: the app's extensions in discovery, empty lists,
+/// and `304` for the cached ones.
 fn nothing_new(target: &str) -> (u16, Vec<u8>) {
     let lists = ["/requests", "/alerts", "/servicerequestupdates"];
-    if lists.iter().any(|path| target.starts_with(path)) {
+    if target.starts_with("/discovery") {
+        let extensions = serde_json::json!({ "extensions": {
+            "resident_sign_in": {}, "client_request_id": {}, "request_updates": {},
+            "alerts": {}, "areas": {}, "etag": {}, "detailed_status": {},
+            "media_multipart": { "field": "media[]" },
+        }});
+        (200, extensions.to_string().into_bytes())
+    } else if lists.iter().any(|path| target.starts_with(path)) {
         (200, b"[]".to_vec())
     } else {
         (304, Vec::new())
@@ -776,7 +784,7 @@ async fn a_server_that_pages_forever_is_stopped_and_the_rest_waits_for_the_next_
                 .collect();
             (200, serde_json::Value::Array(page).to_string().into_bytes())
         } else {
-            (304, Vec::new())
+            nothing_new(target)
         }
     })
     .await;
@@ -996,6 +1004,65 @@ async fn one_bad_record_is_skipped_and_one_failing_step_does_not_stop_the_others
     assert_eq!(summary.categories, Refresh::Updated);
     assert_eq!(core.alerts().unwrap().len(), 2);
     city.server.shutdown().await;
+}
+
+/// A finding that an endpoint is missing is trusted for a day, then the
+/// endpoint is asked again, with discovery unchanged (a city that adds its
+/// alerts feed is noticed without asking at every sync). The day passes on a
+/// clock the test moves, not by waiting.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_endpoint_is_asked_again_after_a_day() {
+    let (url, asked) = scripted_server(|target| {
+        if target.starts_with("/discovery") {
+            let body = serde_json::json!({ "extensions": { "alerts": {} } });
+            (200, body.to_string().into_bytes())
+        } else if target.starts_with("/alerts") {
+            (404, br#"[{"code":404,"description":"not found"}]"#.to_vec())
+        } else {
+            nothing_new(target)
+        }
+    })
+    .await;
+    let alerts_asked = || count_asked(&asked, "/alerts");
+    let clock = ihanoi_core::time::Clock::manual(ihanoi_core::time::now_ms());
+    let dir = tempfile::tempdir().unwrap();
+    let core = open_phone(
+        dir.path(),
+        Arc::new(InMemorySecretStore::new()),
+        &url,
+        SyncTuning {
+            clock: clock.clone(),
+            ..SyncTuning::default()
+        },
+    );
+    let alerts_missing = |summary: &ihanoi_core::pull::PullSummary| {
+        summary
+            .not_offered
+            .contains(&ihanoi_core::pull::PullStep::Alerts)
+    };
+    let first = pull(&core).await;
+    assert!(alerts_missing(&first) && first.failed_steps.is_empty());
+    assert_eq!(alerts_asked(), 1);
+
+    // Just under a day later, the same discovery: not asked.
+    clock.advance(24 * HOUR_MS - 60_000);
+    core.refresh_server_profile().await.unwrap();
+    assert!(alerts_missing(&pull(&core).await));
+    assert_eq!(alerts_asked(), 1, "trusted within the day");
+
+    // A day has passed: asked again (still missing, noted again).
+    clock.advance(2 * 60_000);
+    core.refresh_server_profile().await.unwrap();
+    assert_eq!(
+        core.server_profile().unwrap().alerts,
+        ihanoi_core::server_profile::Offer::Offered,
+        "discovery's word again"
+    );
+    assert!(alerts_missing(&pull(&core).await));
+    assert_eq!(alerts_asked(), 2, "asked again after a day");
+    core.refresh_server_profile().await.unwrap();
+    pull(&core).await;
+    assert_eq!(alerts_asked(), 2, "and trusted for the next day");
 }
 
 /// An optional endpoint the city advertises but answers 404 (or 501) for is

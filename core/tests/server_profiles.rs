@@ -11,7 +11,7 @@ use ihanoi_core::Core;
 use ihanoi_core::photos::CompressOptions;
 use ihanoi_core::photos::PhotoSource;
 use ihanoi_core::pull::{DetailedStatus, PullStep, PullSummary, UpdateKind};
-use ihanoi_core::reports::{ReportState, WarningCode};
+use ihanoi_core::reports::{DraftField, ProblemCode, ReportState, WarningCode};
 use ihanoi_core::server_profile::{Offer, ResidentContact};
 use ihanoi_core::tasks::CancelToken;
 use sync_support::{City, holdings, server_column, sha256_of_file, shared_dir, sync_once};
@@ -134,16 +134,25 @@ async fn photos_go_in_the_part_the_server_reads() {
     city.server.shutdown().await;
 }
 
+/// A server that takes no uploads (`media_url` only). The product decision
+/// (docs/sync.md § Servers without uploads): before queueing, the resident is
+/// told that this city gets no photos (warning `photos_not_accepted` on every
+/// draft: what happens) and a draft with photos cannot be queued until they
+/// are removed (problem `photos_not_accepted`: what to do), while the app's
+/// usual "at least one photo" is not asked. A report queued with photos
+/// before the app knew goes back to the resident with the reason, never to
+/// the city without them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_without_uploads_is_not_sent_photos_it_would_drop() {
     let city = city("no-upload").await;
     let dir = tempfile::tempdir().unwrap();
     let core = phone(dir.path(), &city);
     sync_support::sign_in(&core, &city).await;
-    let id = queue(&core, 4, &["nokia-lumia-gps.jpg"]);
+    // Queued before the app had asked the server: the photos were allowed.
+    let early = queue(&core, 4, &["nokia-lumia-gps.jpg"]);
     let summary = sync_once(&core).await;
     assert_eq!((summary.sent, summary.needs_attention), (0, 1));
-    let record = core.sync_record(&id).unwrap();
+    let record = core.sync_record(&early).unwrap();
     assert_eq!(
         record.rejection_reason.as_deref(),
         Some("photos_not_accepted")
@@ -152,30 +161,96 @@ async fn a_server_without_uploads_is_not_sent_photos_it_would_drop() {
     let warned = |id: &str| {
         core.report_warnings(id)
             .unwrap()
-            .iter()
-            .any(|w| w.code == WarningCode::PhotosNotAccepted && w.photo_position.is_none())
+            .into_iter()
+            .find(|w| w.code == WarningCode::PhotosNotAccepted && w.photo_position.is_none())
     };
-    assert!(warned(&id), "the report sent back says why");
-    // The next report is warned about before it is queued.
+    let refused = |id: &str| {
+        core.problems(id)
+            .unwrap()
+            .into_iter()
+            .find(|p| p.code == ProblemCode::PhotosNotAccepted)
+    };
+    assert!(warned(&early).is_some(), "the report sent back says why");
+    assert!(refused(&early).is_some(), "and what to do");
+
+    // A new draft: told before anything is attached, and no photo asked for.
     let draft = core.create_draft().unwrap();
-    assert!(!warned(&draft.id), "no photo yet: nothing to warn about");
-    core.attach_photo_blocking(
-        &draft.id,
-        &photos(&["nokia-lumia-gps.jpg"])[0],
-        PhotoSource::Camera,
-        &CompressOptions::default(),
-        &CancelToken::new(),
-    )
-    .unwrap();
-    assert!(warned(&draft.id));
+    let warning = warned(&draft.id).expect("told before queueing");
+    assert!(warning.message.vi.contains("không nhận ảnh"), "{warning:?}");
+    assert!(warning.message.en.contains("without photos"), "{warning:?}");
+    let codes = |id: &str| -> Vec<ProblemCode> {
+        core.problems(id).unwrap().iter().map(|p| p.code).collect()
+    };
+    assert!(!codes(&draft.id).contains(&ProblemCode::PhotoMissing));
+    let attached = core
+        .attach_photo_blocking(
+            &draft.id,
+            &photos(&["nokia-lumia-gps.jpg"])[0],
+            PhotoSource::Camera,
+            &CompressOptions::default(),
+            &CancelToken::new(),
+        )
+        .unwrap();
+    let problem = refused(&draft.id).expect("a photo attached: refused before queueing");
+    assert!(problem.message.vi.contains("bỏ ảnh"), "{problem:?}");
+    assert!(
+        problem.message.en.contains("remove the photos"),
+        "{problem:?}"
+    );
     let details = core.report_details(&draft.id).unwrap();
-    let warning = details
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::PhotosNotAccepted)
-        .expect("in the details the form shows");
-    assert!(warning.message.vi.contains("không nhận ảnh"));
-    assert!(warning.message.en.contains("does not accept photos"));
+    assert!(
+        details
+            .problems
+            .iter()
+            .any(|p| p.code == ProblemCode::PhotosNotAccepted),
+        "in the details the form shows"
+    );
+    assert!(!details.actions.can_queue);
+
+    // Removing the photos is all it takes; the city gets the rest.
+    for id in [&early, &draft.id] {
+        for photo in core.photos(id).unwrap() {
+            core.remove_photo(id, &photo.id).unwrap();
+        }
+    }
+    assert!(
+        core.photos(&draft.id)
+            .unwrap()
+            .iter()
+            .all(|p| p.id != attached.id)
+    );
+    for (n, id) in [(4, &early), (10, &draft.id)] {
+        if n == 10 {
+            core.update_draft(
+                id,
+                DraftField::Category {
+                    code: Some("ve_sinh_moi_truong".into()),
+                },
+            )
+            .unwrap();
+            core.update_draft(
+                id,
+                DraftField::Description {
+                    text: sync_support::description(n),
+                },
+            )
+            .unwrap();
+            core.set_report_location(id, sync_support::central_hanoi_fix())
+                .unwrap();
+        }
+        assert!(codes(id).is_empty(), "{n}: {:?}", codes(id));
+        core.queue_report(id).unwrap();
+    }
+    let summary = sync_once(&core).await;
+    assert_eq!(
+        (summary.sent, summary.needs_attention),
+        (2, 0),
+        "{summary:?}"
+    );
+    let held = holdings(&city);
+    assert_eq!(held.len(), 2);
+    assert!(held.iter().all(|h| h.photo_sha256.is_empty()));
+    assert!(warned(&draft.id).is_none(), "sent: nothing left to decide");
     city.server.shutdown().await;
 }
 
@@ -314,5 +389,90 @@ async fn where_no_lookup_works_the_resident_is_told_it_may_be_there_twice() {
     let pulled = pull(&core).await;
     assert_eq!(pulled.statuses_polled, 2, "{pulled:?}");
     assert!(pulled.failed_steps.is_empty());
+    city.server.shutdown().await;
+}
+
+/// A server that writes FixMyStreet's extended statuses in the standard
+/// `status` (and no `detailed_status`): each word the app knows becomes the
+/// app's status with its own Vietnamese and English label, finished or not as
+/// the word says; a phrase of the city's own is shown as the city wrote it,
+/// in both languages, and is not mistaken for finished. Through polling, as
+/// such servers have no updates feed the app knows. (`report_status` and
+/// `timeline` are what `show` and the FFI read.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn extended_statuses_reach_the_report_with_the_apps_words() {
+    let city = city("plain,extended-statuses").await;
+    let dir = tempfile::tempdir().unwrap();
+    let core = phone(dir.path(), &city);
+    let fixed = queue(&core, 11, &["iphone4s-gps-small.jpg"]);
+    let refused = queue(&core, 12, &["nokia-lumia-gps.jpg"]);
+    assert_eq!(sync_once(&core).await.sent, 2);
+    let city_id = |id: &str| core.submission(id).unwrap().unwrap().service_request_id;
+    let (fixed_city, refused_city) = (city_id(&fixed), city_id(&refused));
+    pull(&core).await;
+
+    let expect = |id: &str, status: DetailedStatus, closed: bool, vi: &str, en: &str| {
+        let now = core.report_status(id).unwrap().unwrap();
+        assert_eq!((now.detailed_status, now.closed), (status, closed), "{en}");
+        assert_eq!((now.label.vi.as_str(), now.label.en.as_str()), (vi, en));
+        let last = core.timeline(id).unwrap().last().cloned().unwrap();
+        assert_eq!(last.detailed_status, status, "{en}: the timeline's line");
+        assert!(!last.label.vi.is_empty() && !last.label.en.is_empty());
+    };
+    city.act(&fixed_city, "accept", "Đã tiếp nhận.", vec![])
+        .await;
+    pull(&core).await;
+    expect(
+        &fixed,
+        DetailedStatus::Accepted,
+        false,
+        "Đã lên lịch xử lý",
+        "Action scheduled",
+    );
+    city.act(&fixed_city, "start", "Đang xem xét.", vec![])
+        .await;
+    pull(&core).await;
+    expect(
+        &fixed,
+        DetailedStatus::InProgress,
+        false,
+        "Đang xem xét",
+        "Investigating",
+    );
+    city.act(&fixed_city, "resolve", "Đã thu gom rác.", vec![])
+        .await;
+    pull(&core).await;
+    expect(
+        &fixed,
+        DetailedStatus::Resolved,
+        true,
+        "Đã khắc phục",
+        "Fixed",
+    );
+
+    // Transferred: a phrase of the city's own, shown as written, still open.
+    city.official(
+        &format!("requests/{refused_city}/transfer"),
+        reqwest::multipart::Form::new()
+            .text("description", "Chuyển phường Ba Đình.")
+            .text("agency_responsible", "00004"),
+    )
+    .await;
+    pull(&core).await;
+    let own = "Chuyển quận xem xét";
+    expect(&refused, DetailedStatus::Pending, false, own, own);
+    city.act(&refused_city, "reject", "Không thuộc thẩm quyền.", vec![])
+        .await;
+    let last = pull(&core).await;
+    expect(
+        &refused,
+        DetailedStatus::Rejected,
+        true,
+        "Không thuộc trách nhiệm của thành phố",
+        "Not the city's responsibility",
+    );
+    assert!(last.failed_steps.is_empty(), "{last:?}");
+    // Both finished: no longer polled.
+    assert_eq!(pull(&core).await.statuses_polled, 0);
     city.server.shutdown().await;
 }

@@ -10,7 +10,9 @@
 //! refresh with a made-up token): nothing is created on the server and no SMS
 //! is sent. The multipart probe carries a real JPEG under the part name the
 //! app would use. The URL rule is the app's own (HTTPS, plain HTTP only on
-//! loopback), and so are the TLS roots.
+//! loopback), and so are the TLS roots. Only with `--write SERVICE_CODE` is a
+//! report created: the app's own code files one test report
+//! ([`super::check_write`]) and its photo is looked for on the server.
 
 use std::time::Duration;
 
@@ -144,7 +146,7 @@ fn json_array(r: &Reply, what: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("not a JSON array of {what}"))
 }
 
-pub fn run(url: &str, api_key: Option<&str>, out: &Output) -> CliResult<()> {
+pub fn run(url: &str, api_key: Option<&str>, write: Option<&str>, out: &Output) -> CliResult<()> {
     let endpoint = Endpoint::parse(url)
         .map_err(|e| ihanoi_core::Error::Sync(ihanoi_core::net::SyncError::Transport(e)))?;
     let client = Client::builder()
@@ -169,7 +171,11 @@ pub fn run(url: &str, api_key: Option<&str>, out: &Output) -> CliResult<()> {
         .enable_all()
         .build()
         .map_err(|e| CliError::file("tokio runtime", e))?;
-    let (profile, checks) = runtime.block_on(checks(&probe))?;
+    let (profile, mut checks) = runtime.block_on(checks(&probe))?;
+    if let Some(service_code) = write {
+        let (_, written) = super::check_write::file_test_report(url, &probe.api_key, service_code)?;
+        checks.extend(runtime.block_on(written_checks(&probe, written)));
+    }
     print(&profile, &checks, out);
     let failing: Vec<String> = checks
         .iter()
@@ -291,16 +297,19 @@ async fn checks(p: &Probe) -> CliResult<(ServerProfile, Vec<Check>)> {
     let post = p
         .send(p.client.post(p.url("/requests.json")).multipart(multipart))
         .await;
-    // Required: the app sends at least one photo with every report.
+    // Required where the server takes uploads: the app sends every report's
+    // photos. Where discovery says it takes none, the app sends reports
+    // without them and tells the resident so before queueing.
     push(
         leak(format!("photos in the request (multipart {field})")),
         "POST /requests.json multipart",
         false,
-        true,
+        profile.uploads != Offer::NotOffered,
         match post {
             _ if profile.uploads == Offer::NotOffered => (
                 Verdict::Missing,
-                "discovery offers no uploads (media_url only): the app sends a photo with every report"
+                "discovery offers no uploads (media_url only): reports go without photos, \
+                 and residents are told so before queueing"
                     .into(),
             ),
             Ok(r) if r.status == StatusCode::UNSUPPORTED_MEDIA_TYPE => {
@@ -462,6 +471,66 @@ async fn checks(p: &Probe) -> CliResult<(ServerProfile, Vec<Check>)> {
         },
     );
     Ok((profile, checks))
+}
+
+/// The rows `--write` adds: the test report filed by the app's own code, and
+/// whether its photo is on the server afterwards (`media_url`).
+async fn written_checks(p: &Probe, written: super::check_write::Written) -> Vec<Check> {
+    use super::check_write::Written;
+    let row = |name, required, verdict, detail: String| Check {
+        name,
+        endpoint: "POST /requests.json (the app's request)",
+        standard: true,
+        required,
+        verdict,
+        detail,
+    };
+    match written {
+        Written::NeedsSignIn => vec![row(
+            "test report (--write)",
+            false,
+            Verdict::Missing,
+            "not written: this server has resident sign-in; file the test from the app".into(),
+        )],
+        Written::Failed(why) => vec![row("test report (--write)", true, Verdict::Broken, why)],
+        Written::Created { id, photo } => {
+            let mut rows = vec![row(
+                "test report (--write)",
+                true,
+                Verdict::Ok,
+                format!("created as {id}, labelled as a test"),
+            )];
+            if photo.is_some() {
+                let path = format!("/requests/{id}.json");
+                let verdict = match p.get(&path, &[]).await {
+                    Ok(r) => {
+                        let media = r
+                            .json
+                            .as_ref()
+                            .and_then(Value::as_array)
+                            .and_then(|a| a.first())
+                            .and_then(|item| item.get("media_url"))
+                            .and_then(Value::as_str)
+                            .is_some_and(|u| !u.is_empty());
+                        if media {
+                            (Verdict::Ok, "the photo arrived (media_url)".into())
+                        } else {
+                            (
+                                Verdict::Broken,
+                                "created without its photo: the server dropped the part".into(),
+                            )
+                        }
+                    }
+                    Err(e) => (Verdict::Broken, format!("{path}: {e}")),
+                };
+                rows.push(Check {
+                    endpoint: "GET /requests/{id}.json",
+                    ..row("test report's photo (--write)", true, verdict.0, verdict.1)
+                });
+            }
+            rows
+        }
+    }
 }
 
 /// The descriptions of an error answer, whatever its shape.

@@ -3,4 +3,5 @@
 
 pub mod areas;
 pub mod check_server;
+pub mod check_write;
 pub mod photo;

@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 use crate::net::SyncError;
 use crate::net::retry::RetryPolicy;
 use crate::net::transport::{TimeoutPolicy, Transport, TransportOptions};
+use crate::time::Clock;
 
 /// Where the city API is and how the app identifies itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,10 +25,12 @@ pub struct CityConfig {
 /// never change these (`Default` is the production behaviour, docs/sync.md);
 /// tests and the sync benchmark shorten them so a stalled connection or a
 /// backoff costs a second, not minutes ([`crate::Core::configure_city_tuned`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SyncTuning {
     pub timeouts: TimeoutPolicy,
     pub retry: RetryPolicy,
+    /// The clock what is learned about the server ages by.
+    pub clock: Clock,
 }
 
 /// A configured connection to the city: the transport, the app's key, and
@@ -37,6 +40,7 @@ pub(crate) struct City {
     pub transport: Transport,
     pub api_key: String,
     pub retry: RetryPolicy,
+    pub clock: Clock,
 }
 
 /// The sync side of [`crate::Core`]: the configured city, one-sync-at-a-time and
@@ -63,6 +67,7 @@ impl SyncState {
             transport,
             api_key: config.api_key.clone(),
             retry: tuning.retry,
+            clock: tuning.clock,
         };
         *self.city.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(city));
         Ok(())

@@ -213,7 +213,7 @@ impl Puller {
     async fn profile(&self) -> Result<ServerProfile, SyncError> {
         let city = &self.session.city;
         let cached = learn::cached(&self.store, city)?;
-        if now_ms() - cached.learned_at_ms < PROFILE_FRESH_MS {
+        if city.clock.now_ms() - cached.learned_at_ms < PROFILE_FRESH_MS {
             return Ok(cached);
         }
         match self
@@ -221,13 +221,16 @@ impl Puller {
             .await?
         {
             Ok(profile) => Ok(profile),
-            Err((cached, error)) => {
+            Err((cached, error)) if cached.learned_at_ms > 0 => {
                 tracing::info!(
                     code = error.code(),
                     "server profile not refreshed for the pull"
                 );
                 Ok(cached)
             }
+            // Never learned: the steps would guess the full API (extension
+            // parameters a strict server refuses, endpoints it lacks).
+            Err((_, error)) => Err(SyncError::Transport(error)),
         }
     }
 
@@ -246,7 +249,23 @@ impl Puller {
         areas: &mut Option<FetchedAreas>,
         results: &mut StepResults,
     ) -> Result<(), SyncError> {
-        let profile = self.profile().await?;
+        let profile = match self.profile().await {
+            Ok(profile) => profile,
+            Err(SyncError::Transport(error)) => {
+                // Never learned, and discovery did not answer: no step is
+                // tried on a guess; each is listed with why.
+                for step in [
+                    PullStep::Updates,
+                    PullStep::Alerts,
+                    PullStep::Categories,
+                    PullStep::Areas,
+                ] {
+                    results.note::<()>(step, Err(SyncError::Transport(error.clone())), summary)?;
+                }
+                return Ok(());
+            }
+            Err(other) => return Err(other),
+        };
         if let Some(mine) = self.pull_mine(&profile, summary, budget).await
             && results.note(PullStep::Updates, mine, summary)?.is_none()
             && results.unreachable

@@ -150,15 +150,12 @@ impl Core {
         photos: &[crate::photos::Photo],
     ) -> Result<Vec<Warning>> {
         let mut warnings = readiness::warnings(photos);
-        // No city configured yet: nothing known about its server.
-        let uploads_refused = self
-            .server_profile()
-            .is_ok_and(|p| p.uploads == crate::server_profile::Offer::NotOffered);
+        let uploads_refused = self.uploads_refused();
         let maybe_twice = report.state == ReportState::Submitted
             && self.sync_record(&report.id)?.last_error.as_deref()
                 == Some(crate::sync::outbox::db::MAYBE_SENT_TWICE);
         warnings.extend(readiness::server_warnings(
-            report.state.is_editable() && !photos.is_empty(),
+            report.state.is_editable(),
             uploads_refused,
             maybe_twice,
         ));

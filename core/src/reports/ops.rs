@@ -73,10 +73,18 @@ impl Core {
     pub fn problems(&self, id: &str) -> Result<Vec<Problem>> {
         let id = parse_id(id)?;
         let areas = crate::location::ops::areas_for_readiness(self)?;
+        let uploads_refused = self.uploads_refused();
         self.store.read(|conn| {
             let report = db::get(conn, &id)?;
-            all_problems(conn, &report, areas.as_deref())
+            all_problems(conn, &report, areas.as_deref(), uploads_refused)
         })
+    }
+
+    /// Whether the configured city's server is known to take no photo
+    /// uploads (no city configured yet: nothing known).
+    pub(crate) fn uploads_refused(&self) -> bool {
+        self.server_profile()
+            .is_ok_and(|p| p.uploads == crate::server_profile::Offer::NotOffered)
     }
 
     /// Validate and move a draft to the outbox. Returns every problem at once.
@@ -84,10 +92,11 @@ impl Core {
         let id = parse_id(id)?;
         // Loaded before the transaction: loading reads the store.
         let areas = crate::location::ops::areas_for_readiness(self)?;
+        let uploads_refused = self.uploads_refused();
         let report = self.store.write_synced(|tx| {
             let report = db::get(tx, &id)?;
             require_editable(&report)?;
-            let problems = all_problems(tx, &report, areas.as_deref())?;
+            let problems = all_problems(tx, &report, areas.as_deref(), uploads_refused)?;
             if !problems.is_empty() {
                 return Err(Error::NotReady { problems });
             }
@@ -154,8 +163,10 @@ pub(crate) fn all_problems(
     conn: &rusqlite::Connection,
     report: &Report,
     areas: Option<&LoadedAreas>,
+    uploads_refused: bool,
 ) -> Result<Vec<Problem>> {
-    let mut problems = readiness::problems(report, attachments(conn, report, areas)?);
+    let mut problems =
+        readiness::problems(report, attachments(conn, report, areas, uploads_refused)?);
     if let Some(code) = &report.category_code {
         let attributes = crate::forms::db::definition(conn, code)?;
         if !attributes.is_empty() {
@@ -170,8 +181,10 @@ fn attachments(
     conn: &rusqlite::Connection,
     report: &Report,
     areas: Option<&LoadedAreas>,
+    uploads_refused: bool,
 ) -> Result<Attachments> {
     Ok(Attachments {
+        uploads_refused,
         photo_count: crate::photos::db::count(conn, &report.id)?,
         has_location: crate::location::db::exists(conn, &report.id)?,
         location_outside_hanoi: crate::location::ops::is_outside_hanoi(conn, &report.id, areas)?,

@@ -35,6 +35,9 @@ pub enum ProblemCode {
     /// An answer the service's definition does not accept (not a number, a
     /// choice no longer listed, …).
     AttributeInvalid,
+    /// Photos attached, but the city's server is known to take no uploads:
+    /// the report would reach the city without them, so they must go first.
+    PhotosNotAccepted,
 }
 
 impl ProblemCode {
@@ -50,6 +53,7 @@ impl ProblemCode {
             ProblemCode::LocationOutsideHanoi => "location_outside_hanoi",
             ProblemCode::AttributeMissing => "attribute_missing",
             ProblemCode::AttributeInvalid => "attribute_invalid",
+            ProblemCode::PhotosNotAccepted => "photos_not_accepted",
         }
     }
 }
@@ -99,8 +103,8 @@ pub enum WarningCode {
     PhotoNoCaptureTime,
     /// A photo whose EXIF names an editing program.
     PhotoEdited,
-    /// The city's server takes no photo uploads: a report with photos cannot
-    /// be sent to it as it is.
+    /// The city's server takes no photo uploads: reports reach it with their
+    /// text, category and position only.
     PhotosNotAccepted,
     /// Sent again where the server could not say whether the earlier
     /// attempt had arrived (no idempotency, no usable lookup).
@@ -187,22 +191,24 @@ pub fn warnings(photos: &[Photo]) -> Vec<Warning> {
 }
 
 /// Warnings that come from the city's server rather than the photos:
-/// `photos_not_accepted` while a report with photos can still be changed and
-/// the server is known to take no uploads; `maybe_sent_twice` once a report
-/// was posted again with no way to rule out a twin.
+/// `photos_not_accepted` while a report can still be changed and the server
+/// is known to take no uploads (what happens: it goes without photos; the
+/// problem of the same name says what to do when photos are attached);
+/// `maybe_sent_twice` once a report was posted again with no way to rule
+/// out a twin.
 pub fn server_warnings(
-    editable_with_photos: bool,
+    editable: bool,
     uploads_refused: bool,
     maybe_sent_twice: bool,
 ) -> Vec<Warning> {
     let mut warnings = Vec::new();
-    if editable_with_photos && uploads_refused {
+    if editable && uploads_refused {
         warnings.push(Warning {
             code: WarningCode::PhotosNotAccepted,
             photo_position: None,
             message: Bilingual::new(
-                "Máy chủ của thành phố này không nhận ảnh: phản ánh có ảnh sẽ không gửi được. Hãy bỏ ảnh, hoặc gửi ảnh theo cách khác thành phố hướng dẫn.",
-                "This city's server does not accept photos: a report with photos cannot be sent. Remove the photos, or send them the way the city says.",
+                "Máy chủ của thành phố này không nhận ảnh: phản ánh được gửi với nội dung, lĩnh vực và vị trí, không kèm ảnh.",
+                "This city's server does not accept photos: reports are sent with their text, category and position, without photos.",
             ),
         });
     }
@@ -230,6 +236,9 @@ pub struct Attachments {
     /// Whether the chosen category is on the current list
     /// ([`crate::categories::is_listed`]); not read without a category.
     pub category_listed: bool,
+    /// The city's server is known to take no photo uploads
+    /// ([`crate::server_profile::ServerProfile::uploads`]).
+    pub uploads_refused: bool,
 }
 
 /// Every reason `report` cannot be queued yet; empty when it can.
@@ -270,7 +279,17 @@ pub fn problems(report: &Report, attachments: Attachments) -> Vec<Problem> {
             ),
         ));
     }
-    if attachments.photo_count < MIN_PHOTOS {
+    if attachments.uploads_refused {
+        // A photo is evidence for the city; where none can reach it, asking
+        // for one would block every report, and sending one would lose it.
+        if attachments.photo_count > 0 {
+            problems.push(Problem::new(
+                ProblemCode::PhotosNotAccepted,
+                "Thành phố này không nhận ảnh qua ứng dụng: hãy bỏ ảnh để gửi phản ánh. Ảnh vẫn có thể giữ trong thư viện ảnh của điện thoại, phòng khi phường/xã cần xem.",
+                "This city cannot receive photos through the app: remove the photos to send the report. Keep them in your phone's gallery in case the ward asks to see them.",
+            ));
+        }
+    } else if attachments.photo_count < MIN_PHOTOS {
         problems.push(Problem::new(
             ProblemCode::PhotoMissing,
             "Vui lòng chụp hoặc chọn ít nhất một ảnh hiện trường.",
@@ -321,6 +340,7 @@ mod tests {
         has_location: true,
         location_outside_hanoi: false,
         category_listed: true,
+        uploads_refused: false,
     };
 
     fn photo(position: u32, flags: crate::photos::ReviewFlags) -> Photo {
@@ -381,6 +401,32 @@ mod tests {
             assert_eq!(w.message.vi, text::nfc(&w.message.vi));
             assert!(!w.message.en.is_empty());
         }
+    }
+
+    #[test]
+    fn where_photos_cannot_be_sent_they_must_go_and_none_is_asked_for() {
+        let no_uploads = Attachments {
+            uploads_refused: true,
+            ..COMPLETE
+        };
+        let found = problems(&report(Some("c"), "Ngập úng sau mưa"), no_uploads);
+        assert_eq!(codes(&found), vec![ProblemCode::PhotosNotAccepted]);
+        assert!(found[0].message.vi.contains("bỏ ảnh"));
+        assert!(found[0].message.en.contains("remove the photos"));
+        let without = Attachments {
+            photo_count: 0,
+            ..no_uploads
+        };
+        assert!(problems(&report(Some("c"), "Ngập úng sau mưa"), without).is_empty());
+        // Elsewhere a photo is still required.
+        let elsewhere = Attachments {
+            photo_count: 0,
+            ..COMPLETE
+        };
+        assert_eq!(
+            codes(&problems(&report(Some("c"), "Ngập úng sau mưa"), elsewhere)),
+            vec![ProblemCode::PhotoMissing]
+        );
     }
 
     #[test]

@@ -5,7 +5,6 @@ use crate::net::transport::TransportError;
 use crate::server_profile::db;
 use crate::server_profile::model::{Capability, Offer, RECHECK_MISSING_AFTER_MS, ServerProfile};
 use crate::store::Store;
-use crate::time::now_ms;
 
 pub const DISCOVERY_PATH: &str = "discovery.json";
 /// Discovery is a few kilobytes; anything near this is not the city's.
@@ -42,7 +41,7 @@ pub(crate) fn says_not_offered(status: u16) -> bool {
 pub(crate) fn note_not_offered(store: &Store, city: &City, capability: Capability) {
     let noted = cached(store, city).and_then(|mut profile| {
         profile.not_offered(capability);
-        profile.missing_noted_at_ms = now_ms();
+        profile.missing_noted_at_ms = city.clock.now_ms();
         store.write(|tx| db::save(tx, &profile))
     });
     if let Err(error) = noted {
@@ -89,7 +88,7 @@ pub(crate) async fn refresh(
         Ok(answer) => answer,
         Err(error) => return Err((previous, error)),
     };
-    let now = now_ms();
+    let now = city.clock.now_ms();
     let mut learned = if answer.is_success() && answer.is_json() {
         match serde_json::from_slice::<serde_json::Value>(&answer.body) {
             Ok(document) => {

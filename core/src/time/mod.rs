@@ -3,6 +3,8 @@
 //! - [`calendar`]: proleptic Gregorian dates to day numbers and back;
 //! - [`w3c`]: the API's W3C date-times (`2026-11-27T09:12:00+07:00`), read and written.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub mod calendar;
@@ -18,6 +20,37 @@ pub fn now_ms() -> UnixMillis {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis() as UnixMillis)
         .unwrap_or(0)
+}
+
+/// Where "now" comes from where the app ages what it learned from the city
+/// (how long a missing endpoint stays "not offered"): the system clock, or
+/// one a test sets and moves, so a day can pass without waiting a day.
+#[derive(Debug, Clone, Default)]
+pub enum Clock {
+    #[default]
+    System,
+    Manual(Arc<AtomicI64>),
+}
+
+impl Clock {
+    /// A clock that stands at `at` until [`Clock::advance`] moves it.
+    pub fn manual(at: UnixMillis) -> Clock {
+        Clock::Manual(Arc::new(AtomicI64::new(at)))
+    }
+
+    pub fn now_ms(&self) -> UnixMillis {
+        match self {
+            Clock::System => now_ms(),
+            Clock::Manual(at) => at.load(Ordering::SeqCst),
+        }
+    }
+
+    /// Move a manual clock forward by `ms` (the system clock moves itself).
+    pub fn advance(&self, ms: i64) {
+        if let Clock::Manual(at) = self {
+            at.fetch_add(ms, Ordering::SeqCst);
+        }
+    }
 }
 
 pub const MINUTE_MS: i64 = 60_000;

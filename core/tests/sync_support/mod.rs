@@ -51,7 +51,16 @@ pub fn city_behind_proxy(
     runtime: &tokio::runtime::Runtime,
     proxy: impl FnOnce(ihanoi_fault_proxy::ProxyConfig) -> ihanoi_fault_proxy::ProxyConfig,
 ) -> (City, ihanoi_fault_proxy::FaultProxy) {
-    let city = runtime.block_on(City::start());
+    city_with_profile_behind_proxy(runtime, "full", proxy)
+}
+
+/// [`city_behind_proxy`] with the reference server under `profile`.
+pub fn city_with_profile_behind_proxy(
+    runtime: &tokio::runtime::Runtime,
+    profile: &str,
+    proxy: impl FnOnce(ihanoi_fault_proxy::ProxyConfig) -> ihanoi_fault_proxy::ProxyConfig,
+) -> (City, ihanoi_fault_proxy::FaultProxy) {
+    let city = runtime.block_on(city_with_profile(profile));
     let config = proxy(ihanoi_fault_proxy::ProxyConfig::new(city.addr()));
     let proxy = runtime
         .block_on(ihanoi_fault_proxy::FaultProxy::start(config))
@@ -90,6 +99,7 @@ pub fn quick_tuning() -> SyncTuning {
             cap: Duration::from_millis(400),
             ..RetryPolicy::default()
         },
+        ..SyncTuning::default()
     }
 }
 
@@ -195,6 +205,32 @@ pub async fn signed_in_behind(
     sign_in(&core, city).await;
     proxy.set_faults(true);
     core
+}
+
+/// Whether the reference server under `profile` has resident sign-in (else
+/// reports go out without a session, under the contact fields).
+pub fn has_sign_in(profile: &str) -> bool {
+    ihanoi_city_api::Profile::parse(profile).unwrap().sign_in()
+}
+
+/// A core behind `proxy` on a city under `profile`: signed in where the
+/// profile has sign-in, with the proxy's faults off meanwhile.
+pub async fn phone_behind(
+    data_dir: &Path,
+    city: &City,
+    profile: &str,
+    proxy: &ihanoi_fault_proxy::FaultProxy,
+    tuning: SyncTuning,
+) -> Core {
+    if has_sign_in(profile) {
+        return signed_in_behind(data_dir, city, proxy, tuning).await;
+    }
+    open_phone(
+        data_dir,
+        Arc::new(ihanoi_core::secrets::InMemorySecretStore::new()),
+        &proxy.url(),
+        tuning,
+    )
 }
 
 pub async fn sign_in(core: &Core, city: &City) {
@@ -401,40 +437,34 @@ pub async fn sync_until_done(core: &Core, max_syncs: u32) -> SyncRounds {
 }
 
 /// Every report in `ids` (report `n` described by [`description`]`(n)`) is
-/// on the server exactly once, under its own id, with photos byte-identical to
-/// the ones the core stored, and locally submitted once with the server's id.
-/// Nothing else is on the server.
+/// on the server exactly once, with photos byte-identical to the ones the
+/// core stored, and locally submitted once with the server's id. Nothing else
+/// is on the server. Where the server keeps `client_request_id` (the
+/// idempotency extension) every row carries its report's id; where it does
+/// not, rows are told apart by their descriptions, which are unique.
 pub fn assert_each_report_exactly_once(core: &Core, city: &City, ids: &[String]) {
     let held = holdings(city);
+    let twins = twins(&held, ids.len());
+    assert!(twins.is_empty(), "reports held more than once: {twins:?}");
     assert_eq!(
         held.len(),
         ids.len(),
         "the server holds exactly one row per report"
     );
-    let by_client_id: HashMap<&str, &HeldReport> = held
-        .iter()
-        .map(|h| {
-            let id = h
-                .client_request_id
-                .as_deref()
-                .expect("every POST carried its client_request_id");
-            (id, h)
-        })
-        .collect();
-    assert_eq!(by_client_id.len(), ids.len(), "no id twice");
-    let mut descriptions: HashMap<&str, usize> = HashMap::new();
-    for h in &held {
-        *descriptions.entry(h.description.as_str()).or_default() += 1;
-    }
+    let by_description: HashMap<&str, &HeldReport> =
+        held.iter().map(|h| (h.description.as_str(), h)).collect();
+    let idempotent = held.iter().any(|h| h.client_request_id.is_some());
     for (n, id) in ids.iter().enumerate() {
-        assert_eq!(
-            descriptions.get(description(n).as_str()),
-            Some(&1),
-            "report {n} once by content"
-        );
-        let remote = by_client_id
-            .get(id.as_str())
+        let remote = by_description
+            .get(description(n).as_str())
             .unwrap_or_else(|| panic!("report {n} ({id}) never reached the city"));
+        if idempotent {
+            assert_eq!(
+                remote.client_request_id.as_deref(),
+                Some(id.as_str()),
+                "report {n}: every POST carried its client_request_id"
+            );
+        }
         assert_eq!(
             core.report(id).unwrap().state,
             ReportState::Submitted,
@@ -455,10 +485,20 @@ pub fn assert_each_report_exactly_once(core: &Core, city: &City, ids: &[String])
                 actual
             })
             .collect();
-        assert!(!local.is_empty());
         assert_eq!(
             remote.photo_sha256, local,
             "report {n}: photos byte-identical"
         );
     }
+}
+
+/// Test reports (`0..count`) the server holds more than once, with how often.
+pub fn twins(held: &[HeldReport], count: usize) -> Vec<(usize, usize)> {
+    (0..count)
+        .filter_map(|n| {
+            let text = description(n);
+            let times = held.iter().filter(|h| h.description == text).count();
+            (times > 1).then_some((n, times))
+        })
+        .collect()
 }

@@ -5,6 +5,8 @@
 //! takes something away or changes a shape, and they combine
 //! (`--profile plain,strict,numeric-ids`).
 
+use crate::workflow::DetailedStatus;
+
 /// Which departures from the full reference API are on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Profile {
@@ -41,10 +43,15 @@ pub struct Profile {
     /// are ignored as unknown parameters (refused when strict), as on
     /// servers that implement only the standard's filters.
     pub no_near_search: bool,
+    /// The standard `status` carries FixMyStreet's extended words
+    /// (`action_scheduled`, `investigating`, `fixed`,
+    /// `not_councils_responsibility`, …) and, for a transferred report, a
+    /// phrase of the city's own that no list knows.
+    pub extended_statuses: bool,
 }
 
 /// The names `--profile` takes, in the order the README's table lists them.
-pub const PROFILE_NAMES: [&str; 12] = [
+pub const PROFILE_NAMES: [&str; 13] = [
     "full",
     "plain",
     "strict",
@@ -57,6 +64,7 @@ pub const PROFILE_NAMES: [&str; 12] = [
     "city-forms",
     "no-search",
     "no-near-search",
+    "extended-statuses",
 ];
 
 impl Profile {
@@ -84,6 +92,7 @@ impl Profile {
             "city-forms" => &mut self.city_forms,
             "no-search" => &mut self.no_search,
             "no-near-search" => &mut self.no_near_search,
+            "extended-statuses" => &mut self.extended_statuses,
             other => {
                 return Err(format!(
                     "unknown profile {other:?} (one of: {})",
@@ -127,6 +136,7 @@ impl Profile {
                 p.city_forms,
                 p.no_search,
                 p.no_near_search,
+                p.extended_statuses,
             ]
         };
         bits(self)
@@ -174,6 +184,21 @@ impl Profile {
         !self.no_near_search
     }
 
+    /// The standard `status` of a report or an update in `detailed`.
+    pub fn status_word(&self, detailed: DetailedStatus) -> &'static str {
+        if !self.extended_statuses {
+            return detailed.open_closed();
+        }
+        match detailed {
+            DetailedStatus::Pending => "open",
+            DetailedStatus::Accepted => "action_scheduled",
+            DetailedStatus::InProgress => "investigating",
+            DetailedStatus::Transferred => "Chuyển quận xem xét",
+            DetailedStatus::Resolved => "fixed",
+            DetailedStatus::Rejected => "not_councils_responsibility",
+        }
+    }
+
     /// Whether `attribute[CODE]` for the app's report attributes is defined.
     pub fn report_attributes(&self) -> bool {
         !self.plain
@@ -197,5 +222,11 @@ mod tests {
         let forms = Profile::parse("plain,city-forms").unwrap();
         assert!(forms.city_forms && forms.plain);
         assert_eq!(forms.name(), "plain,city-forms");
+        let words = Profile::parse("plain,extended-statuses").unwrap();
+        assert_eq!(words.status_word(DetailedStatus::Resolved), "fixed");
+        assert_eq!(
+            Profile::default().status_word(DetailedStatus::Resolved),
+            "closed"
+        );
     }
 }

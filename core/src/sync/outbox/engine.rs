@@ -85,9 +85,16 @@ impl Outbox {
         let mut summary = SyncSummary::default();
         let profile = match learn::refresh(store, &self.session.city).await {
             Ok(profile) => profile,
-            Err((cached, error)) => {
+            Err((cached, error)) if cached.learned_at_ms > 0 => {
                 tracing::info!(code = error.code(), "server profile not refreshed");
                 cached
+            }
+            Err((_, error)) => {
+                // Never learned: sending on a guess of the full API would put
+                // fields a strict server refuses into the report, or resend
+                // without the lookup a server without idempotency needs.
+                tracing::info!(code = error.code(), "server profile unknown: nothing sent");
+                return self.wait_for_profile(summary, &error);
             }
         };
         let contact = store.read(crate::server_profile::db::contact)?;
@@ -146,6 +153,37 @@ impl Outbox {
         } else {
             next_retry
         };
+        self.listener.on_event(SyncEvent::Finished {
+            summary: summary.clone(),
+        });
+        Ok(summary)
+    }
+
+    /// Every due report waits, as after a failed attempt (none was made:
+    /// no report counts as possibly received).
+    fn wait_for_profile(
+        &self,
+        mut summary: SyncSummary,
+        error: &TransportError,
+    ) -> Result<SyncSummary, SyncError> {
+        let due = self.store.read(|conn| db::due(conn, now_ms()))?;
+        self.listener.on_event(SyncEvent::Started {
+            due: due.len() as u32,
+        });
+        if self.cancel.is_cancelled() {
+            // Cancelled while discovery was asked: nothing failed.
+            summary.cancelled = true;
+        } else {
+            for report_id in due {
+                self.wait(&report_id, error)?;
+                summary.failed += 1;
+            }
+        }
+        let (waiting, needs_attention, next_retry) =
+            self.store.read(|conn| db::totals(conn, now_ms()))?;
+        summary.waiting = waiting;
+        summary.needs_attention = needs_attention;
+        summary.next_retry_at_ms = next_retry;
         self.listener.on_event(SyncEvent::Finished {
             summary: summary.clone(),
         });

@@ -456,7 +456,7 @@ pub fn request_json(
     };
     let mut v = json!({
         "service_request_id": row.id.to_string(),
-        "status": row.detailed_status.open_closed(),
+        "status": state.config.profile.status_word(row.detailed_status),
         "status_notes": row.status_notes,
         "service_name": category.map(|c| c.name_vi.as_str()),
         "service_code": row.service_code,

@@ -17,7 +17,7 @@ pub fn update_json(state: &AppState, u: &UpdateRow) -> Value {
     let mut v = json!({
         "update_id": u.id.to_string(),
         "service_request_id": u.request_id.to_string(),
-        "status": u.detailed_status.open_closed(),
+        "status": state.config.profile.status_word(u.detailed_status),
         "updated_datetime": w3c::format(u.created_ms),
         "description": u.description,
         "media_url": media_urls.first(),

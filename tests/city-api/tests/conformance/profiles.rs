@@ -211,6 +211,37 @@ async fn numeric_ids_everywhere_a_report_or_update_is_named() {
 }
 
 #[tokio::test]
+async fn extended_statuses_are_written_in_the_standard_status() {
+    let city = server("plain,extended-statuses").await;
+    let created = city.create(&[]).await;
+    let id = created["service_request_id"].as_str().unwrap().to_owned();
+    let status = |list: Value| list[0]["status"].as_str().unwrap().to_owned();
+    assert_eq!(status(city.get_json("/requests.json").await), "open");
+    for (action, word) in [
+        ("accept", "action_scheduled"),
+        ("start", "investigating"),
+        ("resolve", "fixed"),
+    ] {
+        let r = city
+            .official(
+                &format!("/officials/requests/{id}/{action}"),
+                &[("description", "Phường đã xử lý.")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK, "{action}");
+        let list = city.get_json("/requests.json").await;
+        assert_eq!(status(list.clone()), word, "{action}");
+        assert!(
+            list[0].get("detailed_status").is_none(),
+            "plain: no extension"
+        );
+    }
+    let updates = city.get_json("/servicerequestupdates.json").await;
+    let last = updates.as_array().unwrap().last().unwrap();
+    assert_eq!(last["status"], "fixed", "{updates}");
+}
+
+#[tokio::test]
 async fn media_field_reads_media_and_drops_media_brackets() {
     let city = server("media-field").await;
     let discovery = city.get_json("/discovery.json").await;
