@@ -36,7 +36,7 @@ bench_sync() {
 
 bench_server() {
   before=${SERVER_BEFORE:-9d5554e}
-  # SERVER_PROFILE=release (default): optimised, without the workspace's fat LTO
+  # SERVER_PROFILE=release (default): optimised, without the workspace's LTO
   # (minutes, not tens of minutes, on two shared cores); SERVER_PROFILE=dev reuses
   # the test build. Both binaries are built the same way.
   profile=${SERVER_PROFILE:-release}
