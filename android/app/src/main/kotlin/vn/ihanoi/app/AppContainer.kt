@@ -9,22 +9,26 @@ import vn.ihanoi.app.data.CoreInfoRepository
 import vn.ihanoi.app.data.CoreNewReportRepository
 import vn.ihanoi.app.data.CoreReportDetailRepository
 import vn.ihanoi.app.data.CoreReportsRepository
+import vn.ihanoi.app.data.CoreSettingsRepository
 import vn.ihanoi.app.data.DeviceCheckRepository
 import vn.ihanoi.app.data.DeviceLocation
-import vn.ihanoi.app.data.FirstRunStore
 import vn.ihanoi.app.data.InfoRepository
 import vn.ihanoi.app.data.NewReportRepository
 import vn.ihanoi.app.data.PhotoInput
-import vn.ihanoi.app.data.PhotoOrigin
 import vn.ihanoi.app.data.ReportDetailRepository
 import vn.ihanoi.app.data.ReportsRepository
+import vn.ihanoi.app.data.SettingsRepository
+import vn.ihanoi.app.platform.ActivityResults
 import vn.ihanoi.app.platform.AndroidDeviceFacts
 import vn.ihanoi.app.platform.CityNotifier
 import vn.ihanoi.app.platform.FrameworkLocation
 import vn.ihanoi.app.platform.KeystoreSecretStore
 import vn.ihanoi.app.platform.OutboxNudges
 import vn.ihanoi.app.platform.OutboxScheduler
+import vn.ihanoi.app.platform.PermissionPrompter
+import vn.ihanoi.app.platform.PermittedLocation
 import vn.ihanoi.app.platform.PhotoInbox
+import vn.ihanoi.app.platform.PlatformPhotoInput
 import vn.ihanoi.app.platform.SyncWorkerFactory
 import vn.ihanoi.app.platform.currentNetwork
 import vn.ihanoi.core.IhanoiCore
@@ -50,25 +54,28 @@ class AppContainer(
 
     val reportDetails: ReportDetailRepository by lazy { CoreReportDetailRepository(core) }
 
-    val firstRun: FirstRunStore by lazy { FirstRunStore(appContext) }
+    /** The app's settings kept by the core (first run, language, photos). */
+    val settings: SettingsRepository by lazy { CoreSettingsRepository({ core }) }
 
     val account: AccountRepository by lazy { CoreAccountRepository(core) }
 
     val info: InfoRepository by lazy { CoreInfoRepository(core) }
 
-    /**
-     * Camera and photo picker (the platform adapter sets the real one; until then no photo is taken
-     * and the flow says so).
-     */
-    var photoInput: PhotoInput =
-        object : PhotoInput {
-            override val folder: String = appContext.cacheDir.resolve("photo-input").path
+    /** The camera app, the photo picker and the permission prompt (MainActivity attaches them). */
+    val activityResults = ActivityResults()
 
-            override suspend fun take(origin: PhotoOrigin): List<String> = emptyList()
-        }
+    /** Each permission asked in context, with its reason first (shown by the app's screens). */
+    val permissions: PermissionPrompter by lazy {
+        PermissionPrompter(appContext, { activityResults.requestPermissions(*it.toTypedArray()) })
+    }
 
-    /** The phone's position (the platform adapter sets the real one; until then none). */
-    var deviceLocation: DeviceLocation = DeviceLocation { null }
+    /** Camera into the photo inbox, or the picker's photos copied there. */
+    val photoInput: PhotoInput by lazy {
+        PlatformPhotoInput(photoInbox, activityResults, permissions)
+    }
+
+    /** The framework's position, once the resident allowed it. */
+    val deviceLocation: DeviceLocation by lazy { PermittedLocation(location, permissions) }
 
     /** For one new-report flow, over the adapters set now. */
     fun newReports(): NewReportRepository =
@@ -84,10 +91,9 @@ class AppContainer(
 
     val photoInbox: PhotoInbox by lazy { PhotoInbox(appContext) }
 
-    /** The resident's "photos only on Wi-Fi" (the settings screen sets it). */
-    @Volatile var photosOnlyOnWifi: Boolean = false
-
-    fun syncOptions(): SyncOptions = SyncOptions(currentNetwork(appContext), photosOnlyOnWifi)
+    /** Called by the worker, off the main thread: the resident's "photos only on Wi-Fi" now. */
+    fun syncOptions(): SyncOptions =
+        SyncOptions(currentNetwork(appContext), core.preferences().photosOnlyOnWifi)
 
     val scheduler: OutboxScheduler by lazy { OutboxScheduler(WorkManager.getInstance(appContext)) }
 

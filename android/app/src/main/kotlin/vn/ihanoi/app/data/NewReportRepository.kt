@@ -80,11 +80,13 @@ class CoreNewReportRepository(
     override suspend fun addPhotos(id: String, origin: PhotoOrigin): Int {
         val paths = photos.take(origin)
         val source = if (origin == PhotoOrigin.CAMERA) PhotoSource.CAMERA else PhotoSource.GALLERY
-        call { core.setPhotoInputDirs(listOf(photos.folder)) }
+        // The resident's photo size (settings), the core's other limits.
+        val options = call {
+            core.setPhotoInputDirs(listOf(photos.folder))
+            defaultCompressOptions().copy(preset = core.preferences().photoSize)
+        }
         paths.forEach { path ->
-            coreSuspendCall {
-                core.attachPhoto(id, path, source, defaultCompressOptions(), TaskHandle())
-            }
+            coreSuspendCall { core.attachPhoto(id, path, source, options, TaskHandle()) }
         }
         return paths.size
     }

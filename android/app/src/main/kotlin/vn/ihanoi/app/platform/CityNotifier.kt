@@ -17,6 +17,7 @@ import vn.ihanoi.core.IhanoiCore
 import vn.ihanoi.core.ReportsListener
 import vn.ihanoi.core.model.BadgeCounts
 import vn.ihanoi.core.model.Bilingual
+import vn.ihanoi.core.model.Language
 import vn.ihanoi.core.model.ReportChangeKind
 import vn.ihanoi.core.model.ReportListUpdate
 
@@ -113,10 +114,6 @@ class CityNotifier(private val context: Context, private val core: IhanoiCore) {
 
     private fun post(tag: String, channel: String, title: String, body: String, reportId: String?) {
         if (needsPermission() || !manager.areNotificationsEnabled()) return
-        val open =
-            Intent(context, MainActivity::class.java)
-                .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_CLEAR_TOP)
-                .apply { reportId?.let { putExtra(EXTRA_REPORT_ID, it) } }
         val notification =
             NotificationCompat.Builder(context, channel)
                 .setSmallIcon(R.drawable.ic_notification)
@@ -124,14 +121,7 @@ class CityNotifier(private val context: Context, private val core: IhanoiCore) {
                 .setContentText(body)
                 .setStyle(NotificationCompat.BigTextStyle().bigText(body))
                 .setAutoCancel(true)
-                .setContentIntent(
-                    PendingIntent.getActivity(
-                        context,
-                        tag.hashCode(),
-                        open,
-                        PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT,
-                    )
-                )
+                .setContentIntent(openApp(context, tag, reportId))
                 .build()
         try {
             manager.notify(tag, ID, notification)
@@ -140,8 +130,12 @@ class CityNotifier(private val context: Context, private val core: IhanoiCore) {
         }
     }
 
-    private fun words(text: Bilingual): String =
-        if (context.resources.configuration.locales[0].language == "en") text.en else text.vi
+    /** In the app's language: the resident's choice in the settings, else the phone's. */
+    private fun words(text: Bilingual): String {
+        val phone = context.resources.configuration.locales[0].toLanguageTag()
+        val language = runCatching { core.displayLanguage(phone) }.getOrNull()
+        return if (language == Language.EN) text.en else text.vi
+    }
 
     companion object {
         const val CHANNEL_REPLIES = "replies"
@@ -150,6 +144,20 @@ class CityNotifier(private val context: Context, private val core: IhanoiCore) {
 
         /** The report a tapped notification opens (MainActivity's intent extra). */
         const val EXTRA_REPORT_ID = "vn.ihanoi.app.REPORT_ID"
+
+        /**
+         * What a tap on a notification starts: the app, on [reportId]'s screen when there is one
+         * (MainActivity reads [EXTRA_REPORT_ID]); one per [tag], so each report opens its own.
+         */
+        fun openApp(context: Context, tag: String, reportId: String?): PendingIntent =
+            PendingIntent.getActivity(
+                context,
+                tag.hashCode(),
+                Intent(context, MainActivity::class.java)
+                    .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_CLEAR_TOP)
+                    .apply { reportId?.let { putExtra(EXTRA_REPORT_ID, it) } },
+                PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT,
+            )
 
         /** The channels, made once (the system keeps the resident's choices for them). */
         fun ensureChannels(context: Context) {

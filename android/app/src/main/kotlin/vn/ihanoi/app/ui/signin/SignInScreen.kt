@@ -28,6 +28,8 @@ import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import vn.ihanoi.app.R
+import vn.ihanoi.app.data.ContactFields
+import vn.ihanoi.app.data.SignInMode
 import vn.ihanoi.app.ui.common.ScreenTopBar
 import vn.ihanoi.app.ui.common.localized
 
@@ -44,10 +46,15 @@ fun SignInRoute(viewModel: SignInViewModel, onBack: () -> Unit, onSignedIn: () -
         onRequestCode = viewModel::requestCode,
         onSignIn = viewModel::signIn,
         onChangePhone = viewModel::changePhone,
+        onContact = viewModel::editContact,
+        onSaveContact = viewModel::saveContact,
     )
 }
 
-/** Phone number, then the one-time code sent to it. Stateless. */
+/**
+ * Phone number, then the one-time code sent to it; on a server without sign-in, the optional
+ * personal fields instead (the core's server profile decides which). Stateless.
+ */
 @Composable
 fun SignInScreen(
     state: SignInUiState,
@@ -57,9 +64,13 @@ fun SignInScreen(
     onRequestCode: () -> Unit,
     onSignIn: () -> Unit,
     onChangePhone: () -> Unit,
+    onContact: (ContactFields) -> Unit = {},
+    onSaveContact: () -> Unit = {},
 ) {
-    Scaffold(topBar = { ScreenTopBar(stringResource(R.string.signin_title), onBack = onBack) }) {
-        padding ->
+    val title =
+        if (state.mode == SignInMode.CONTACT_FIELDS) R.string.contact_title
+        else R.string.signin_title
+    Scaffold(topBar = { ScreenTopBar(stringResource(title), onBack = onBack) }) { padding ->
         Column(
             Modifier.padding(padding)
                 .fillMaxSize()
@@ -67,7 +78,19 @@ fun SignInScreen(
                 .padding(16.dp),
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
-            Text(stringResource(R.string.signin_why), style = MaterialTheme.typography.bodyLarge)
+            when (state.mode) {
+                null -> return@Column
+                SignInMode.CONTACT_FIELDS ->
+                    Text(
+                        stringResource(R.string.contact_why),
+                        style = MaterialTheme.typography.bodyLarge,
+                    )
+                SignInMode.PHONE_CODE ->
+                    Text(
+                        stringResource(R.string.signin_why),
+                        style = MaterialTheme.typography.bodyLarge,
+                    )
+            }
             state.error?.let {
                 Surface(
                     color = MaterialTheme.colorScheme.errorContainer,
@@ -83,7 +106,9 @@ fun SignInScreen(
                 }
             }
             val sentTo = state.codeSentTo
-            if (sentTo == null) {
+            if (state.mode == SignInMode.CONTACT_FIELDS) {
+                ContactForm(state, onContact, onSaveContact)
+            } else if (sentTo == null) {
                 OutlinedTextField(
                     value = state.phone,
                     onValueChange = onPhone,
@@ -125,4 +150,56 @@ fun SignInScreen(
             }
         }
     }
+}
+
+/** The standard's personal fields, each optional; the core keeps and normalizes them. */
+@Composable
+private fun ContactForm(
+    state: SignInUiState,
+    onContact: (ContactFields) -> Unit,
+    onSave: () -> Unit,
+) {
+    val contact = state.contact
+    ContactField(R.string.contact_last_name, contact.lastName, KeyboardType.Text) {
+        onContact(contact.copy(lastName = it))
+    }
+    ContactField(R.string.contact_first_name, contact.firstName, KeyboardType.Text) {
+        onContact(contact.copy(firstName = it))
+    }
+    ContactField(R.string.contact_phone, contact.phone, KeyboardType.Phone) {
+        onContact(contact.copy(phone = it))
+    }
+    ContactField(R.string.contact_email, contact.email, KeyboardType.Email) {
+        onContact(contact.copy(email = it))
+    }
+    Button(
+        onClick = onSave,
+        enabled = state.canSaveContact,
+        modifier = Modifier.heightIn(min = 48.dp),
+    ) {
+        Text(stringResource(R.string.contact_save))
+    }
+    if (state.contactSaved) {
+        Text(
+            stringResource(R.string.contact_saved),
+            modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
+        )
+    }
+}
+
+@Composable
+private fun ContactField(
+    label: Int,
+    value: String,
+    keyboard: KeyboardType,
+    onValue: (String) -> Unit,
+) {
+    OutlinedTextField(
+        value = value,
+        onValueChange = onValue,
+        label = { Text(stringResource(label)) },
+        singleLine = true,
+        keyboardOptions = KeyboardOptions(keyboardType = keyboard),
+        modifier = Modifier.fillMaxWidth(),
+    )
 }

@@ -1,14 +1,19 @@
 package vn.ihanoi.app.ui.signin
 
+import android.content.Context
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.assertIsEnabled
 import androidx.compose.ui.test.assertIsNotEnabled
+import androidx.compose.ui.test.assertIsSelected
 import androidx.compose.ui.test.hasClickAction
 import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.isSelectable
 import androidx.compose.ui.test.junit4.v2.createComposeRule
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextReplacement
+import androidx.test.core.app.ApplicationProvider
 import org.junit.Assert.assertEquals
 import org.junit.Rule
 import org.junit.Test
@@ -16,7 +21,14 @@ import org.junit.runner.RunWith
 import org.robolectric.RobolectricTestRunner
 import org.robolectric.annotation.Config
 import org.robolectric.annotation.GraphicsMode
+import vn.ihanoi.app.R
+import vn.ihanoi.app.data.AppSettings
+import vn.ihanoi.app.data.ContactFields
+import vn.ihanoi.app.data.LanguageSetting
+import vn.ihanoi.app.data.PhotoSize
 import vn.ihanoi.app.data.Session
+import vn.ihanoi.app.data.SettingChoice
+import vn.ihanoi.app.data.SignInMode
 import vn.ihanoi.app.data.Words
 import vn.ihanoi.app.testing.assertNoTextClipped
 import vn.ihanoi.app.testing.captureScreen
@@ -44,6 +56,8 @@ class AccountScreensTest {
                     onRequestCode = { calls += "request" },
                     onSignIn = { calls += "sign in" },
                     onChangePhone = { calls += "change" },
+                    onContact = { calls += "contact ${it.lastName}|${it.firstName}" },
+                    onSaveContact = { calls += "save" },
                 )
             }
         }
@@ -57,6 +71,9 @@ class AccountScreensTest {
                     onSignIn = { calls += "sign in" },
                     onSignOut = { calls += "sign out" },
                     onOpenAbout = { calls += "about" },
+                    onLanguage = { calls += "language $it" },
+                    onPhotoSize = { calls += "size $it" },
+                    onPhotosOnlyOnWifi = { calls += "wifi $it" },
                 )
             }
         }
@@ -89,20 +106,72 @@ class AccountScreensTest {
 
     @Test
     fun `settings signed out offers sign-in, signed in offers sign-out keeping drafts`() {
-        settings(SettingsUiState(Session.SIGNED_OUT))
+        settings(settingsState(Session.SIGNED_OUT))
         compose.onNodeWithText("Chưa đăng nhập", substring = true).assertIsDisplayed()
         compose.onNode(hasText("Đăng nhập") and hasClickAction()).performClick()
-        compose.onNodeWithText("Giới thiệu").performClick()
+        compose.onNodeWithText("Giới thiệu").performScrollTo().performClick()
         assertEquals(listOf("sign in", "about"), calls)
     }
 
     @Test
     fun `settings signed in`() {
-        settings(SettingsUiState(Session.SIGNED_IN))
+        settings(settingsState(Session.SIGNED_IN))
         compose.onNodeWithText("không xoá bản nháp", substring = true).assertIsDisplayed()
         compose.onNodeWithText("Đăng xuất").performClick()
         assertEquals(listOf("sign out"), calls)
     }
+
+    @Test
+    fun `without the sign-in extension the personal fields, each optional, saved by the core`() {
+        signIn(contactStep)
+        compose.onNodeWithText("Mọi mục đều không bắt buộc", substring = true).assertIsDisplayed()
+        compose.onNodeWithText("Gửi mã qua tin nhắn").assertDoesNotExist()
+        compose.onNodeWithText("Họ").performTextReplacement("Nguyễn")
+        compose.onNodeWithText("Lưu").assertIsEnabled().performClick()
+        assertEquals(listOf("contact Nguyễn|Lan", "save"), calls)
+    }
+
+    @Test
+    fun `saved contact fields say so and wait for the next edit`() {
+        signIn(contactStep.copy(contactSaved = true))
+        compose.onNodeWithText("Đã lưu", substring = true).assertIsDisplayed()
+        compose.onNodeWithText("Lưu").assertIsNotEnabled()
+    }
+
+    @Test
+    fun `settings - the core's rows for language and photo size, and photos only on Wi-Fi`() {
+        settings(settingsState(Session.SIGNED_IN))
+        compose.onNodeWithText("English").performScrollTo().performClick()
+        compose.onNodeWithText("Nhỏ (tiết kiệm dữ liệu)").performScrollTo().performClick()
+        compose.onNodeWithText("Chỉ gửi ảnh khi có Wi-Fi").performScrollTo().performClick()
+        assertEquals(listOf("language EN", "size SMALL", "wifi true"), calls)
+        compose
+            .onNode(hasText("Tiêu chuẩn", substring = true) and isSelectable())
+            .assertIsSelected()
+    }
+
+    @Test
+    fun `settings on a server without sign-in offer the contact fields, not sign-in`() {
+        settings(settingsState(Session.SIGNED_OUT, mode = SignInMode.CONTACT_FIELDS))
+        compose.onNodeWithText("Đăng nhập").assertDoesNotExist()
+        compose.onNodeWithText("Sửa thông tin liên hệ").performClick()
+        assertEquals(listOf("sign in"), calls)
+    }
+
+    @Test
+    fun `golden contact vi font 1_0`() = goldenSignIn("signin_contact_vi_font1.0", contactStep)
+
+    @Test
+    @Config(fontScale = 2.0f)
+    fun `golden contact vi font 2_0`() = goldenSignIn("signin_contact_vi_font2.0", contactStep)
+
+    @Test
+    @Config(qualifiers = "+en")
+    fun `golden contact en font 1_0`() = goldenSignIn("signin_contact_en_font1.0", contactStep)
+
+    @Test
+    @Config(qualifiers = "+en", fontScale = 2.0f)
+    fun `golden contact en font 2_0`() = goldenSignIn("signin_contact_en_font2.0", contactStep)
 
     @Test fun `golden sign-in phone vi font 1_0`() = goldenSignIn("signin_phone_vi_font1.0")
 
@@ -143,13 +212,83 @@ class AccountScreensTest {
         compose.captureScreen(name)
     }
 
+    @Test
+    fun `golden settings photos vi font 1_0`() = goldenSettingsBottom("settings_photos_vi_font1.0")
+
+    @Test
+    @Config(fontScale = 2.0f)
+    fun `golden settings photos vi font 2_0`() = goldenSettingsBottom("settings_photos_vi_font2.0")
+
+    @Test
+    @Config(qualifiers = "+en")
+    fun `golden settings photos en font 1_0`() = goldenSettingsBottom("settings_photos_en_font1.0")
+
+    @Test
+    @Config(qualifiers = "+en", fontScale = 2.0f)
+    fun `golden settings photos en font 2_0`() = goldenSettingsBottom("settings_photos_en_font2.0")
+
+    /** The language and photo settings, below the account: scrolled to the end. */
+    private fun goldenSettingsBottom(name: String) {
+        settings(settingsState(Session.SIGNED_IN))
+        compose.assertNoTextClipped()
+        // The last control of the column: "about", in the screen's language.
+        val about =
+            ApplicationProvider.getApplicationContext<Context>().getString(R.string.about_title)
+        compose.onNodeWithText(about).performScrollTo()
+        compose.captureScreen(name)
+    }
+
     private fun goldenSettings(name: String, session: Session) {
-        settings(SettingsUiState(session))
+        settings(settingsState(session))
         compose.assertNoTextClipped()
         compose.captureScreen(name)
     }
 
+    private fun settingsState(session: Session, mode: SignInMode = SignInMode.PHONE_CODE) =
+        SettingsUiState(
+            session = session,
+            mode = mode,
+            settings = AppSettings(firstRunDone = true, photosOnlyOnWifi = false),
+            // The core's rows (language_options, photo_size_options), as it words them.
+            languages =
+                listOf(
+                    SettingChoice(LanguageSetting.SYSTEM, Words("Theo máy", "As the phone")),
+                    SettingChoice(LanguageSetting.VI, Words("Tiếng Việt", "Tiếng Việt")),
+                    SettingChoice(LanguageSetting.EN, Words("English", "English")),
+                ),
+            photoSizes =
+                listOf(
+                    SettingChoice(
+                        PhotoSize.SMALL,
+                        Words("Nhỏ (tiết kiệm dữ liệu)", "Small (saves data)"),
+                        Words(
+                            "1024 px — mạng chậm hoặc tính phí theo dung lượng",
+                            "1024 px — slow or metered connections",
+                        ),
+                    ),
+                    SettingChoice(
+                        PhotoSize.STANDARD,
+                        Words("Tiêu chuẩn", "Standard"),
+                        Words(
+                            "1600 px — đủ đọc được biển hiệu (khuyên dùng)",
+                            "1600 px — enough to read a sign (recommended)",
+                        ),
+                    ),
+                    SettingChoice(
+                        PhotoSize.LARGE,
+                        Words("Lớn", "Large"),
+                        Words("2048 px — cảnh nhiều chi tiết", "2048 px — detailed scenes"),
+                    ),
+                ),
+        )
+
     private companion object {
+        val contactStep =
+            SignInUiState(
+                mode = SignInMode.CONTACT_FIELDS,
+                contact = ContactFields(firstName = "Lan", phone = "0912 345 678"),
+            )
+
         val codeStep =
             SignInUiState(
                 phone = "0912 345 678",
