@@ -4,6 +4,8 @@
 #   $TARGET/debug/libihanoi_ffi.so        the library the JVM and Swift tests load
 #   $TARGET/bindings/kotlin/vn/ihanoi/core/ihanoi_ffi.kt            the API (bindings/)
 #   $TARGET/bindings/kotlin/vn/ihanoi/core/model/ihanoi_core.kt     the core's own types
+#   $TARGET/bindings/kotlin-android/...  the same with android = true (android/uniffi-android.toml),
+#                                         what the APK tests/android/apk.sh assembles compiles
 #   $TARGET/bindings/swift/{IhanoiCore.swift,IhanoiCoreFFI.h,IhanoiCoreFFI.modulemap}
 #   $TARGET/bindings/swift/{IhanoiCoreModel.swift,IhanoiCoreModelFFI.h,IhanoiCoreModelFFI.modulemap}
 # (two uniffi namespaces, one per crate; the layout is explained in uniffi.toml).
@@ -22,3 +24,7 @@ for language in kotlin swift; do
   "$target/debug/uniffi-bindgen" generate --library "$lib" --language "$language" \
     --config "$repo/uniffi.toml" --no-format --out-dir "$out" >/dev/null
 done
+# The Android app's flavour (android = true: it reads android.os.Build), same API.
+rm -rf "$target/bindings/kotlin-android"
+"$target/debug/uniffi-bindgen" generate --library "$lib" --language kotlin \
+  --config "$repo/android/uniffi-android.toml" --no-format --out-dir "$target/bindings/kotlin-android" >/dev/null

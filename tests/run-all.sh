@@ -8,7 +8,8 @@
 #   5. iOS: ios/IhanoiKit built and tested with SwiftPM (same chroot and library as 4), every
 #      .swift under ios/ parsed and linted
 #   6. Android: the app compiled with the Compose compiler against the real framework and
-#      androidx, its Robolectric tests, golden screenshots, the real core inside Robolectric
+#      androidx, its Robolectric tests, golden screenshots, the real core inside Robolectric;
+#      then its debug and release APKs assembled by tests/android/apk.sh and checked
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -33,5 +34,8 @@ tests/ios/run.sh
 
 step "Android app (Maven + Robolectric)"
 tests/android/run.sh
+
+step "Android APK (manifest merger, aapt2, D8/R8, apksig; no Rust library for Android ABIs here)"
+tests/android/apk.sh
 
 step "all tests passed"

@@ -15,17 +15,14 @@
 #      and runs them under Robolectric, offline, verifying the Roborazzi goldens in
 #      android/app/src/test/screenshots.
 # Steps 2-3 are cached in $IHANOI_ANDROID_CACHE (default ~/.cache/ihanoi/android), keyed
-# by pom.xml; the app's resources are relinked when they change.
+# by pom.xml (tests/android/env.sh, shared with apk.sh); the app's resources are relinked
+# when they change.
 #
 # Usage: tests/android/run.sh [record] [maven args...]
 #   record   re-record the golden images instead of verifying them (look at them, then commit)
 #   e.g.     tests/android/run.sh -Dtest=HomeScreenTest
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-target=${CARGO_TARGET_DIR:-$repo/target}
-app=$repo/android/app
-cache=${IHANOI_ANDROID_CACHE:-$HOME/.cache/ihanoi/android}
+source "$(dirname "$0")/env.sh"
 
 roborazzi=(-Droborazzi.record=false -Droborazzi.verify=true)
 if [[ ${1:-} == record ]]; then
@@ -33,12 +30,6 @@ if [[ ${1:-} == record ]]; then
   shift
 fi
 
-if ! command -v mvn >/dev/null || ! command -v javac >/dev/null || ! command -v unzip >/dev/null; then
-  echo "tests/android: installing a JDK, Maven and unzip (apt)" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless maven unzip >/dev/null
-fi
 # Text in screenshots needs a font fontconfig can find (Robolectric's native graphics).
 if ! fc-list 2>/dev/null | grep -qi dejavu; then
   echo "tests/android: installing fonts-dejavu-core (apt)" >&2
@@ -49,43 +40,9 @@ fi
 
 "$repo/tests/bindgen.sh"
 [[ -f $target/debug/libihanoi_ffi.so ]] || { echo "tests/android: no libihanoi_ffi.so in $target/debug" >&2; exit 1; }
-shared=${IHANOI_SHARED:-$repo/../shared}
 
-mvn_quiet=(mvn -B --no-transfer-progress -Dstyle.color=never -f "$here/pom.xml"
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dihanoi.android.work="$cache")
-
-# ---- 2-3. dependencies, AAR classes, the AARs' compiled resources (once per pom.xml) ----
-deps_key=$(sha256sum "$here/pom.xml" "$here/run.sh" | sha256sum | cut -c1-16)
-if [[ $(cat "$cache/deps.key" 2>/dev/null) != "$deps_key" ]]; then
-  echo "tests/android: preparing dependencies in $cache (first run or pom.xml changed)" >&2
-  rm -rf "$cache"
-  mkdir -p "$cache"
-  "${mvn_quiet[@]}" -q -Dihanoi.fetch dependency:copy-dependencies@aars dependency:copy@robolectric
-
-  unzip -q -o "$cache/tools/aapt2-"*-linux.jar aapt2 -d "$cache/tools"
-  chmod +x "$cache/tools/aapt2"
-
-  classes=$cache/aar-classes
-  mkdir -p "$classes" "$cache/aar-res"
-  : >"$cache/aar-packages"
-  for aar in "$cache"/aars/*.aar; do
-    name=$(basename "$aar" .aar)
-    dir=$cache/aar/$name
-    mkdir -p "$dir"
-    unzip -q -o "$aar" -d "$dir"
-    for jar in "$dir/classes.jar" "$dir"/libs/*.jar; do
-      [[ -f $jar ]] && unzip -q -o "$jar" -d "$classes"
-    done
-    # The AAR's package: its R class is generated under it.
-    sed -n 's/.*package="\([^"]*\)".*/\1/p' "$dir/AndroidManifest.xml" | head -n1 >>"$cache/aar-packages"
-    if [[ -d $dir/res ]] && [[ -n $(ls -A "$dir/res") ]]; then
-      "$cache/tools/aapt2" compile --dir "$dir/res" -o "$cache/aar-res/$name.zip"
-    fi
-  done
-  (cd "$classes" && jar cf "$cache/aar-classes.jar" .)
-  rm -rf "$classes"
-  echo "$deps_key" >"$cache/deps.key"
-fi
+# ---- 2-3. dependencies, AAR classes, the AARs' compiled resources (env.sh, once per pom.xml) ----
+android_prepare_deps
 
 # ---- 3. the app's resources, R classes and Robolectric's test_config.properties ----
 res_key=$(cd "$app/src/main" && find res AndroidManifest.xml -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
@@ -101,7 +58,7 @@ if [[ $(cat "$cache/res.key" 2>/dev/null) != "$deps_key-$res_key" ]]; then
     "$app/src/main/AndroidManifest.xml" >"$work/AndroidManifest.xml"
   overlays=()
   for zip in "$cache"/aar-res/*.zip; do overlays+=(-R "$zip"); done
-  "$cache/tools/aapt2" link -I "$cache/tools/android-all-"[0-9]*.jar \
+  "$cache/tools/aapt2" link -I "$(android_all)" \
     --manifest "$work/AndroidManifest.xml" --auto-add-overlay "${overlays[@]}" -R "$work/app-res.zip" \
     --java "$work/gen" --extra-packages "$(sort -u "$cache/aar-packages" | grep -v '^vn\.ihanoi\.app$' | paste -sd:)" \
     --min-sdk-version 24 --target-sdk-version 34 -o "$work/resources.ap_"
