@@ -94,6 +94,9 @@ if [[ $(cat "$apk/deps.key" 2>/dev/null) != "$apk_key" ]]; then
     done
   done <"$apk/aar-dirs"
   cp "$apk"/deps/*.jar "$apk/lib-jars/"
+  # The empty placeholder pom.xml's list holds instead of ListenableFuture (apk-tools.xml).
+  rm -f "$apk"/lib-jars/*listenablefuture-9999.0*.jar
+  cp "$cache"/apk-tools/listenablefuture-1.0.jar "$apk/lib-jars/"
   for jar in "$apk"/lib-jars/*.jar; do
     # Consumer rules shipped inside jars: R8's own folder when present, else ProGuard's (as AGP).
     rules=$(unzip -Z1 "$jar" 2>/dev/null | grep -E '^META-INF/com\.android\.tools/r8(-from-[^/]*)?/[^/]+$' || true)
