@@ -17,12 +17,7 @@ use ihanoi_core::{Core, Error};
 
 use ihanoi_test_kit::shared_dir as shared;
 
-fn open(dir: &std::path::Path) -> Core {
-    let core = ihanoi_test_kit::open_core(dir);
-    core.set_photo_input_dirs(&[shared().join("photos")])
-        .unwrap();
-    core
-}
+use ihanoi_test_kit::open_core_with_photos as open;
 
 /// Parsed once for all tests (a debug build takes seconds to validate it).
 static HANOI: LazyLock<AreaIndex> = LazyLock::new(|| {

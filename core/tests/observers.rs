@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 mod sync_support;
 
+use ihanoi_core::Core;
 use ihanoi_core::observers::{
     BadgeCounts, CountsObserver, ReportChange, ReportChangeKind, ReportListUpdate, ReportsObserver,
     SyncActivity, SyncActivityObserver,
@@ -16,7 +17,6 @@ use ihanoi_core::reports::{DraftField, ReportState};
 use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::sync::{NoListener, SyncOptions};
 use ihanoi_core::tasks::CancelToken;
-use ihanoi_core::{Core, CoreConfig};
 use sync_support::{City, PhotoMaker, open_phone, queue_report, quick_tuning, sign_in};
 
 /// Everything one listener was told, in order.
@@ -58,15 +58,7 @@ impl SyncActivityObserver for Seen<SyncActivity> {
     }
 }
 
-fn open(dir: &std::path::Path) -> Core {
-    Core::open(
-        CoreConfig {
-            data_dir: dir.to_owned(),
-        },
-        Arc::new(InMemorySecretStore::new()),
-    )
-    .unwrap()
-}
+use ihanoi_test_kit::open_core as open;
 
 fn change(id: &str, kind: ReportChangeKind, state: Option<ReportState>) -> ReportChange {
     ReportChange {

@@ -2,7 +2,6 @@
 //! offered, every problem that stops it, and the warnings that do not. Real
 //! store, real photos from `$IHANOI_SHARED/photos`, the shipped ward snapshot.
 
-use ihanoi_core::Core;
 use ihanoi_core::location::{LocationFix, LocationSource};
 use ihanoi_core::photos::{CompressOptions, PhotoSource};
 use ihanoi_core::reports::{DraftField, ProblemCode, ReportState, WarningCode};
@@ -11,12 +10,7 @@ use ihanoi_core::time::now_ms;
 
 use ihanoi_test_kit::shared_dir as shared;
 
-fn open(dir: &std::path::Path) -> Core {
-    let core = ihanoi_test_kit::open_core(dir);
-    core.set_photo_input_dirs(&[shared().join("photos")])
-        .unwrap();
-    core
-}
+use ihanoi_test_kit::open_core_with_photos as open;
 
 #[test]
 fn the_send_button_waits_for_every_problem_and_never_for_a_warning() {

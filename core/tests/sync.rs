@@ -513,13 +513,7 @@ async fn a_50_mb_answer_is_refused_without_reading_it_all() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn plain_http_to_another_host_is_refused_before_anything_is_sent() {
     let dir = tempfile::tempdir().unwrap();
-    let core = Core::open(
-        CoreConfig {
-            data_dir: dir.path().to_owned(),
-        },
-        Arc::new(InMemorySecretStore::new()),
-    )
-    .unwrap();
+    let core = ihanoi_test_kit::open_core(dir.path());
     let error = core
         .configure_city(city_config("http://open311.hanoi.gov.vn"))
         .unwrap_err();

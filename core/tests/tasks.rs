@@ -8,6 +8,7 @@ use std::time::Duration;
 
 mod sync_support;
 
+use ihanoi_core::Error;
 use ihanoi_core::account::SessionState;
 use ihanoi_core::net::SyncError;
 use ihanoi_core::photos::{CompressOptions, PhotoError, PhotoSource};
@@ -15,21 +16,9 @@ use ihanoi_core::reports::ReportState;
 use ihanoi_core::secrets::InMemorySecretStore;
 use ihanoi_core::sync::{NoListener, SyncEvent, SyncListener, SyncOptions};
 use ihanoi_core::tasks::CancelToken;
-use ihanoi_core::{Core, CoreConfig, Error};
 use sync_support::{City, PHONE, open_phone, quick_tuning, shared_dir, sign_in};
 
-fn open(dir: &std::path::Path) -> Core {
-    let core = Core::open(
-        CoreConfig {
-            data_dir: dir.to_owned(),
-        },
-        Arc::new(InMemorySecretStore::new()),
-    )
-    .unwrap();
-    core.set_photo_input_dirs(&[shared_dir().join("photos")])
-        .unwrap();
-    core
-}
+use ihanoi_test_kit::open_core_with_photos as open;
 
 fn big_photo() -> std::path::PathBuf {
     shared_dir().join("photos/camera-24mp-sony.jpg")

@@ -18,5 +18,5 @@ pub mod shared;
 
 pub use city::TestCity;
 pub use keys::{API_KEY, OFFICIAL_KEY, PHONE};
-pub use phone::{city_config, http_client, open_core};
+pub use phone::{city_config, http_client, open_core, open_core_with_photos};
 pub use shared::{shared_dir, shared_photo, wards_geojson};

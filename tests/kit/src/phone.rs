@@ -21,6 +21,16 @@ pub fn open_core(dir: &Path) -> Core {
     .expect("the core opens")
 }
 
+/// A core on `dir` that may attach the shared test photos in place (the
+/// phones copy a picked photo into the core's input folder first; the tests
+/// name the shared files directly).
+pub fn open_core_with_photos(dir: &Path) -> Core {
+    let core = open_core(dir);
+    core.set_photo_input_dirs(&[crate::shared_dir().join("photos")])
+        .expect("the shared photos' folder is accepted as an input folder");
+    core
+}
+
 /// The app's settings for the city at `url` (the server, a proxy or a fake).
 pub fn city_config(url: &str) -> CityConfig {
     CityConfig {
