@@ -105,7 +105,7 @@ enum class FieldKind {
 }
 
 /** One choice of a list field: the key the core keeps, the city's name shown. */
-data class FieldChoice(val key: String, val name: String)
+data class FieldChoice(val key: String, val name: Words)
 
 /**
  * One question (or, with [asked] `false`, information) of the chosen category's form. The label and
@@ -118,9 +118,9 @@ data class FormField(
     val required: Boolean,
     /** `false`: information to show, not a question. */
     val asked: Boolean,
-    val label: String,
-    /** The city's hint about the value expected ("mét, 0–100"). */
-    val help: String?,
+    val label: Words,
+    /** The city's hint about the value expected ("1–1000"). */
+    val help: Words?,
     val choices: List<FieldChoice>,
     /** The answer kept by the core (several for [FieldKind.MULTI_CHOICE]). */
     val values: List<String>,
@@ -151,3 +151,28 @@ data class WardSurroundings(
     val holding: WardShape?
         get() = wards.firstOrNull { it.holdsPin }
 }
+
+/**
+ * The city's open reports of the draft's category within 50 m (the core's `nearby_city_reports`):
+ * the resident may find the problem already reported. Never a blocker for sending.
+ */
+data class NearbyReports(
+    /** The core's title: how many are known ("Thành phố đã có 2 phản ánh…"), or none. */
+    val heading: Words,
+    /** For an answer kept from earlier (no network): that it is one, and its age. */
+    val freshness: Words?,
+    val reports: List<NearbyReport>,
+)
+
+/** One of them, nearest first. */
+data class NearbyReport(
+    val id: String,
+    /** The city's status in the core's words. */
+    val status: Words,
+    val distanceM: Int,
+    /** The start of its description; empty when the city publishes none. */
+    val excerpt: String,
+    val address: String?,
+    /** Its photos' thumbnails as the core fetched them (missing ones left out). */
+    val thumbnails: List<String>,
+)

@@ -1,5 +1,6 @@
 package vn.ihanoi.app.data
 
+import kotlin.coroutines.cancellation.CancellationException
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.Flow
@@ -7,11 +8,13 @@ import kotlinx.coroutines.flow.flowOn
 import kotlinx.coroutines.flow.map
 import vn.ihanoi.core.IhanoiCore
 import vn.ihanoi.core.TaskHandle
+import vn.ihanoi.core.cityText
 import vn.ihanoi.core.defaultCompressOptions
 import vn.ihanoi.core.model.AttributeType
 import vn.ihanoi.core.model.DraftField
 import vn.ihanoi.core.model.LocationFix
 import vn.ihanoi.core.model.LocationSource
+import vn.ihanoi.core.model.NearbyCityReports
 import vn.ihanoi.core.model.PhotoSource
 import vn.ihanoi.core.model.Problem
 import vn.ihanoi.core.model.Urgency
@@ -56,6 +59,15 @@ interface NewReportRepository {
 
     /** Autosaves the answer to one field of the city's form (no values clears it). */
     suspend fun setAnswer(id: String, code: String, values: List<String>)
+
+    /** The answer about others' reports nearby kept for the draft (offline), if any. */
+    suspend fun cachedNearby(id: String): NearbyReports?
+
+    /**
+     * Asks the city for its open reports of the draft's category near its position (the kept answer
+     * when the city cannot be reached); refused with the core's words otherwise.
+     */
+    suspend fun nearby(id: String): NearbyReports
 
     /** The ward outlines within [radiusM] of a point, from the core's boundary data (offline). */
     suspend fun surroundings(lat: Double, lon: Double, radiusM: Double): WardSurroundings
@@ -146,6 +158,23 @@ class CoreNewReportRepository(
         call { core.setDraftAttribute(id, code, values) }
     }
 
+    override suspend fun cachedNearby(id: String): NearbyReports? = call {
+        core.cachedNearbyCityReports(id)?.toNearby()
+    }
+
+    override suspend fun nearby(id: String): NearbyReports {
+        val task = TaskHandle()
+        return try {
+            coreSuspendCall { core.nearbyCityReports(id, task) }.toNearby()
+        } catch (stopped: CancellationException) {
+            // The screen left the review: the core stops asking the city too.
+            task.cancel()
+            throw stopped
+        } finally {
+            task.close()
+        }
+    }
+
     override suspend fun surroundings(lat: Double, lon: Double, radiusM: Double) = call {
         val outlines = core.wardOutlines(lat, lon, radiusM)
         WardSurroundings(
@@ -232,17 +261,17 @@ private fun IhanoiCore.formOf(id: String, category: String?, problems: List<Prob
         val answers = draftAttributes(id).associate { it.code to it.values }
         val about = problems.filter { it.attributeCode != null }.associateBy { it.attributeCode }
         serviceAttributes(category).map { attribute ->
-            val choices = attribute.values.map { FieldChoice(it.key, it.name) }
+            val choices = attribute.values.map { FieldChoice(it.key, cityText(it.name).words()) }
             FormField(
                 code = attribute.code,
                 kind = attribute.datatype.toKind(),
                 required = attribute.required,
                 asked = attribute.variable,
-                label = attribute.description,
+                label = cityText(attribute.description).words(),
                 help =
-                    attribute.datatypeDescription?.takeUnless {
-                        it.isBlank() || it.listsKeys(choices)
-                    },
+                    attribute.datatypeDescription
+                        ?.takeUnless { it.isBlank() || it.listsKeys(choices) }
+                        ?.let { cityText(it).words() },
                 choices = choices,
                 values = answers[attribute.code].orEmpty(),
                 problem = about[attribute.code]?.message?.words(),
@@ -266,6 +295,23 @@ private fun AttributeType.toKind() =
         AttributeType.SINGLE_VALUE_LIST -> FieldKind.SINGLE_CHOICE
         AttributeType.MULTI_VALUE_LIST -> FieldKind.MULTI_CHOICE
     }
+
+private fun NearbyCityReports.toNearby() =
+    NearbyReports(
+        heading = heading.words(),
+        freshness = freshness?.words(),
+        reports =
+            reports.map { report ->
+                NearbyReport(
+                    id = report.serviceRequestId,
+                    status = report.statusLabel.words(),
+                    distanceM = report.distanceM.toInt(),
+                    excerpt = report.excerpt,
+                    address = report.address,
+                    thumbnails = report.photos.mapNotNull { it.thumbnailPath },
+                )
+            },
+    )
 
 private fun Urgency.toLevel() =
     when (this) {

@@ -69,8 +69,10 @@ private fun Information(field: FormField) {
         modifier = Modifier.fillMaxWidth(),
     ) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-            Text(field.label, color = MaterialTheme.colorScheme.onSecondaryContainer)
-            field.help?.let { Text(it, color = MaterialTheme.colorScheme.onSecondaryContainer) }
+            Text(field.label.localized(), color = MaterialTheme.colorScheme.onSecondaryContainer)
+            field.help?.let {
+                Text(it.localized(), color = MaterialTheme.colorScheme.onSecondaryContainer)
+            }
         }
     }
 }
@@ -147,7 +149,7 @@ private fun Choices(field: FormField, answer: (String, List<String>) -> Unit, mu
             Row(rowModifier, verticalAlignment = Alignment.CenterVertically) {
                 if (multiple) Checkbox(checked = chosen, onCheckedChange = null)
                 else RadioButton(selected = chosen, onClick = null)
-                Text(choice.name, Modifier.padding(start = 8.dp))
+                Text(choice.name.localized(), Modifier.padding(start = 8.dp))
             }
         }
         HelpAndProblem(field)
@@ -158,7 +160,7 @@ private fun Choices(field: FormField, answer: (String, List<String>) -> Unit, mu
 @Composable
 private fun HelpAndProblem(field: FormField) {
     Column(verticalArrangement = Arrangement.spacedBy(2.dp)) {
-        field.help?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
+        field.help?.let { Text(it.localized(), style = MaterialTheme.typography.bodySmall) }
         field.problem?.let {
             Text(
                 it.localized(),
@@ -171,7 +173,8 @@ private fun HelpAndProblem(field: FormField) {
 
 @Composable
 private fun fieldLabel(field: FormField): String =
-    if (field.required) stringResource(R.string.form_required, field.label) else field.label
+    if (field.required) stringResource(R.string.form_required, field.label.localized())
+    else field.label.localized()
 
 /** W3C date-time with the phone's zone, as the core checks it ("2026-12-07T08:30:00+07:00"). */
 internal fun w3cDateTime(millis: Long): String =

@@ -46,6 +46,7 @@ import vn.ihanoi.app.R
 import vn.ihanoi.app.data.DraftData
 import vn.ihanoi.app.data.DraftPhoto
 import vn.ihanoi.app.data.FormField
+import vn.ihanoi.app.data.NearbyReports
 import vn.ihanoi.app.data.PhotoOrigin
 import vn.ihanoi.app.data.UrgencyLevel
 import vn.ihanoi.app.data.Words
@@ -156,7 +157,7 @@ fun NewReportScreen(state: NewReportUiState, actions: NewReportActions, onClose:
                         NewReportStep.POSITION -> PositionStep(state, actions)
                         NewReportStep.CATEGORY -> CategoryStep(state, actions)
                         NewReportStep.DETAILS -> DetailsStep(state, actions)
-                        NewReportStep.REVIEW -> ReviewStep(state.draft)
+                        NewReportStep.REVIEW -> ReviewStep(state.draft, state.nearby)
                     }
                     if (buttonsInContent) StepButtons(state, actions)
                 }
@@ -409,7 +410,7 @@ private fun DetailsStep(state: NewReportUiState.Editing, actions: NewReportActio
 }
 
 @Composable
-private fun ReviewStep(draft: DraftData) {
+private fun ReviewStep(draft: DraftData, nearby: NearbyReports?) {
     Text(stringResource(R.string.review_photos, draft.photos.size))
     draft.position?.let { position ->
         Text(
@@ -444,6 +445,7 @@ private fun ReviewStep(draft: DraftData) {
             MaterialTheme.colorScheme.secondaryContainer,
         )
     }
+    nearby?.let { NearbySection(it) }
 }
 
 /** The core's words for a refused action, read out by TalkBack as it appears. */
@@ -478,9 +480,10 @@ private fun WordsList(title: Int, words: List<Words>, colour: Color) {
 }
 
 /** "Độ sâu nước: Trên 50 cm": a form answer as the review shows it (a list's choices by name). */
+@Composable
 private fun answerLine(field: FormField): String {
-    val names = field.choices.associate { it.key to it.name }
-    return field.label + ": " + field.values.joinToString(", ") { names[it] ?: it }
+    val names = field.choices.associate { it.key to it.name.localized() }
+    return field.label.localized() + ": " + field.values.joinToString(", ") { names[it] ?: it }
 }
 
 /** The test tag of the fixed bar of step buttons (absent at a large font). */

@@ -2,6 +2,7 @@ package vn.ihanoi.app.ui.newreport
 
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.viewModelScope
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.SharingStarted
 import kotlinx.coroutines.flow.StateFlow
@@ -17,6 +18,7 @@ import kotlinx.coroutines.sync.withLock
 import vn.ihanoi.app.data.CategoryOption
 import vn.ihanoi.app.data.CoreRefusal
 import vn.ihanoi.app.data.DraftData
+import vn.ihanoi.app.data.NearbyReports
 import vn.ihanoi.app.data.NewReportRepository
 import vn.ihanoi.app.data.PhotoOrigin
 import vn.ihanoi.app.data.UrgencyLevel
@@ -55,6 +57,8 @@ sealed interface NewReportUiState {
         val error: Words? = null,
         /** The ward outlines around the pin (or the city centre before there is one). */
         val surroundings: WardSurroundings? = null,
+        /** The city's open reports of the category nearby, shown on the review. */
+        val nearby: NearbyReports? = null,
     ) : NewReportUiState
 }
 
@@ -97,6 +101,7 @@ class NewReportViewModel(
                     queued = local.queued,
                     error = local.error,
                     surroundings = local.surroundings,
+                    nearby = local.nearby,
                 ) as NewReportUiState
             }
             .stateIn(
@@ -105,8 +110,11 @@ class NewReportViewModel(
                 NewReportUiState.Loading,
             )
 
+    private var nearbyLook: Job? = null
+
     init {
         searchCategories("")
+        if (firstStep == NewReportStep.REVIEW) lookNearby()
         viewModelScope.launch {
             repository
                 .draft(id)
@@ -126,8 +134,29 @@ class NewReportViewModel(
         }
     }
 
-    override fun goTo(step: NewReportStep) =
+    override fun goTo(step: NewReportStep) {
         local.update { it.copy(step = step, nothingFound = false) }
+        if (step == NewReportStep.REVIEW) lookNearby()
+    }
+
+    /**
+     * Others' reports nearby for the review: the answer kept at once (offline), then the city's.
+     * Asked each time the review opens (the category or pin may have changed); no answer (no
+     * category or position yet, no network and nothing kept) leaves the section out.
+     */
+    private fun lookNearby() {
+        nearbyLook?.cancel()
+        nearbyLook =
+            viewModelScope.launch {
+                try {
+                    local.update { it.copy(nearby = repository.cachedNearby(id)) }
+                    val live = repository.nearby(id)
+                    local.update { it.copy(nearby = live) }
+                } catch (_: CoreRefusal) {
+                    // Not a blocker: the review's own problems say what is missing.
+                }
+            }
+    }
 
     override fun next() = step(+1)
 
@@ -232,5 +261,6 @@ class NewReportViewModel(
         val error: Words? = null,
         val answers: Map<String, List<String>> = emptyMap(),
         val surroundings: WardSurroundings? = null,
+        val nearby: NearbyReports? = null,
     )
 }

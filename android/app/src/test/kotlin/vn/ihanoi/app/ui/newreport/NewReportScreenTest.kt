@@ -36,6 +36,8 @@ import vn.ihanoi.app.data.FieldChoice
 import vn.ihanoi.app.data.FieldKind
 import vn.ihanoi.app.data.FormField
 import vn.ihanoi.app.data.MapPoint
+import vn.ihanoi.app.data.NearbyReport
+import vn.ihanoi.app.data.NearbyReports
 import vn.ihanoi.app.data.PhotoOrigin
 import vn.ihanoi.app.data.UrgencyLevel
 import vn.ihanoi.app.data.UrgencyOption
@@ -134,6 +136,7 @@ class NewReportScreenTest {
         draft: DraftData = filled(),
         query: String = "",
         around: WardSurroundings? = surroundings,
+        nearby: NearbyReports? = null,
     ) {
         val first = shown == null
         shown =
@@ -149,6 +152,7 @@ class NewReportScreenTest {
                 nothingFound = false,
                 queued = false,
                 surroundings = around,
+                nearby = nearby,
             )
         if (first) {
             compose.setContent {
@@ -310,8 +314,8 @@ class NewReportScreenTest {
 
         compose.onNodeWithText("Thông tin thành phố cần cho loại này").performScrollTo()
         compose.onNodeWithText("Nếu có người gặp nguy hiểm", substring = true).assertExists()
-        compose.onNodeWithText("Độ sâu nước — Water depth (bắt buộc)").assertExists()
-        compose.onNodeWithText("Vui lòng trả lời mục «Độ sâu nước — Water depth».").assertExists()
+        compose.onNodeWithText("Độ sâu nước (bắt buộc)").assertExists()
+        compose.onNodeWithText("Vui lòng trả lời mục «Độ sâu nước».").assertExists()
         // A list's description that only repeats its keys is no help: not shown.
         compose.onNodeWithText("duoi_20cm", substring = true).assertDoesNotExist()
         compose.onNodeWithText("1–1000").assertExists()
@@ -320,11 +324,11 @@ class NewReportScreenTest {
             .performScrollTo()
             .assertIsDisplayed()
 
-        compose.onNodeWithText("Trên 50 cm — Above 50 cm").performScrollTo().performClick()
-        compose.onNodeWithText("Trường học — Schools").performScrollTo().performClick()
-        compose.onNodeWithText("Nhà dân — Homes").assertIsOn()
-        compose.onNodeWithText("Nhà dân — Homes").performClick()
-        compose.onNodeWithText("Loài cây — Tree species").performScrollTo().performTextInput("Sấu")
+        compose.onNodeWithText("Trên 50 cm").performScrollTo().performClick()
+        compose.onNodeWithText("Trường học").performScrollTo().performClick()
+        compose.onNodeWithText("Nhà dân").assertIsOn()
+        compose.onNodeWithText("Nhà dân").performClick()
+        compose.onNodeWithText("Loài cây").performScrollTo().performTextInput("Sấu")
         compose.onNodeWithText("Điền thời điểm hiện tại").performScrollTo().performClick()
 
         assertEquals(
@@ -351,11 +355,32 @@ class NewReportScreenTest {
         show(NewReportStep.REVIEW, withForm)
 
         compose
-            .onNodeWithText("• Vui lòng trả lời mục «Độ sâu nước — Water depth».")
+            .onNodeWithText("• Vui lòng trả lời mục «Độ sâu nước».")
             .performScrollTo()
             .assertIsDisplayed()
-        compose.onNodeWithText("Ảnh hưởng đến — Affecting: Nhà dân — Homes").assertExists()
+        compose.onNodeWithText("Ảnh hưởng đến: Nhà dân").assertExists()
         compose.onNodeWithText("Gửi phản ánh").assertIsNotEnabled()
+    }
+
+    @Test
+    fun `review shows the city's open reports nearby in the core's words, sending still allowed`() {
+        show(NewReportStep.REVIEW, nearby = nearby())
+
+        compose
+            .onNodeWithText("Thành phố đã có 2 phản ánh", substring = true)
+            .performScrollTo()
+            .assertIsDisplayed()
+        compose.onNodeWithText("Không kết nối được máy chủ", substring = true).assertExists()
+        compose.onNodeWithText("Đang xử lý").assertExists()
+        compose.onNodeWithText("cách 18 m").assertExists()
+        compose
+            .onNodeWithText("Nước ngập đến đầu gối ở đầu ngõ 12", substring = true)
+            .assertExists()
+        compose
+            .onNodeWithContentDescription("Ảnh 1 của phản ánh gần đây 1")
+            .performScrollTo()
+            .assertIsDisplayed()
+        compose.onNodeWithText("Gửi phản ánh").assertIsEnabled()
     }
 
     @Test fun `every step ends above the step buttons`() = everyStepEndsClear(large = false)
@@ -374,7 +399,7 @@ class NewReportScreenTest {
             mapOf(
                 NewReportStep.PHOTOS to hasContentDescription("Xoá ảnh 2"),
                 NewReportStep.POSITION to hasText("Phường Tương Mai: cách ghim 62 m"),
-                NewReportStep.CATEGORY to hasText("Chi tiết thêm — More details"),
+                NewReportStep.CATEGORY to hasText("Chi tiết thêm"),
                 NewReportStep.DETAILS to hasText("Phức tạp"),
                 NewReportStep.REVIEW to hasText("• Chưa có vị trí."),
             )
@@ -530,18 +555,99 @@ class NewReportScreenTest {
     fun `golden new position outside en font 2_0`() =
         golden("new_position_outside_en_font2.0", NewReportStep.POSITION, around = outside)
 
+    @Test
+    fun `golden new review nearby vi font 1_0`() =
+        golden(
+            "new_review_nearby_vi_font1.0",
+            NewReportStep.REVIEW,
+            scrollTo =
+                "Thành phố đã có 2 phản ánh cùng lĩnh vực đang mở trong vòng 50 m: có thể sự việc đã được biết.",
+            nearby = nearby(),
+        )
+
+    @Test
+    @Config(fontScale = 2.0f)
+    fun `golden new review nearby vi font 2_0`() =
+        golden(
+            "new_review_nearby_vi_font2.0",
+            NewReportStep.REVIEW,
+            scrollTo =
+                "Thành phố đã có 2 phản ánh cùng lĩnh vực đang mở trong vòng 50 m: có thể sự việc đã được biết.",
+            nearby = nearby(),
+        )
+
+    @Test
+    @Config(qualifiers = "+en")
+    fun `golden new review nearby en font 1_0`() =
+        golden(
+            "new_review_nearby_en_font1.0",
+            NewReportStep.REVIEW,
+            scrollTo =
+                "The city already has 2 open reports of this category within 50 m: the problem may already be known.",
+            nearby = nearby(),
+        )
+
+    @Test
+    @Config(qualifiers = "+en", fontScale = 2.0f)
+    fun `golden new review nearby en font 2_0`() =
+        golden(
+            "new_review_nearby_en_font2.0",
+            NewReportStep.REVIEW,
+            scrollTo =
+                "The city already has 2 open reports of this category within 50 m: the problem may already be known.",
+            nearby = nearby(),
+        )
+
     private fun golden(
         name: String,
         step: NewReportStep,
         draft: DraftData = filled(),
         around: WardSurroundings? = surroundings,
         scrollTo: String? = null,
+        nearby: NearbyReports? = null,
     ) {
-        show(step, draft, around = around)
+        show(step, draft, around = around, nearby = nearby)
         scrollTo?.let { compose.onNodeWithText(it).performScrollTo() }
         compose.assertNoTextClipped()
         compose.captureScreen(name)
     }
+
+    /** What the core answers about others' reports nearby (core/src/nearby), kept from earlier. */
+    private fun nearby() =
+        NearbyReports(
+            heading =
+                Words(
+                    "Thành phố đã có 2 phản ánh cùng lĩnh vực đang mở trong vòng 50 m: có thể sự việc đã được biết.",
+                    "The city already has 2 open reports of this category within 50 m: the problem may already be known.",
+                ),
+            freshness =
+                Words(
+                    "Không kết nối được máy chủ của thành phố: đây là kết quả đã lưu 3 giờ trước.",
+                    "The city's server could not be reached: this is the answer saved 3 h ago.",
+                ),
+            reports =
+                listOf(
+                    NearbyReport(
+                        "4412",
+                        Words("Đang xử lý", "In progress"),
+                        18,
+                        "Nước ngập đến đầu gối ở đầu ngõ 12, xe máy chết máy…",
+                        "Ngõ 12 Minh Khai",
+                        listOf(
+                            thumbnail("n1.jpg", android.graphics.Color.rgb(70, 90, 110)),
+                            thumbnail("n2.jpg", android.graphics.Color.rgb(110, 100, 80)),
+                        ),
+                    ),
+                    NearbyReport(
+                        "4398",
+                        Words("Đã tiếp nhận", "Accepted"),
+                        41,
+                        "",
+                        null,
+                        emptyList(),
+                    ),
+                ),
+        )
 
     /** A thumbnail file as the core writes them (a small JPEG made here). */
     private fun thumbnail(name: String, colour: Int): String {
@@ -640,17 +746,14 @@ class NewReportScreenTest {
                 canQueue = false,
             )
 
-        // The reference city's forms (tests/city-api, the city-forms profile), one language pair
-        // in each text as the city writes it; the problems are the core's (core/src/forms).
+        // The reference city's forms (tests/city-api, the city-forms profile) as the core's
+        // city_text splits them; the problems are the core's (core/src/forms).
         val depthMissing =
-            Words(
-                "Vui lòng trả lời mục «Độ sâu nước — Water depth».",
-                "Please answer “Độ sâu nước — Water depth”.",
-            )
+            Words("Vui lòng trả lời mục «Độ sâu nước».", "Please answer “Water depth”.")
         val treesInvalid =
             Words(
-                "Mục «Số cây — Number of trees»: cần một con số (ví dụ 1,5).",
-                "“Số cây — Number of trees”: a number is needed (e.g. 1.5).",
+                "Mục «Số cây»: cần một con số (ví dụ 1,5).",
+                "“Number of trees”: a number is needed (e.g. 1.5).",
             )
 
         val floodForm =
@@ -661,7 +764,10 @@ class NewReportScreenTest {
                     required = false,
                     asked = false,
                     label =
-                        "Nếu có người gặp nguy hiểm, gọi 114 — If anyone is in danger, call 114",
+                        Words(
+                            "Nếu có người gặp nguy hiểm, gọi 114",
+                            "If anyone is in danger, call 114",
+                        ),
                     help = null,
                     choices = emptyList(),
                     values = emptyList(),
@@ -672,13 +778,13 @@ class NewReportScreenTest {
                     FieldKind.SINGLE_CHOICE,
                     required = true,
                     asked = true,
-                    label = "Độ sâu nước — Water depth",
+                    label = Words("Độ sâu nước", "Water depth"),
                     help = null,
                     choices =
                         listOf(
-                            FieldChoice("duoi_20cm", "Dưới 20 cm — Below 20 cm"),
-                            FieldChoice("20_50cm", "20–50 cm"),
-                            FieldChoice("tren_50cm", "Trên 50 cm — Above 50 cm"),
+                            FieldChoice("duoi_20cm", Words("Dưới 20 cm", "Below 20 cm")),
+                            FieldChoice("20_50cm", Words("20–50 cm", "20–50 cm")),
+                            FieldChoice("tren_50cm", Words("Trên 50 cm", "Above 50 cm")),
                         ),
                     values = emptyList(),
                     problem = depthMissing,
@@ -688,13 +794,13 @@ class NewReportScreenTest {
                     FieldKind.MULTI_CHOICE,
                     required = false,
                     asked = true,
-                    label = "Ảnh hưởng đến — Affecting",
+                    label = Words("Ảnh hưởng đến", "Affecting"),
                     help = null,
                     choices =
                         listOf(
-                            FieldChoice("duong", "Đường đi — Roads"),
-                            FieldChoice("nha_dan", "Nhà dân — Homes"),
-                            FieldChoice("truong_hoc", "Trường học — Schools"),
+                            FieldChoice("duong", Words("Đường đi", "Roads")),
+                            FieldChoice("nha_dan", Words("Nhà dân", "Homes")),
+                            FieldChoice("truong_hoc", Words("Trường học", "Schools")),
                         ),
                     values = listOf("nha_dan"),
                     problem = null,
@@ -704,8 +810,8 @@ class NewReportScreenTest {
                     FieldKind.DATETIME,
                     required = false,
                     asked = true,
-                    label = "Ngập từ lúc — Flooded since",
-                    help = "2026-12-07T08:30:00+07:00",
+                    label = Words("Ngập từ lúc", "Flooded since"),
+                    help = Words("2026-12-07T08:30:00+07:00", "2026-12-07T08:30:00+07:00"),
                     choices = emptyList(),
                     values = emptyList(),
                     problem = null,
@@ -715,8 +821,8 @@ class NewReportScreenTest {
                     FieldKind.NUMBER,
                     required = false,
                     asked = true,
-                    label = "Số cây — Number of trees",
-                    help = "1–1000",
+                    label = Words("Số cây", "Number of trees"),
+                    help = Words("1–1000", "1–1000"),
                     choices = emptyList(),
                     values = listOf("nhiều"),
                     problem = treesInvalid,
@@ -726,7 +832,7 @@ class NewReportScreenTest {
                     FieldKind.STRING,
                     required = false,
                     asked = true,
-                    label = "Loài cây — Tree species",
+                    label = Words("Loài cây", "Tree species"),
                     help = null,
                     choices = emptyList(),
                     values = emptyList(),
@@ -737,7 +843,7 @@ class NewReportScreenTest {
                     FieldKind.TEXT,
                     required = false,
                     asked = true,
-                    label = "Chi tiết thêm — More details",
+                    label = Words("Chi tiết thêm", "More details"),
                     help = null,
                     choices = emptyList(),
                     values = emptyList(),
@@ -745,8 +851,9 @@ class NewReportScreenTest {
                 ),
             )
 
-        const val FORM_VI = "Thông tin thành phố cần cho loại này"
-        const val FORM_EN = "What the city needs for this category"
+        // The form's last field: scrolled to, the golden shows the fields above it.
+        const val FORM_VI = "Chi tiết thêm"
+        const val FORM_EN = "More details"
 
         /** A rectangle [west, east] × [south, north] in metres from the pin, closed. */
         fun rectangle(west: Double, east: Double, south: Double, north: Double): List<MapPoint> {
