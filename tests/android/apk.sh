@@ -254,11 +254,14 @@ for build in debug release; do
   fi
   # The app starts WorkManager itself with its worker factory; the merger must have removed
   # the library's initializer (tools:node="remove"), or WorkManager would start twice.
-  if "$aapt2" dump xmltree --file AndroidManifest.xml "$file" | grep -q 'androidx.work.WorkManagerInitializer'; then
+  "$aapt2" dump xmltree --file AndroidManifest.xml "$file" >"$work/$build.manifest.txt"
+  if grep -q 'androidx.work.WorkManagerInitializer' "$work/$build.manifest.txt"; then
     fail "$build: the merged manifest still starts WorkManagerInitializer"
   fi
+  # Listed into a file: `unzip | grep -q` fails under pipefail when grep stops reading early.
+  unzip -Z1 "$file" >"$work/$build.files"
   for abi in "${abis[@]}"; do
-    unzip -Z1 "$file" | grep -qx "lib/$abi/libjnidispatch.so" || fail "$build: no JNA native library for $abi"
+    grep -qx "lib/$abi/libjnidispatch.so" "$work/$build.files" || fail "$build: no JNA native library for $abi"
   done
   python3 "$here/apk_zip.py" check-aligned "$file"
   java -cp "$tools_cp" "$here/ApkSign.java" verify "$min_sdk" "$file"
