@@ -95,6 +95,7 @@ internal fun ReportDetails.toSummary() =
         stateLabel = stateLabel.words(),
         category = category?.name?.words(),
         cityReason = attention?.message?.words(),
+        unreadUpdates = unreadUpdates.toInt(),
     )
 
 internal fun BadgeCounts.toCounts() =

@@ -56,6 +56,8 @@ data class ReportSummary(
     val category: Words? = null,
     /** Why the city sent it back (its own words), while it needs attention. */
     val cityReason: Words? = null,
+    /** The city's replies and status changes the resident has not opened yet. */
+    val unreadUpdates: Int = 0,
 )
 
 /** Where a report is in its life (the core's `ReportState`). */

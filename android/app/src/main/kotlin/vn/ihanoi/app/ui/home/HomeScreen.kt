@@ -2,6 +2,7 @@ package vn.ihanoi.app.ui.home
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
@@ -234,6 +235,22 @@ private fun OutboxLine(text: String) {
     }
 }
 
+/** What the city did since the resident last opened the report; opening it clears the count. */
+@Composable
+private fun UnreadBadge(count: Int) {
+    Surface(
+        color = MaterialTheme.colorScheme.primary,
+        contentColor = MaterialTheme.colorScheme.onPrimary,
+        shape = MaterialTheme.shapes.small,
+    ) {
+        Text(
+            stringResource(R.string.home_report_unread, count),
+            style = MaterialTheme.typography.labelLarge,
+            modifier = Modifier.padding(horizontal = 8.dp, vertical = 4.dp),
+        )
+    }
+}
+
 @Composable
 private fun ReportRow(report: ReportSummary, onOpenReport: (String) -> Unit) {
     val attention = report.state == ReportStatus.NEEDS_ATTENTION
@@ -245,7 +262,13 @@ private fun ReportRow(report: ReportSummary, onOpenReport: (String) -> Unit) {
             else CardDefaults.cardColors(),
     ) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-            StateChip(report.stateLabel.localized(), attention)
+            FlowRow(
+                horizontalArrangement = Arrangement.spacedBy(8.dp),
+                verticalArrangement = Arrangement.spacedBy(4.dp),
+            ) {
+                StateChip(report.stateLabel.localized(), attention)
+                if (report.unreadUpdates > 0) UnreadBadge(report.unreadUpdates)
+            }
             report.category?.let {
                 Text(it.localized(), style = MaterialTheme.typography.titleMedium)
             }

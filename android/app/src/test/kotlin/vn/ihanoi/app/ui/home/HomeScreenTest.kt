@@ -99,6 +99,14 @@ class HomeScreenTest {
     }
 
     @Test
+    fun `a report with unread city updates is marked, and only that one`() {
+        show(reportsState)
+
+        compose.onNodeWithText("Cập nhật mới: 1").assertIsDisplayed()
+        compose.onAllNodesWithText("Cập nhật mới", substring = true).assertCountEquals(1)
+    }
+
+    @Test
     @Config(qualifiers = "+en")
     fun `report rows in English use the core's English words`() {
         show(reportsState)
@@ -107,6 +115,7 @@ class HomeScreenTest {
         compose.onNodeWithText("Potholes").assertIsDisplayed()
         compose.onNodeWithText("2 reports will be sent when you are online.").assertIsDisplayed()
         compose.onNodeWithText("Why the city sent it back", substring = true).assertIsDisplayed()
+        compose.onNodeWithText("New updates: 1").assertIsDisplayed()
     }
 
     @Test
@@ -208,6 +217,7 @@ class HomeScreenTest {
                                     "Ảnh không rõ, vui lòng chụp lại.",
                                     "The photo is unclear; take it again.",
                                 ),
+                            unreadUpdates = 1,
                         ),
                         ReportSummary("r2", "", ReportStatus.DRAFT, Words("Bản nháp", "Draft")),
                     ),
