@@ -2,6 +2,7 @@ package vn.ihanoi.app.testing
 
 import androidx.compose.ui.semantics.SemanticsActions
 import androidx.compose.ui.test.SemanticsMatcher
+import androidx.compose.ui.test.SemanticsNodeInteraction
 import androidx.compose.ui.test.getBoundsInRoot
 import androidx.compose.ui.test.hasScrollAction
 import androidx.compose.ui.test.junit4.ComposeContentTestRule
@@ -18,10 +19,7 @@ import org.junit.Assert.assertTrue
  * TalkBack and a finger meet them.
  */
 fun ComposeContentTestRule.assertEndClearOf(last: SemanticsMatcher, cover: SemanticsMatcher?) {
-    // The outermost scrolling container comes first in the tree.
-    val content = onAllNodes(hasScrollAction()).onFirst()
-    content.performSemanticsAction(SemanticsActions.ScrollBy) { scrollBy -> scrollBy(0f, FAR) }
-    waitForIdle()
+    val content = scrollContentToEnd()
     val viewport = content.getBoundsInRoot()
     val window = onRoot().getBoundsInRoot()
     val item = onNode(last).getBoundsInRoot()
@@ -39,6 +37,15 @@ fun ComposeContentTestRule.assertEndClearOf(last: SemanticsMatcher, cover: Seman
         "last item's bottom ${item.bottom.n()} under the bar or button at ${floor.n()}",
         item.bottom <= floor,
     )
+}
+
+/** Scrolls the screen's outermost scrolling container to its end, as a resident's swipes would. */
+fun ComposeContentTestRule.scrollContentToEnd(): SemanticsNodeInteraction {
+    // The outermost scrolling container comes first in the tree.
+    val content = onAllNodes(hasScrollAction()).onFirst()
+    content.performSemanticsAction(SemanticsActions.ScrollBy) { scrollBy -> scrollBy(0f, FAR) }
+    waitForIdle()
+    return content
 }
 
 /** Further than any screen scrolls (the container stops at its end). */

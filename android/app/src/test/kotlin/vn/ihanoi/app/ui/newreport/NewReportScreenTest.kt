@@ -47,6 +47,7 @@ import vn.ihanoi.app.data.Words
 import vn.ihanoi.app.testing.assertEndClearOf
 import vn.ihanoi.app.testing.assertNoTextClipped
 import vn.ihanoi.app.testing.captureScreen
+import vn.ihanoi.app.testing.scrollContentToEnd
 import vn.ihanoi.app.ui.theme.IhanoiTheme
 
 /**
@@ -560,8 +561,7 @@ class NewReportScreenTest {
         golden(
             "new_review_nearby_vi_font1.0",
             NewReportStep.REVIEW,
-            scrollTo =
-                "Thành phố đã có 2 phản ánh cùng lĩnh vực đang mở trong vòng 50 m: có thể sự việc đã được biết.",
+            toEnd = true,
             nearby = nearby(),
         )
 
@@ -571,8 +571,7 @@ class NewReportScreenTest {
         golden(
             "new_review_nearby_vi_font2.0",
             NewReportStep.REVIEW,
-            scrollTo =
-                "Thành phố đã có 2 phản ánh cùng lĩnh vực đang mở trong vòng 50 m: có thể sự việc đã được biết.",
+            toEnd = true,
             nearby = nearby(),
         )
 
@@ -582,8 +581,7 @@ class NewReportScreenTest {
         golden(
             "new_review_nearby_en_font1.0",
             NewReportStep.REVIEW,
-            scrollTo =
-                "The city already has 2 open reports of this category within 50 m: the problem may already be known.",
+            toEnd = true,
             nearby = nearby(),
         )
 
@@ -593,8 +591,7 @@ class NewReportScreenTest {
         golden(
             "new_review_nearby_en_font2.0",
             NewReportStep.REVIEW,
-            scrollTo =
-                "The city already has 2 open reports of this category within 50 m: the problem may already be known.",
+            toEnd = true,
             nearby = nearby(),
         )
 
@@ -605,9 +602,11 @@ class NewReportScreenTest {
         around: WardSurroundings? = surroundings,
         scrollTo: String? = null,
         nearby: NearbyReports? = null,
+        toEnd: Boolean = false,
     ) {
         show(step, draft, around = around, nearby = nearby)
         scrollTo?.let { compose.onNodeWithText(it).performScrollTo() }
+        if (toEnd) compose.scrollContentToEnd()
         compose.assertNoTextClipped()
         compose.captureScreen(name)
     }
